@@ -1,0 +1,74 @@
+"""The exception tree of exposure-scan. It is caught once, at the CLI edge.
+
+    ExposureScanError
+    ├── InputError            bad user input: exit code 2, nothing written
+    │   ├── ProfileError      the private profile file
+    │   └── ConfigError       the shareable config file
+    ├── ProviderError         one source failed; the scan records it as unchecked
+    │   ├── MissingCredentials
+    │   ├── RequestRefused    a URL pointing at a non-public address, or robots.txt
+    │   ├── ProviderResponseError   transport failure or unexpected status
+    │   └── ParseError        the response no longer has the documented shape
+    └── ReportError           a report could not be rendered or written
+
+Messages never carry private profile values: they name the file, the key and the fix.
+"""
+
+from __future__ import annotations
+
+
+class ExposureScanError(Exception):
+    """Base class of every error exposure-scan raises on purpose."""
+
+
+class InputError(ExposureScanError):
+    """Bad input from the user; the message is one line: file, key, fix."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file = file
+        self.key = key
+        self.problem = problem
+        where = f"{file}: {key}: " if key else f"{file}: "
+        super().__init__(where + problem)
+
+
+class ProfileError(InputError):
+    """The private profile is missing, malformed or invalid."""
+
+
+class ConfigError(InputError):
+    """The config file is missing, malformed or invalid."""
+
+
+class ProviderError(ExposureScanError):
+    """A provider could not check its source. The scan marks it unchecked with this reason."""
+
+    reason = "failed"
+
+    def __init__(self, message: str, *, provider: str = "") -> None:
+        self.provider = provider
+        super().__init__(message)
+
+
+class MissingCredentials(ProviderError):
+    reason = "missing API key"
+
+
+class RequestRefused(ProviderError):
+    reason = "request refused"
+
+
+class ProviderResponseError(ProviderError):
+    reason = "source error"
+
+
+class RateLimited(ProviderResponseError):
+    reason = "rate limited"
+
+
+class ParseError(ProviderError):
+    reason = "response format changed"
+
+
+class ReportError(ExposureScanError):
+    """A report could not be rendered or written."""

@@ -1,0 +1,202 @@
+"""The private profile: who the clinician is. It never leaves this machine.
+
+Only the fields a provider declares are sent out, and private ones (home address, private
+phone, private email) only when the config allows it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import phonenumbers
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from exposure_scan.errors import ProfileError
+from exposure_scan.inputfile import load_toml, validate
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Country(StrEnum):
+    NL = "NL"
+    US = "US"
+    UK = "UK"
+
+    @property
+    def region(self) -> str:
+        """The ISO 3166 code that phonenumbers and registries use."""
+        return "GB" if self is Country.UK else self.value
+
+    @classmethod
+    def parse(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().upper() in {"GB", "GBR", "UNITED KINGDOM"}:
+            return "UK"
+        return value.strip().upper() if isinstance(value, str) else value
+
+
+CountryField = Annotated[Country, Field(description="NL, US or UK")]
+
+# Labels that mean "not meant to be public". Anything else (practice, work) is professional.
+PRIVATE_LABELS = frozenset(
+    {"home", "previous", "private", "personal", "mobile", "family", "partner", "secondary"}
+)
+
+NL_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s?([A-Za-z]{2})\s*$")
+US_ZIP = re.compile(r"^\s*(\d{5})(?:-(\d{4}))?\s*$")
+UK_POSTCODE = re.compile(r"^\s*([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})\s*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+def is_private_label(label: str) -> bool:
+    return label.strip().lower() in PRIVATE_LABELS
+
+
+class PersonName(Frozen):
+    """One way the person is named. List a partner-name combination as a second entry."""
+
+    given: str = Field(min_length=1, description="all given names, e.g. 'Jan Pieter'")
+    surname: str = Field(min_length=1, description="with particle, e.g. 'de Vries'")
+    full: str = ""
+
+    @model_validator(mode="after")
+    def _fill_full(self) -> PersonName:
+        if not self.full:
+            object.__setattr__(self, "full", f"{self.given} {self.surname}")
+        return self
+
+
+class Address(Frozen):
+    label: str = Field(min_length=1)
+    street: str = Field(min_length=1)
+    house_number: str = Field(min_length=1)
+    addition: str = ""
+    postcode: str = ""
+    city: str = Field(min_length=1)
+    state: str = ""
+    country: Country = Country.NL
+    private: bool | None = None
+
+    _country = field_validator("country", mode="before")(Country.parse)
+
+    @property
+    def is_private(self) -> bool:
+        return self.private if self.private is not None else is_private_label(self.label)
+
+    @model_validator(mode="after")
+    def _check_postcode(self) -> Address:
+        code = self.postcode
+        if not code:
+            if self.country is Country.NL:
+                raise ValueError("postcode: required for a Dutch address (like '1234 AB')")
+            return self
+        if self.country is Country.NL and not NL_POSTCODE.match(code):
+            raise ValueError(f'postcode: "{code}" is not a Dutch postcode (expected like "1234 AB")')
+        if self.country is Country.US and not US_ZIP.match(code):
+            raise ValueError(f'postcode: "{code}" is not a US ZIP code (expected like "62701")')
+        if self.country is Country.UK and not UK_POSTCODE.match(code):
+            raise ValueError(f'postcode: "{code}" is not a UK postcode (expected like "SW1A 1AA")')
+        return self
+
+
+class Phone(Frozen):
+    label: str = Field(min_length=1)
+    number: str = Field(min_length=1)
+    private: bool | None = None
+
+    @property
+    def is_private(self) -> bool:
+        return self.private if self.private is not None else is_private_label(self.label)
+
+
+class Email(Frozen):
+    label: str = Field(min_length=1)
+    address: str = Field(min_length=3)
+    private: bool | None = None
+
+    @field_validator("address")
+    @classmethod
+    def _check_email(cls, value: str) -> str:
+        if not EMAIL.match(value.strip()):
+            raise ValueError(f'"{value}" is not an email address (expected like "name@example.nl")')
+        return value.strip()
+
+    @property
+    def is_private(self) -> bool:
+        return self.private if self.private is not None else is_private_label(self.label)
+
+
+class Role(StrEnum):
+    GP = "gp"
+    HOSPITAL = "hospital"
+    JUSTICE = "justice"  # prison or police-custody doctor: a higher-risk setting
+    MENTAL_HEALTH = "mental_health"
+    CARE = "care"
+    OTHER = "other"
+
+
+class Profile(Frozen):
+    """What the person entered about themself."""
+
+    names: list[PersonName] = Field(min_length=1)
+    addresses: list[Address] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    emails: list[Email] = Field(default_factory=list)
+    usernames: list[str] = Field(default_factory=list)
+    websites: list[str] = Field(default_factory=list)
+    country: Country = Country.NL
+    role: Role | None = None
+    language: str | None = Field(default=None, pattern="^(nl|en)$")
+
+    _country = field_validator("country", mode="before")(Country.parse)
+
+    @model_validator(mode="after")
+    def _check_phones(self) -> Profile:
+        for i, phone in enumerate(self.phones):
+            try:
+                parsed = phonenumbers.parse(phone.number, self.country.region)
+            except phonenumbers.NumberParseException:
+                parsed = None
+            if parsed is None or not phonenumbers.is_possible_number(parsed):
+                raise ValueError(
+                    f'phones[{i}].number: "{phone.number}" is not a phone number for '
+                    f"{self.country.value} (write it like +31 6 12345678)"
+                )
+        return self
+
+    @property
+    def primary_name(self) -> PersonName:
+        return self.names[0]
+
+    def redacted(self) -> dict[str, Any]:
+        """What a report may say about the profile without revealing it."""
+        return {
+            "country": self.country.value,
+            "role": self.role.value if self.role else None,
+            "names": len(self.names),
+            "addresses": [a.label for a in self.addresses],
+            "phones": [p.label for p in self.phones],
+            "emails": [e.label for e in self.emails],
+        }
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and validate a profile file; raise ProfileError with one actionable line."""
+    data = load_toml(path, ProfileError)
+    return validate(Profile, data, path, ProfileError)
+
+
+def is_readable_by_others(path: Path) -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IRGRP | stat.S_IROTH))
