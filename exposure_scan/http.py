@@ -1,0 +1,328 @@
+"""All outgoing HTTP goes through one `Fetcher` around one shared `httpx.AsyncClient`.
+
+It refuses non-public addresses (also after redirects and DNS), spaces requests per host,
+retries politely (honouring Retry-After), caps response sizes, reads robots.txt for page
+fetches, and writes every request into the query ledger (fields sent, never values).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import ipaddress
+import json
+import socket
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from protego import Protego
+
+from exposure_scan import __version__
+from exposure_scan.config import HttpSettings
+from exposure_scan.errors import (
+    ParseError,
+    ProviderResponseError,
+    RateLimited,
+    RequestRefused,
+)
+from exposure_scan.models import LedgerEntry
+
+if TYPE_CHECKING:
+    from exposure_scan.provider import Provider, QueryField
+
+USER_AGENT = (
+    f"exposure-scan/{__version__} (self-scan privacy tool; "
+    "+https://github.com/exposure-scan/exposure-scan)"
+)
+RETRY_STATUSES = frozenset({429, 503})
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+def build_client(
+    settings: HttpSettings, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The one client of a scan. Redirects are followed by the Fetcher, hop by hop."""
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(settings.timeout),
+        follow_redirects=False,
+        headers={"User-Agent": settings.user_agent or USER_AGENT},
+        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        transport=transport,
+        trust_env=False,
+    )
+
+
+class AddressGuard:
+    """Refuses loopback, private, link-local, metadata and other non-public targets."""
+
+    def __init__(self, allow: list[str], resolver: Resolver = system_resolver) -> None:
+        self.allow_hosts = {a.lower() for a in allow if "/" not in a}
+        self.allow_nets = [ipaddress.ip_network(a, strict=False) for a in allow if "/" in a]
+        self.resolver = resolver
+
+    def _allowed_ip(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        if str(ip) in self.allow_hosts or any(ip in net for net in self.allow_nets):
+            return True
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped
+        return ip.is_global and not ip.is_multicast
+
+    async def check(self, url: str) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"}:
+            raise RequestRefused(f"refused {parts.scheme or 'a'}: URL (only http and https)")
+        host = (parts.hostname or "").lower().rstrip(".")
+        if not host:
+            raise RequestRefused("refused a URL without a host")
+        if host in self.allow_hosts:
+            return
+        try:
+            ips = [ipaddress.ip_address(host)]
+        except ValueError:
+            try:
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+                ips = [ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)]
+            except (OSError, ValueError) as exc:
+                raise ProviderResponseError(f"could not resolve {host}") from exc
+        if not ips:
+            raise ProviderResponseError(f"could not resolve {host}")
+        for ip in ips:
+            if not self._allowed_ip(ip):
+                raise RequestRefused(
+                    f"refused {host}: it points to a non-public address "
+                    "(add it to [http] allow_hosts if you mean it)"
+                )
+
+
+class HostSpacing:
+    """Keeps requests to one host at least 1/rate seconds apart. Shareable across scans."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._last: dict[str, float] = {}
+
+    async def wait(self, host: str, rate: float, sleep: Sleep) -> None:
+        lock = self._locks.setdefault(host, asyncio.Lock())
+        async with lock:
+            gap = 1.0 / rate if rate > 0 else 0.0
+            due = self._last.get(host, 0.0) + gap
+            now = time.monotonic()
+            if due > now:
+                await sleep(due - now)
+            self._last[host] = time.monotonic()
+
+
+def retry_after_seconds(value: str | None, default: float) -> float:
+    if not value:
+        return default
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class Fetcher:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        settings: HttpSettings,
+        *,
+        guard: AddressGuard | None = None,
+        spacing: HostSpacing | None = None,
+        rates: dict[str, float] | None = None,
+        concurrency: int = 8,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.client = client
+        self.settings = settings
+        self.guard = guard or AddressGuard(settings.allow_hosts)
+        self.spacing = spacing or HostSpacing()
+        self.rates = rates or {}
+        self.sleep = sleep
+        self.ledger: list[LedgerEntry] = []
+        self._slots = asyncio.Semaphore(concurrency)
+        self._robots: dict[str, Protego | None] = {}
+
+    async def request(
+        self,
+        provider: Provider,
+        method: str,
+        url: str,
+        *,
+        fields: list[QueryField],
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: httpx.BasicAuth | None = None,
+        json_body: Any = None,
+    ) -> httpx.Response:
+        """Send one logical request (with redirects and retries); return the final response.
+
+        Statuses below 500 other than 429 are returned for the provider to judge; 429 and 5xx
+        that persist after the retries raise.
+        """
+        rate = self.rates.get(provider.name, provider.default_rate_limit)
+        attempt = 0
+        while True:
+            try:
+                response = await self._send_following(
+                    provider, method, url, fields, params, headers, auth, json_body, rate
+                )
+            except httpx.TimeoutException as exc:
+                if attempt < self.settings.retries:
+                    attempt += 1
+                    await self.sleep(min(2.0**attempt, 30.0))
+                    continue
+                raise ProviderResponseError(f"timed out ({host_of(url)})") from exc
+            except httpx.TransportError as exc:
+                if attempt < self.settings.retries:
+                    attempt += 1
+                    await self.sleep(min(2.0**attempt, 30.0))
+                    continue
+                raise ProviderResponseError(
+                    f"could not connect to {host_of(url)} ({type(exc).__name__})"
+                ) from exc
+            status = response.status_code
+            if status in RETRY_STATUSES or status >= 500:
+                wait = retry_after_seconds(response.headers.get("Retry-After"), 2.0**(attempt + 1))
+                if attempt < self.settings.retries and wait <= self.settings.max_retry_after:
+                    attempt += 1
+                    await self.sleep(wait)
+                    continue
+                if status == 429:
+                    raise RateLimited(f"rate limited by {host_of(url)} (HTTP 429)")
+                raise ProviderResponseError(f"{host_of(url)} answered HTTP {status}")
+            return response
+
+    async def _send_following(
+        self,
+        provider: Provider,
+        method: str,
+        url: str,
+        fields: list[QueryField],
+        params: dict[str, Any] | None,
+        headers: dict[str, str] | None,
+        auth: httpx.BasicAuth | None,
+        json_body: Any,
+        rate: float,
+    ) -> httpx.Response:
+        for _ in range(self.settings.max_redirects + 1):
+            await self.guard.check(url)
+            host = host_of(url)
+            await self.spacing.wait(host, rate, self.sleep)
+            request = self.client.build_request(
+                method, url, params=params, headers=headers, json=json_body
+            )
+            async with self._slots:
+                response = await self.client.send(request, auth=auth, stream=True)
+                try:
+                    body = await self._read_capped(response)
+                finally:
+                    await response.aclose()
+            self.ledger.append(
+                LedgerEntry(
+                    provider=provider.name,
+                    host=host,
+                    method=method,
+                    fields=sorted({f.value for f in fields}),
+                    status=response.status_code,
+                )
+            )
+            final = httpx.Response(
+                response.status_code, headers=response.headers, content=body,
+                request=request,
+            )
+            location = response.headers.get("Location")
+            if response.is_redirect and location:
+                url, params, json_body = urljoin(str(request.url), location), None, None
+                if response.status_code == 303:
+                    method = "GET"
+                continue
+            return final
+        raise ProviderResponseError(f"too many redirects from {host_of(url)}")
+
+    async def _read_capped(self, response: httpx.Response) -> bytes:
+        limit = self.settings.max_response_bytes
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_raw():
+            size += len(chunk)
+            if size > limit:
+                raise ProviderResponseError(
+                    f"{host_of(str(response.url))} sent more than {limit} bytes; not read"
+                )
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+        encoding = response.headers.get("Content-Encoding", "").lower()
+        if encoding in {"gzip", "deflate", "br", "zstd"}:
+            decoded = httpx.Response(200, headers={"Content-Encoding": encoding}, content=raw)
+            raw = decoded.content
+            if len(raw) > limit:
+                raise ProviderResponseError(f"{host_of(str(response.url))} sent too much data")
+        return raw
+
+    async def get_json(
+        self, provider: Provider, url: str, *, fields: list[QueryField], **kwargs: Any
+    ) -> tuple[int, Any]:
+        """(status, parsed body). An error status may come with a body that is not JSON: None."""
+        response = await self.request(provider, "GET", url, fields=fields, **kwargs)
+        if response.status_code >= 400:
+            try:
+                return response.status_code, parse_json(response)
+            except ParseError:
+                return response.status_code, None
+        return response.status_code, parse_json(response)
+
+    async def get_text(
+        self, provider: Provider, url: str, *, fields: list[QueryField], **kwargs: Any
+    ) -> tuple[int, str]:
+        response = await self.request(provider, "GET", url, fields=fields, **kwargs)
+        return response.status_code, response.text
+
+    async def robots_allows(self, provider: Provider, url: str) -> bool:
+        """robots.txt for our User-Agent; an unreadable robots.txt allows (as crawlers do)."""
+        if not self.settings.respect_robots:
+            return True
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self._robots:
+            parser: Protego | None = None
+            try:
+                response = await self.request(provider, "GET", origin + "/robots.txt", fields=[])
+                if response.status_code == 200:
+                    parser = Protego.parse(response.text)
+            except (ProviderResponseError, RequestRefused):
+                parser = None
+            self._robots[origin] = parser
+        parser = self._robots[origin]
+        agent = self.client.headers.get("User-Agent", USER_AGENT)
+        return True if parser is None else bool(parser.can_fetch(url, agent))
+
+
+def parse_json(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ParseError(
+            f"{host_of(str(response.request.url))} did not answer with JSON "
+            f"(HTTP {response.status_code})"
+        ) from exc
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

@@ -1,0 +1,1 @@
+"""Matching observations against the private profile."""

@@ -1,0 +1,137 @@
+"""The provider contract: class-level metadata and one async `search`.
+
+A provider declares which profile fields it sends out (`sends`). The core builds a `Query`
+holding only those values, and only the private ones the user allowed, so a provider cannot
+leak what it was never given.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from exposure_scan.models import Observation, SourceKind
+from exposure_scan.profile import Address, Country, PersonName
+
+if TYPE_CHECKING:
+    from exposure_scan.http import Fetcher
+
+
+class QueryField(StrEnum):
+    """Profile fields a provider may send out. The `private_*` ones need explicit consent."""
+
+    NAME = "name"
+    CITY = "city"  # city of the practice address
+    WORK_EMAIL = "work_email"
+    PRIVATE_EMAIL = "private_email"
+    WEBSITE = "website"
+    USERNAME = "username"
+    WORK_PHONE = "work_phone"
+    PRIVATE_PHONE = "private_phone"
+    PRACTICE_ADDRESS = "practice_address"
+    HOME_ADDRESS = "home_address"
+    FOUND_URL = "found_url"  # a URL another provider found: not a profile value
+
+    @property
+    def is_private(self) -> bool:
+        return self in PRIVATE_FIELDS
+
+
+PRIVATE_FIELDS = frozenset(
+    {QueryField.PRIVATE_EMAIL, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS}
+)
+
+
+class Query(BaseModel):
+    """The values a provider is allowed to send, already filtered by the core."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    country: Country
+    names: list[PersonName] = Field(default_factory=list)
+    cities: list[str] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    websites: list[str] = Field(default_factory=list)
+    usernames: list[str] = Field(default_factory=list)
+    addresses: list[Address] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)  # pages other providers found
+
+    def is_empty(self) -> bool:
+        return not (
+            self.names or self.emails or self.phones or self.websites or self.usernames
+            or self.addresses or self.urls
+        )
+
+
+class ProviderOptions(BaseModel):
+    """Per-provider extra config keys; a provider subclasses this to add its own."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ProviderContext:
+    """What a provider gets to do its work: the shared fetcher and a place for notes."""
+
+    def __init__(self, provider: Provider, fetcher: Fetcher) -> None:
+        self.provider = provider
+        self.fetcher = fetcher
+        self.unchecked_parts: list[str] = []
+
+    async def get_json(
+        self, url: str, *, fields: list[QueryField], **kwargs: Any
+    ) -> tuple[int, Any]:
+        return await self.fetcher.get_json(self.provider, url, fields=fields, **kwargs)
+
+    async def get_text(
+        self, url: str, *, fields: list[QueryField], **kwargs: Any
+    ) -> tuple[int, str]:
+        return await self.fetcher.get_text(self.provider, url, fields=fields, **kwargs)
+
+    def note_unchecked(self, part: str) -> None:
+        """Record a part of the source that could not be checked (e.g. one search engine)."""
+        self.unchecked_parts.append(part)
+
+
+class Provider(ABC):
+    """Base class of every source. Subclass it, set the metadata, implement `search`."""
+
+    name: ClassVar[str]  # slug: unique, equal to the module and entry-point name
+    title: ClassVar[str]
+    jurisdiction: ClassVar[str] = "global"  # NL, US, UK or global
+    source_kind: ClassVar[SourceKind] = SourceKind.WEB
+    sends: ClassVar[frozenset[QueryField]] = frozenset({QueryField.NAME})
+    key_env_var: ClassVar[str | None] = None
+    key_required: ClassVar[bool] = False
+    default_base_url: ClassVar[str] = ""
+    base_url_required: ClassVar[bool] = False  # e.g. a self-hosted SearXNG
+    default_rate_limit: ClassVar[float] = 1.0  # requests per second, per host
+    enabled_by_default: ClassVar[bool] = True
+    stage: ClassVar[int] = 1  # 2: runs after stage 1, with the URLs it found
+    docs_url: ClassVar[str] = ""
+    Options: ClassVar[type[ProviderOptions]] = ProviderOptions
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        options: ProviderOptions | None = None,
+    ) -> None:
+        self.base_url = (base_url or self.default_base_url).rstrip("/")
+        self.api_key = api_key
+        self.options = options or self.Options()
+
+    @abstractmethod
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        """Ask the source about the person; return what it shows, unfiltered."""
+
+    def test_query(self) -> Query:
+        """A documented, fictional query for `providers check`."""
+        return Query(country=Country.NL, names=[PersonName(given="Jan", surname="Jansen")])
+
+    def url(self, path: str) -> str:
+        return f"{self.base_url}/{path.lstrip('/')}" if path else self.base_url

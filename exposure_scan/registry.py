@@ -1,0 +1,167 @@
+"""Finding providers: built-ins and third-party entry points, through one path.
+
+Nothing happens at import time; the CLI builds one `Registry` and hands it to the scan.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import os
+import pkgutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib.metadata import entry_points
+from typing import Any
+
+from pydantic import ValidationError
+
+from exposure_scan.config import Config, ProviderConfig
+from exposure_scan.errors import ConfigError
+from exposure_scan.inputfile import describe, key_path
+from exposure_scan.provider import Provider
+
+ENTRY_POINT_GROUP = "exposure_scan.providers"
+BUILTIN_PACKAGE = "exposure_scan.providers"
+
+
+class Readiness(StrEnum):
+    READY = "ready"
+    NEEDS_KEY = "needs key"
+    NEEDS_BASE_URL = "needs base_url"
+    DISABLED = "disabled"
+
+
+@dataclass(frozen=True)
+class Configured:
+    """A provider class with its resolved settings; `instance` is built only when ready."""
+
+    cls: type[Provider]
+    readiness: Readiness
+    rate_limit: float
+    instance: Provider | None
+
+
+def builtin_provider_classes() -> list[type[Provider]]:
+    package = importlib.import_module(BUILTIN_PACKAGE)
+    found: list[type[Provider]] = []
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{BUILTIN_PACKAGE}.{module_info.name}")
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if (
+                issubclass(obj, Provider)
+                and obj.__module__ == module.__name__
+                and not inspect.isabstract(obj)
+            ):
+                found.append(obj)
+    return found
+
+
+def entry_point_classes() -> list[type[Provider]]:
+    found: list[type[Provider]] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        if not (inspect.isclass(obj) and issubclass(obj, Provider)):
+            raise TypeError(
+                f"entry point {ep.name!r} must name a subclass of exposure_scan.Provider, "
+                f"{obj!r} is not"
+            )
+        found.append(obj)
+    return found
+
+
+class Registry:
+    """All known provider classes by name."""
+
+    def __init__(self, classes: Iterable[type[Provider]]) -> None:
+        self.classes: dict[str, type[Provider]] = {}
+        for cls in classes:
+            if cls.name in self.classes and self.classes[cls.name] is not cls:
+                raise TypeError(f"two providers are named {cls.name!r}")
+            self.classes[cls.name] = cls
+
+    @classmethod
+    def discover(cls, *, include_entry_points: bool = True) -> Registry:
+        from exposure_scan.inspector import PageInspector
+
+        classes: list[type[Provider]] = [PageInspector, *builtin_provider_classes()]
+        if include_entry_points:
+            classes += entry_point_classes()
+        allow = os.environ.get("EXPOSURE_SCAN_PROVIDERS")
+        if allow is not None:
+            wanted = {n.strip() for n in allow.split(",") if n.strip()}
+            classes = [c for c in classes if c.name in wanted]
+        return cls(classes)
+
+    def names(self) -> list[str]:
+        return sorted(self.classes)
+
+    def __iter__(self) -> Iterator[type[Provider]]:
+        return iter(self.classes[n] for n in self.names())
+
+    def configure(
+        self, config: Config, *, only: list[str] | None = None, env: dict[str, str] | None = None
+    ) -> list[Configured]:
+        """Validate each `[providers.<name>]` table and decide which providers are ready."""
+        env = dict(os.environ) if env is None else env
+        source = config.source or "config"
+        for name in config.providers:
+            if name not in self.classes:
+                raise ConfigError(
+                    source, f"providers.{name}",
+                    f"unknown provider (known: {', '.join(self.names())})",
+                )
+        if only:
+            for name in only:
+                if name not in self.classes:
+                    raise ConfigError("--provider", name, "unknown provider; see `providers`")
+        out = []
+        for cls in self:
+            table = config.provider_table(cls.name)
+            common, own = _split(cls, table)
+            try:
+                settings = ProviderConfig.model_validate(common)
+                options = cls.Options.model_validate(own)
+            except ValidationError as exc:
+                err = exc.errors(include_url=False, include_input=False)[0]
+                key = f"providers.{cls.name}.{key_path(tuple(err['loc']))}"
+                raise ConfigError(source, key, describe(dict(err))) from None
+            out.append(self._resolve(cls, settings, options, env, only))
+        return out
+
+    def _resolve(
+        self,
+        cls: type[Provider],
+        settings: ProviderConfig,
+        options: Any,
+        env: dict[str, str],
+        only: list[str] | None,
+    ) -> Configured:
+        rate = settings.rate_limit or cls.default_rate_limit
+        enabled = settings.enabled if settings.enabled is not None else cls.enabled_by_default
+        if only is not None:
+            enabled = cls.name in only
+        key = env.get(cls.key_env_var, "") if cls.key_env_var else ""
+        base_url = settings.base_url or cls.default_base_url
+        if not enabled:
+            readiness = Readiness.DISABLED
+        elif cls.key_required and not key:
+            readiness = Readiness.NEEDS_KEY
+        elif cls.base_url_required and not base_url:
+            readiness = Readiness.NEEDS_BASE_URL
+        else:
+            readiness = Readiness.READY
+        instance = None
+        if readiness is Readiness.READY:
+            instance = cls(base_url=base_url, api_key=key or None, options=options)
+        return Configured(cls=cls, readiness=readiness, rate_limit=rate, instance=instance)
+
+
+def _split(cls: type[Provider], table: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    own_keys = set(cls.Options.model_fields)
+    common = {k: v for k, v in table.items() if k not in own_keys}
+    own = {k: v for k, v in table.items() if k in own_keys}
+    return common, own

@@ -1,0 +1,92 @@
+"""Web search through a SearXNG instance's JSON API (https://docs.searxng.org/dev/search_api).
+
+Plan on a self-hosted instance: many public ones disable `format=json` (403).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
+from exposure_scan.models import Observation, SourceKind
+from exposure_scan.provider import (
+    Provider,
+    ProviderContext,
+    ProviderOptions,
+    Query,
+    QueryField,
+)
+
+from ._search import name_queries
+
+
+class SearxngOptions(ProviderOptions):
+    max_queries: int = Field(default=6, ge=1, le=50)
+    engines: list[str] = Field(default_factory=list, description="engines to use; empty: instance default")
+    language: str = ""
+
+
+def parse_results(payload: Any, provider: str = "searxng") -> tuple[list[Observation], list[str]]:
+    """Pure: a SearXNG JSON answer -> (search hits, engines that did not answer)."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("results"), list):
+        raise ParseError("SearXNG answer has no `results` list")
+    hits = []
+    for item in payload["results"]:
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+            raise ParseError("SearXNG result without a `url`")
+        hits.append(Observation(
+            provider=provider, url=item["url"], title=str(item.get("title") or ""),
+            snippet=str(item.get("content") or ""), text=str(item.get("content") or ""),
+            source_kind=SourceKind.SEARCH, inspect=True,
+            extra={"engine": str(item.get("engine") or "")},
+        ))
+    failed = []
+    for entry in payload.get("unresponsive_engines") or []:
+        if isinstance(entry, (list, tuple)) and entry:
+            failed.append(f"{entry[0]}: {entry[1]}" if len(entry) > 1 else str(entry[0]))
+        else:
+            failed.append(str(entry))
+    return hits, failed
+
+
+class SearxngProvider(Provider):
+    name: ClassVar[str] = "searxng"
+    title: ClassVar[str] = "SearXNG web search"
+    jurisdiction: ClassVar[str] = "global"
+    source_kind = SourceKind.SEARCH
+    sends = frozenset({QueryField.NAME, QueryField.CITY})
+    base_url_required: ClassVar[bool] = True
+    default_rate_limit: ClassVar[float] = 1.0
+    docs_url: ClassVar[str] = "https://docs.searxng.org/dev/search_api"
+    Options = SearxngOptions
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        options = self.options
+        assert isinstance(options, SearxngOptions)
+        hits: dict[str, Observation] = {}
+        answered = 0
+        for q in name_queries(query, options.max_queries):
+            params = {"q": q, "format": "json"}
+            if options.engines:
+                params["engines"] = ",".join(options.engines)
+            if options.language:
+                params["language"] = options.language
+            sent = [QueryField.NAME] + [QueryField.CITY for c in query.cities if c in q][:1]
+            status, payload = await ctx.get_json(self.url("search"), params=params, fields=sent)
+            if status == 403:
+                raise MissingCredentials(
+                    "the instance refuses format=json; enable `json` in its search.formats"
+                )
+            if status != 200:
+                raise ProviderResponseError(f"SearXNG answered HTTP {status}")
+            found, failed = parse_results(payload, self.name)
+            ctx.unchecked_parts.extend(f"{q} via {f}" for f in failed)
+            if found or not failed:
+                answered += 1
+            for hit in found:
+                hits.setdefault(hit.url, hit)
+        if answered == 0:
+            raise ProviderResponseError("every search engine of the instance failed")
+        return list(hits.values())

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import httpx
+import pytest
+import respx
+
+from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
+from exposure_scan.profile import Country, PersonName
+from exposure_scan.provider import Query
+from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
+from tests.conftest import fixture_json, run_search
+
+BASE = "https://searx.test"
+QUERY = Query(country=Country.NL, names=[PersonName(given="Anna Maria", surname="van der Berg")])
+
+
+def provider() -> SearxngProvider:
+    return SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=1))
+
+
+def test_parse_results_reads_hits_and_unresponsive_engines() -> None:
+    hits, failed = parse_results(fixture_json("searxng", "results.json"))
+    assert [h.url for h in hits] == ["https://forum.example/t/123",
+                                     "https://praktijk-voorbeeld.example/team"]
+    assert all(h.inspect for h in hits)
+    assert failed == ["google: timeout"]
+
+
+@pytest.mark.parametrize("payload", [[], {"results": "x"}, {"results": [{"title": "no url"}]}])
+def test_parse_results_refuses_unknown_shapes(payload: object) -> None:
+    with pytest.raises(ParseError):
+        parse_results(payload)
+
+
+@respx.mock
+async def test_search_success_notes_engines_not_checked() -> None:
+    route = respx.get(f"{BASE}/search").respond(json=fixture_json("searxng", "results.json"))
+    hits, ctx = await run_search(provider(), QUERY)
+    assert len(hits) == 2
+    assert route.calls[0].request.url.params["format"] == "json"
+    assert route.calls[0].request.url.params["q"] == '"Anna Maria van der Berg"'
+    assert ctx.unchecked_parts == ['"Anna Maria van der Berg" via google: timeout']
+
+
+@respx.mock
+async def test_empty_answer_is_checked_and_clear() -> None:
+    respx.get(f"{BASE}/search").respond(json={"results": [], "unresponsive_engines": []})
+    hits, ctx = await run_search(provider(), QUERY)
+    assert hits == [] and ctx.unchecked_parts == []
+
+
+@respx.mock
+async def test_all_engines_failed_is_unchecked_not_clear() -> None:
+    respx.get(f"{BASE}/search").respond(json=fixture_json("searxng", "all-engines-failed.json"))
+    with pytest.raises(ProviderResponseError, match="every search engine"):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_json_disabled_instance_says_how_to_fix() -> None:
+    respx.get(f"{BASE}/search").respond(403)
+    with pytest.raises(MissingCredentials, match="search.formats"):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_server_error_after_retries() -> None:
+    respx.get(f"{BASE}/search").respond(502)
+    with pytest.raises(ProviderResponseError, match="502"):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_429_with_retry_after_is_retried() -> None:
+    route = respx.get(f"{BASE}/search").mock(side_effect=[
+        httpx.Response(429, headers={"Retry-After": "3"}),
+        httpx.Response(200, json={"results": [], "unresponsive_engines": []}),
+    ])
+    hits, _ = await run_search(provider(), QUERY)
+    assert hits == [] and route.call_count == 2
+
+
+@respx.mock
+async def test_429_that_persists_is_rate_limited() -> None:
+    respx.get(f"{BASE}/search").respond(429, headers={"Retry-After": "1"})
+    with pytest.raises(RateLimited):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_timeout() -> None:
+    respx.get(f"{BASE}/search").mock(side_effect=httpx.ReadTimeout("slow"))
+    with pytest.raises(ProviderResponseError, match="timed out"):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_unexpected_shape() -> None:
+    respx.get(f"{BASE}/search").respond(json={"data": []})
+    with pytest.raises(ParseError):
+        await run_search(provider(), QUERY)
