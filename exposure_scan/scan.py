@@ -31,6 +31,7 @@ from exposure_scan.models import (
 from exposure_scan.profile import Profile
 from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
 from exposure_scan.registry import Configured, Readiness
+from exposure_scan.removal import attach_steps
 from exposure_scan.scoring import score_findings, summarise
 
 PAGE_READER_STAGE = 0
@@ -124,7 +125,7 @@ def find(profile: Profile, observations: Iterable[Observation]) -> list[Finding]
         matches = matcher.match_observation(obs)
         if matches:
             matched.append((obs, matches))
-    return score_findings(profile, matched)
+    return attach_steps(score_findings(profile, matched), profile)
 
 
 def _not_ready_run(item: Configured) -> ProviderRun:
