@@ -7,6 +7,7 @@ size cap) and turns them into observations; matching happens later.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -205,6 +206,7 @@ class PageInspector(Provider):
                     names=facts.names, addresses=facts.addresses, phones=facts.phones,
                     emails=facts.emails, text=facts.text,
                     snippet=facts.description or facts.text[:280],
+                    body_sha256=hashlib.sha256(html.encode("utf-8")).hexdigest(),
                 )
             )
         if query.urls and not observations and ctx.unchecked_parts:

@@ -85,6 +85,7 @@ class Observation(Frozen):
     seen_at: datetime = Field(default_factory=utc_now)
     site: str = ""  # catalog domain when known, e.g. "detelefoongids.nl"
     extra: dict[str, str] = Field(default_factory=dict)  # source-specific facts (NPI number, ...)
+    body_sha256: str = ""  # of the page body as fetched: evidence that it said this
 
 
 class FieldMatch(Frozen):
