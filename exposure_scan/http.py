@@ -243,9 +243,10 @@ class Fetcher:
                     status=response.status_code,
                 )
             )
+            headers = [(k, v) for k, v in response.headers.multi_items()
+                       if k.lower() not in {"content-encoding", "content-length"}]
             final = httpx.Response(
-                response.status_code, headers=response.headers, content=body,
-                request=request,
+                response.status_code, headers=headers, content=body, request=request,
             )
             location = response.headers.get("Location")
             if response.is_redirect and location:
@@ -258,23 +259,23 @@ class Fetcher:
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         limit = self.settings.max_response_bytes
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_raw():
-            size += len(chunk)
+        host = host_of(str(response.request.url))
+        try:
+            body = response.content  # already in memory (mock transports)
+        except httpx.ResponseNotRead:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    break
+                chunks.append(chunk)
+            body = b"".join(chunks)
             if size > limit:
-                raise ProviderResponseError(
-                    f"{host_of(str(response.url))} sent more than {limit} bytes; not read"
-                )
-            chunks.append(chunk)
-        raw = b"".join(chunks)
-        encoding = response.headers.get("Content-Encoding", "").lower()
-        if encoding in {"gzip", "deflate", "br", "zstd"}:
-            decoded = httpx.Response(200, headers={"Content-Encoding": encoding}, content=raw)
-            raw = decoded.content
-            if len(raw) > limit:
-                raise ProviderResponseError(f"{host_of(str(response.url))} sent too much data")
-        return raw
+                raise ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
+        if len(body) > limit:
+            raise ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
+        return body
 
     async def get_json(
         self, provider: Provider, url: str, *, fields: list[QueryField], **kwargs: Any

@@ -65,7 +65,9 @@ def validate(model: type[M], data: dict[str, Any], path: Path, error: type[Input
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False, include_input=False)[0]
+        errors = exc.errors(include_url=False, include_input=False)
+        # A typo shows as an unknown key plus a missing one: the unknown key is the cause.
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         key, problem = key_path(tuple(first["loc"])), describe(dict(first))
         # Model-level validators name their own sub-key: "postcode: ..." or "phones[0].number: ..."
         sub = SUBKEY.match(problem)

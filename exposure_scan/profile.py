@@ -34,11 +34,14 @@ class Country(StrEnum):
         """The ISO 3166 code that phonenumbers and registries use."""
         return "GB" if self is Country.UK else self.value
 
-    @classmethod
-    def parse(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip().upper() in {"GB", "GBR", "UNITED KINGDOM"}:
-            return "UK"
-        return value.strip().upper() if isinstance(value, str) else value
+
+
+def parse_country(value: object) -> object:
+    """Accept `nl`, `GB` and the like; the profile speaks NL, US and UK."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip().upper()
+    return "UK" if value in {"GB", "GBR", "UNITED KINGDOM"} else value
 
 
 CountryField = Annotated[Country, Field(description="NL, US or UK")]
@@ -83,7 +86,10 @@ class Address(Frozen):
     country: Country = Country.NL
     private: bool | None = None
 
-    _country = field_validator("country", mode="before")(Country.parse)
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country(cls, value: object) -> object:
+        return parse_country(value)
 
     @property
     def is_private(self) -> bool:
@@ -154,7 +160,10 @@ class Profile(Frozen):
     role: Role | None = None
     language: str | None = Field(default=None, pattern="^(nl|en)$")
 
-    _country = field_validator("country", mode="before")(Country.parse)
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country(cls, value: object) -> object:
+        return parse_country(value)
 
     @model_validator(mode="after")
     def _check_phones(self) -> Profile:

@@ -1,0 +1,3 @@
+from exposure_scan.cli import main
+
+main()

@@ -1,0 +1,258 @@
+"""The command line. The only place that prints, exits, or starts the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from exposure_scan import __version__
+from exposure_scan.config import Config, load_config
+from exposure_scan.errors import ExposureScanError, InputError
+from exposure_scan.models import RunStatus, ScanResult, Severity
+from exposure_scan.output import FORMATS, write_reports
+from exposure_scan.paths import default_config, default_output_dir, default_profile
+from exposure_scan.profile import Profile, is_readable_by_others, load_profile
+from exposure_scan.progress import Progress
+from exposure_scan.registry import Readiness, Registry
+
+EXIT_CODES = """Exit codes: 0 report written, every source checked; 1 internal or write error;
+2 bad input (profile, config or options), nothing written; 3 report written, some sources
+unchecked; 4 report written, no source could be checked; 5 interrupted, partial report
+written; 6 report written and a finding at or above --fail-on."""
+
+class GuardedGroup(TyperGroup):
+    """Catches the exception tree once: one line on stderr, a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ExposureScanError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2 if isinstance(exc, InputError) else 1) from None
+
+
+app = typer.Typer(
+    name="exposure-scan",
+    cls=GuardedGroup,
+    help="Find what a stranger can learn about you online, and how to remove it.\n\n"
+    + EXIT_CODES,
+    pretty_exceptions_show_locals=False,  # locals hold the private profile
+    no_args_is_help=True,
+    add_completion=False,
+)
+providers_app = typer.Typer(help="List the sources, or check that they work.")
+app.add_typer(providers_app, name="providers")
+
+ProfileOpt = Annotated[Path | None, typer.Option(
+    "--profile", "-p", help="Your private profile (default: EXPOSURE_SCAN_PROFILE or the "
+    "user config folder's profile.toml; create one with `exposure-scan init`).")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", "-c", help="Config file (default: EXPOSURE_SCAN_CONFIG or the user config "
+    "folder's config.toml; all defaults if there is none). See config.example.toml.")]
+FormatOpt = Annotated[list[str] | None, typer.Option(
+    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} (default: html, json).")]
+OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the reports.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only the report paths.")]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Report language: nl or en.")]
+EvidenceOpt = Annotated[Path | None, typer.Option(
+    "--evidence", help="Also write an evidence bundle (page text, URL, time, SHA-256) here.")]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
+    chosen = [f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")]
+    for fmt in chosen:
+        if fmt not in FORMATS:
+            raise InputError("--format", fmt, f"unknown format; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def language_for(lang: str | None, config: Config, profile: Profile) -> str:
+    chosen = lang or config.report.language or profile.language or (
+        "nl" if profile.country.value == "NL" else "en")
+    if chosen not in {"nl", "en"}:
+        raise InputError("--lang", chosen, "choose nl or en")
+    return chosen
+
+
+def exit_code_for(result: ScanResult, fail_on: Severity | None) -> int:
+    if result.partial:
+        return 5
+    asked = [r for r in result.runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
+    if not asked or all(r.status is RunStatus.UNCHECKED for r in asked):
+        return 4
+    if fail_on and any(f.severity.rank <= fail_on.rank for f in result.findings):
+        return 6
+    return 3 if any(r.status is RunStatus.UNCHECKED for r in asked) else 0
+
+
+def run_and_report(
+    profile: Profile, config: Config, registry: Registry, *, only: list[str] | None,
+    formats: list[str], out: Path, lang: str, quiet: bool, evidence: Path | None,
+    fail_on: Severity | None = None,
+) -> int:
+    from exposure_scan.scan import ScanState, scan
+
+    state = ScanState(profile=profile, config=config,
+                      providers=registry.configure(config, only=only), language=lang)
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        result = asyncio.run(scan(state, observer=progress))
+    except KeyboardInterrupt:
+        result = state.finish(partial=True)
+        typer.echo("Interrupted: writing a partial report.", err=True)
+    finally:
+        progress.close()
+    paths = write_reports(result, out, formats)
+    if evidence is not None:
+        from exposure_scan.evidence import write_evidence
+
+        paths.append(write_evidence(result, evidence))
+    if not quiet:
+        typer.echo(summary_line(result), err=True)
+    for path in paths:
+        typer.echo(str(path))
+    return exit_code_for(result, fail_on)
+
+
+def summary_line(result: ScanResult) -> str:
+    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
+    shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
+    return f"Risk {result.score}/100 ({result.level}); {shown}; coverage: {result.confidence}."
+
+
+@app.command()
+def scan(
+    profile_path: ProfileOpt = None, config_path: ConfigOpt = None, fmt: FormatOpt = None,
+    out: OutOpt = None, lang: LangOpt = None, quiet: QuietOpt = False,
+    evidence: EvidenceOpt = None,
+    provider: Annotated[list[str] | None, typer.Option(
+        "--provider", help="Only these providers (repeatable); default: all enabled.")] = None,
+    fail_on: Annotated[Severity | None, typer.Option(
+        help="Exit 6 when a finding is at least this severe (for cron).")] = None,
+) -> None:
+    """Scan the public sources for your profile and write the reports."""
+    profile_file = profile_path or default_profile()
+    profile = load_profile(profile_file)
+    if is_readable_by_others(profile_file):
+        typer.echo(f"warning: {profile_file} is readable by others; run: chmod 600 "
+                   f"{profile_file}", err=True)
+    config = load_config(config_path or default_config())
+    formats = resolve_formats(fmt, config)
+    language = language_for(lang, config, profile)
+    out_dir = out or default_output_dir(config.report.output_dir)
+    code = run_and_report(profile, config, Registry.discover(), only=provider, formats=formats,
+                          out=out_dir, lang=language, quiet=quiet, evidence=evidence,
+                          fail_on=fail_on)
+    raise typer.Exit(code)
+
+
+@app.command()
+def demo(
+    out: OutOpt = None, fmt: FormatOpt = None, quiet: QuietOpt = False, lang: LangOpt = None,
+) -> None:
+    """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
+    from exposure_scan.demo import DemoWorld, demo_config, demo_profile
+
+    with DemoWorld() as world:
+        profile = demo_profile(world.base_url)
+        config = demo_config(world.base_url)
+        formats = resolve_formats(fmt, config)
+        code = run_and_report(
+            profile, config, Registry.discover(include_entry_points=False),
+            only=world.providers, formats=formats, out=out or Path("demo-report"),
+            lang=language_for(lang, config, profile), quiet=quiet, evidence=None,
+        )
+    raise typer.Exit(code)
+
+
+@app.command()
+def init(
+    path: Annotated[Path | None, typer.Argument(help="Where to write the profile.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented profile template (mode 0600) to fill in."""
+    from importlib import resources
+
+    from exposure_scan.output import write_atomic
+
+    target = path or default_profile()
+    if target.exists() and not force:
+        raise fail(f"{target} exists; edit it, or use --force to overwrite it", 2)
+    template = resources.files("exposure_scan").joinpath("data/profile-template.toml")
+    write_atomic(target, template.read_bytes(), mode=0o600)
+    typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
+
+
+@providers_app.callback(invoke_without_command=True)
+def providers_list(ctx: typer.Context, config_path: ConfigOpt = None) -> None:
+    """List every provider: status (ready / needs key / disabled) and what it sends."""
+    if ctx.invoked_subcommand:
+        return
+    config = load_config(config_path or default_config())
+    for item in Registry.discover().configure(config):
+        cls = item.cls
+        sends = ", ".join(sorted(f.value for f in cls.sends))
+        key = f" [{cls.key_env_var}]" if cls.key_env_var else ""
+        typer.echo(f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} "
+                   f"sends: {sends}{key}")
+
+
+@providers_app.command("check")
+def providers_check(config_path: ConfigOpt = None) -> None:
+    """Ask every enabled provider one documented test query: reachable, authenticated, parses."""
+    from exposure_scan.health import run_checks
+
+    config = load_config(config_path or default_config())
+    configured = Registry.discover().configure(config)
+    results = asyncio.run(run_checks(configured, config))
+    bad = 0
+    for r in results:
+        mark = lambda v: "-" if v is None else ("yes" if v else "NO")  # noqa: E731
+        typer.echo(f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
+                   f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}")
+        bad += not (r.reachable and r.parses is not False and r.authenticated is not False)
+    not_ready = [c.cls.name for c in configured if c.readiness not in (Readiness.READY,
+                                                                        Readiness.DISABLED)]
+    for name in not_ready:
+        typer.echo(f"{name:<16} not checked: not configured (see `exposure-scan providers`)")
+    raise typer.Exit(1 if bad else 0)
+
+
+@app.command()
+def summary(
+    reports: Annotated[list[Path], typer.Argument(help="JSON reports of several people.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+) -> None:
+    """Aggregate many reports for an employer: counts only, no personal data."""
+    from exposure_scan.output import write_atomic
+    from exposure_scan.summary import load_results, render_summary, summarise_reports
+
+    text = render_summary(summarise_reports(load_results(reports)), fmt)
+    if out:
+        write_atomic(out, text.encode("utf-8"), mode=0o644)
+        typer.echo(str(out))
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

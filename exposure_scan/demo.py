@@ -1,0 +1,114 @@
+"""An embedded fictional world on 127.0.0.1 for `exposure-scan demo`: no internet needed.
+
+It serves a SearXNG-compatible search engine, a practice website, a people-search page, a
+forum post exposing a home address and mobile number, and a namesake with another address.
+The real providers are pointed at it; only its own loopback address is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import tomllib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from types import TracebackType
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from exposure_scan.config import Config
+from exposure_scan.profile import Profile
+
+HOST = "127.0.0.1"
+PAGES = {
+    "/praktijk-de-linde/": ("practice.html", "Huisartsenpraktijk De Linde — Ons team",
+                            "Huisartsenpraktijk De Linde, Utrecht: dr. S. de Wit, huisarts."),
+    "/forum/t/4711-die-huisarts": ("forum.html", "Die huisarts wilde me niet doorverwijzen",
+                                   "Dokter Sanne de Wit van praktijk De Linde weigert ..."),
+    "/mensen/sanne-de-wit-utrecht": ("people.html", "Sanne de Wit (44) — Mensenzoeker",
+                                     "Sanne de Wit, 44, Utrecht. E-mail en telefoon ..."),
+    "/nieuws/sanne-de-wit-wint-stadsloop": ("namesake.html", "Sanne de Wit wint stadsloop",
+                                            "De 29-jarige Sanne de Wit uit Groningen ..."),
+}
+
+
+def _data(name: str) -> str:
+    return resources.files("exposure_scan").joinpath(f"data/demo/{name}").read_text("utf-8")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    base_url: ClassVar[str] = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        return  # quiet: the demo prints only report paths
+
+    def _send(self, status: int, body: str, content_type: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:  # noqa: N802
+        parts = urlsplit(self.path)
+        if parts.path == "/robots.txt":
+            self._send(200, "User-agent: *\nAllow: /\n", "text/plain")
+        elif parts.path == "/searxng/search":
+            query = parse_qs(parts.query).get("q", [""])[0]
+            self._send(200, json.dumps(self.search(query)), "application/json")
+        elif parts.path in PAGES:
+            self._send(200, _data(PAGES[parts.path][0]), "text/html; charset=utf-8")
+        else:
+            self._send(404, "not found", "text/plain")
+
+    def search(self, query: str) -> dict[str, Any]:
+        results = [
+            {"url": self.base_url + path, "title": title, "content": snippet,
+             "engine": "demo", "engines": ["demo"], "score": 1.0, "category": "general"}
+            for path, (_, title, snippet) in PAGES.items()
+        ] if "Wit" in query else []
+        return {"query": query, "number_of_results": len(results), "results": results,
+                "answers": [], "corrections": [], "infoboxes": [], "suggestions": [],
+                "unresponsive_engines": []}
+
+
+class DemoWorld:
+    """`with DemoWorld() as world:` serves the fictional world until the block ends."""
+
+    providers: ClassVar[list[str]] = ["searxng", "inspector"]
+
+    def __init__(self) -> None:
+        handler = type("DemoHandler", (_Handler,), {})
+        self.server = ThreadingHTTPServer((HOST, 0), handler)
+        self.base_url = f"http://{HOST}:{self.server.server_address[1]}"
+        handler.base_url = self.base_url
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> DemoWorld:
+        self.thread.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def demo_profile(base_url: str = "http://127.0.0.1") -> Profile:
+    data = tomllib.loads(_data("profile.toml").replace("{base}", base_url))
+    return Profile.model_validate(data)
+
+
+def demo_config(base_url: str) -> Config:
+    return Config.model_validate({
+        "scan": {"concurrency": 4, "provider_timeout": 30},
+        "http": {"allow_hosts": [HOST], "timeout": 5, "retries": 0},
+        "report": {"language": "en"},
+        "providers": {
+            "searxng": {"base_url": f"{base_url}/searxng", "rate_limit": 50},
+            "inspector": {"rate_limit": 50},
+        },
+    })

@@ -1,0 +1,63 @@
+"""Writing reports: all formats rendered first, then each file moved into place atomically,
+so a failure never leaves a half-written report."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from exposure_scan.errors import ReportError
+from exposure_scan.models import ScanResult
+
+FORMATS = ("html", "json", "md", "pdf")
+SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
+
+
+def reports_module() -> Any:
+    # Reached by name: the mapped package is invisible to static tools run from the source tree.
+    return importlib.import_module("exposure_scan.reports")
+
+
+def render(result: ScanResult, fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    reports = reports_module()
+    if fmt == "pdf":
+        pdf = importlib.import_module("exposure_scan.reports.pdf")
+        return bytes(pdf.render_pdf(reports.render(result, "html")))
+    return str(reports.render(result, fmt)).encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)  # reports hold personal data: owner only
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list[Path]:
+    """Render every format, then write them all; returns the paths written."""
+    stamp = result.started_at.strftime("%Y%m%d-%H%M%S")
+    name = f"exposure-report-{stamp}" + ("-partial" if result.partial else "")
+    rendered = [(out_dir / f"{name}.{SUFFIX[f]}", render(result, f)) for f in dict.fromkeys(formats)]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"cannot create the output folder {out_dir}: {exc.strerror}") from None
+    written = []
+    for path, data in rendered:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise ReportError(f"cannot write {path}: {exc.strerror}") from None
+        written.append(path)
+    return written

@@ -1,0 +1,39 @@
+"""A progress bar on stderr for terminals; silent otherwise. Implements ScanObserver."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
+
+from exposure_scan.models import ProviderRun, RunStatus
+
+
+class Progress:
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: RichProgress | None = None
+        self._task: object = None
+
+    def on_start(self, total: int) -> None:
+        if not self.enabled:
+            return
+        self._bar = RichProgress(
+            TextColumn("[bold]Scanning[/bold] {task.description}"), BarColumn(),
+            MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._bar.start()
+        self._task = self._bar.add_task("sources", total=total)
+
+    def on_provider_done(self, run: ProviderRun) -> None:
+        if self._bar is None:
+            return
+        mark = "" if run.status is RunStatus.CHECKED else f" ({run.status.value})"
+        self._bar.console.print(f"  {run.provider}: {run.observations} results{mark}")
+        self._bar.update(self._task, advance=1, description=run.provider)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

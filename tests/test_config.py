@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exposure_scan.config import Config, load_config
+from exposure_scan.errors import ConfigError
+from exposure_scan.registry import Readiness, Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_example_config_loads_and_validates_every_provider_table() -> None:
+    config = load_config(ROOT / "config.example.toml")
+    configured = Registry.discover(include_entry_points=False).configure(config, env={})
+    assert {c.cls.name for c in configured} >= set(config.providers)
+
+
+def test_no_file_means_defaults() -> None:
+    config = load_config(None)
+    assert config.scan.send_private_values is False
+    assert config.http.respect_robots is True
+
+
+def test_unknown_section_key_is_a_typo(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[scan]\nconcurrenci = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"scan\.concurrenci: unknown key"):
+        load_config(path)
+
+
+def test_unknown_provider_lists_the_known_ones(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[providers.serxng]\nenabled = true\n", encoding="utf-8")
+    config = load_config(path)
+    with pytest.raises(ConfigError, match=r"providers\.serxng: unknown provider \(known: .*searxng"):
+        Registry.discover(include_entry_points=False).configure(config, env={})
+
+
+def test_provider_option_typo(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[providers.searxng]\nbase_url = "https://s.test"\nmax_querys = 3\n')
+    config = load_config(path)
+    with pytest.raises(ConfigError, match=r"providers\.searxng\.max_querys: unknown key"):
+        Registry.discover(include_entry_points=False).configure(config, env={})
+
+
+def test_keys_come_only_from_the_environment() -> None:
+    registry = Registry.discover(include_entry_points=False)
+    keyed = [c for c in registry if c.key_required]
+    if not keyed:
+        pytest.skip("no provider needs a key yet")
+    cls = keyed[0]
+    without = {c.cls.name: c for c in registry.configure(Config(), env={})}
+    assert without[cls.name].readiness is Readiness.NEEDS_KEY
+    with_key = {c.cls.name: c for c in registry.configure(Config(), env={cls.key_env_var: "k"})}
+    assert with_key[cls.name].readiness is Readiness.READY
+
+
+def test_searxng_needs_a_base_url() -> None:
+    configured = {c.cls.name: c for c in Registry.discover().configure(Config(), env={})}
+    assert configured["searxng"].readiness is Readiness.NEEDS_BASE_URL

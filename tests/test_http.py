@@ -1,0 +1,148 @@
+"""The fetcher refuses non-public targets, obeys Retry-After, caps sizes and keeps a ledger.
+
+Refusals are tested with a mock transport and a stubbed resolver: no packet is sent to any
+address, and the mock transport records that nothing reached it."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from exposure_scan.config import HttpSettings
+from exposure_scan.errors import ProviderResponseError, RequestRefused
+from exposure_scan.http import AddressGuard, Fetcher, build_client, retry_after_seconds
+from exposure_scan.provider import QueryField
+from exposure_scan.providers.searxng import SearxngProvider
+from tests.conftest import PUBLIC_TEST_IP, no_sleep
+
+PROVIDER = SearxngProvider(base_url="https://search.test")
+
+
+def resolver_to(*ips: str):  # type: ignore[no-untyped-def]
+    async def resolve(host: str, port: int) -> list[str]:
+        return list(ips)
+    return resolve
+
+
+def fetcher_with(handler, resolve=resolver_to(PUBLIC_TEST_IP), **settings):  # type: ignore[no-untyped-def]
+    http = HttpSettings(**{"retries": 1, **settings})
+    client = build_client(http, httpx.MockTransport(handler))
+    guard = AddressGuard(http.allow_hosts, resolve)
+    return Fetcher(client, http, guard=guard, sleep=no_sleep), client
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1/", "http://localhost.test/", "http://10.0.0.5/", "http://172.16.3.4/",
+    "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/",
+    "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://100.64.0.1/",
+    "file:///etc/passwd", "gopher://example.test/",
+])
+async def test_non_public_targets_are_refused_before_any_request(url: str) -> None:
+    sent: list[httpx.Request] = []
+    fetcher, client = fetcher_with(lambda r: sent.append(r) or httpx.Response(200),
+                                   resolve=resolver_to("127.0.0.1"))
+    async with client:
+        with pytest.raises(RequestRefused):
+            await fetcher.request(PROVIDER, "GET", url, fields=[])
+    assert sent == []
+
+
+async def test_a_dns_name_pointing_inside_is_refused() -> None:
+    sent: list[httpx.Request] = []
+    fetcher, client = fetcher_with(lambda r: sent.append(r) or httpx.Response(200),
+                                   resolve=resolver_to(PUBLIC_TEST_IP, "10.1.2.3"))
+    async with client:
+        with pytest.raises(RequestRefused, match="non-public"):
+            await fetcher.request(PROVIDER, "GET", "https://rebind.test/", fields=[])
+    assert sent == []
+
+
+async def test_a_redirect_to_the_metadata_address_is_refused() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/"})
+
+    fetcher, client = fetcher_with(handler)
+    async with client:
+        with pytest.raises(RequestRefused):
+            await fetcher.request(PROVIDER, "GET", "https://public.test/a", fields=[])
+    assert seen == ["https://public.test/a"]
+
+
+async def test_allow_list_admits_exactly_the_named_host() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(200, text="ok"),
+                                   resolve=resolver_to("192.168.1.20"),
+                                   allow_hosts=["searx.lan"])
+    async with client:
+        response = await fetcher.request(PROVIDER, "GET", "http://searx.lan/", fields=[])
+        assert response.text == "ok"
+        with pytest.raises(RequestRefused):
+            await fetcher.request(PROVIDER, "GET", "http://other.lan/", fields=[])
+
+
+async def test_allow_list_range() -> None:
+    guard = AddressGuard(["10.9.0.0/16"], resolver_to("10.9.1.1"))
+    await guard.check("http://searx.internal/")
+    with pytest.raises(RequestRefused):
+        await AddressGuard(["10.9.0.0/16"], resolver_to("10.8.1.1")).check("http://x.internal/")
+
+
+async def test_retry_after_is_honoured_then_gives_up_when_too_long() -> None:
+    calls = 0
+    waits: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return httpx.Response(503, headers={"Retry-After": "7"})
+
+    fetcher, client = fetcher_with(handler, retries=2)
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    fetcher.sleep = record
+    async with client:
+        with pytest.raises(ProviderResponseError, match="503"):
+            await fetcher.request(PROVIDER, "GET", "https://api.test/", fields=[])
+    assert calls == 3 and waits.count(7.0) == 2
+
+
+async def test_response_size_cap() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(200, content=b"x" * 5000),
+                                   max_response_bytes=1024)
+    async with client:
+        with pytest.raises(ProviderResponseError, match="more than 1024 bytes"):
+            await fetcher.request(PROVIDER, "GET", "https://big.test/", fields=[])
+
+
+async def test_ledger_records_fields_never_values() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(200, json={}))
+    async with client:
+        await fetcher.get_json(PROVIDER, "https://api.test/search", params={"q": "Anna de Boer"},
+                               fields=[QueryField.NAME])
+    [entry] = fetcher.ledger
+    assert entry.provider == "searxng" and entry.host == "api.test"
+    assert entry.fields == ["name"]
+    assert "Anna" not in entry.model_dump_json()
+
+
+async def test_robots_txt_is_respected() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nDisallow: /private/\n")
+        return httpx.Response(200, text="page")
+
+    fetcher, client = fetcher_with(handler)
+    async with client:
+        assert await fetcher.robots_allows(PROVIDER, "https://site.test/public/a")
+        assert not await fetcher.robots_allows(PROVIDER, "https://site.test/private/b")
+
+
+def test_retry_after_parsing() -> None:
+    assert retry_after_seconds("12", 1.0) == 12.0
+    assert retry_after_seconds(None, 3.0) == 3.0
+    assert retry_after_seconds("garbage", 3.0) == 3.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", 3.0) == 0.0
