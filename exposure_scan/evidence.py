@@ -1,0 +1,297 @@
+"""Evidence bundle: what each finding's page said, when, and proof that the files are unchanged.
+
+    <directory>/
+        README.txt            how to use this for a police report or a platform report
+        manifest.json         every file with its SHA-256, and per finding the URL, time, hashes
+        SHA256SUMS            the same hashes for `sha256sum -c SHA256SUMS`
+        001-critical-<id>/
+            page.txt          the visible text of the page as it was read
+            url.txt           the web address
+            details.txt       human-readable: address, fetch time (UTC), body hash, what was found
+            finding.json      the same, machine-readable
+
+The bundle is written to a temporary folder next to the target and renamed into place, so a
+failure never leaves half a bundle behind. It holds private data: its folder is readable by
+the owner only. Folder and file names never contain anything taken from a page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from exposure_scan import __version__
+from exposure_scan.errors import ReportError
+from exposure_scan.models import Finding, ScanResult, utc_now
+
+MANIFEST_VERSION = "1"
+SAFE_ID = re.compile(r"[^0-9a-z]")
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC with a Z: `2026-01-05T09:30:00Z`. A naive time is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def folder_name(index: int, finding: Finding) -> str:
+    safe = SAFE_ID.sub("", finding.id.lower())[:32] or "finding"
+    return f"{index:03d}-{finding.severity.value}-{safe}"
+
+
+def _finding_record(finding: Finding) -> dict[str, Any]:
+    obs = finding.observation
+    return {
+        "finding_id": finding.id,
+        "url": obs.url,
+        "title": obs.title,
+        "fetched_at": iso_utc(obs.seen_at),
+        "body_sha256": obs.body_sha256 or None,
+        "provider": obs.provider,
+        "site": obs.site,
+        "source_kind": obs.source_kind.value,
+        "severity": finding.severity.value,
+        "score": finding.score,
+        "rules": list(finding.rules),
+        "explanation": finding.explanation,
+        "snippet": obs.snippet,
+        "found": [
+            {"field": m.field.value, "label": m.label, "shown_as": m.observed,
+             "private": m.private, "confidence": m.confidence, "reason": m.reason}
+            for m in finding.matches
+        ],
+        "removal_steps": [s.model_dump(mode="json") for s in finding.steps],
+    }
+
+
+def _details_text(record: dict[str, Any]) -> str:
+    lines = [
+        f"Web address:     {record['url'] or '(none recorded)'}",
+        f"Page title:      {record['title'] or '(none)'}",
+        f"Fetched at:      {record['fetched_at']} (UTC)",
+        "Body SHA-256:    "
+        + (record["body_sha256"] or "(not recorded: the page body was not fetched)"),
+        f"Found by:        {record['provider']}"
+        + (f" on {record['site']}" if record["site"] else ""),
+        f"Kind of source:  {record['source_kind']}",
+        f"Severity:        {record['severity']} (score {record['score']})",
+        "",
+        "What the page showed about you:",
+    ]
+    for m in record["found"]:
+        label = f" ({m['label']})" if m["label"] else ""
+        lines.append(f"  - {m['field']}{label}: {m['shown_as']}")
+    if record["explanation"]:
+        lines += ["", "Why it matters:", f"  {record['explanation']}"]
+    if record["snippet"]:
+        lines += ["", "Excerpt:", f"  {record['snippet']}"]
+    lines += ["", "The full visible text of the page is in page.txt."]
+    return "\n".join(lines) + "\n"
+
+
+def _files_for(finding: Finding) -> tuple[dict[str, Any], dict[str, bytes]]:
+    record = _finding_record(finding)
+    files = {
+        "page.txt": finding.observation.text.encode("utf-8"),
+        "url.txt": (finding.observation.url + "\n").encode("utf-8"),
+        "details.txt": _details_text(record).encode("utf-8"),
+        "finding.json": (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode(),
+    }
+    return record, files
+
+
+def _write(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fill(tmp: Path, result: ScanResult, created: datetime) -> None:
+    listed: list[dict[str, Any]] = []  # every file with its hash, for the manifest
+    findings: list[dict[str, Any]] = []
+    for index, finding in enumerate(result.findings, start=1):
+        folder = folder_name(index, finding)
+        (tmp / folder).mkdir(mode=0o700)
+        record, files = _files_for(finding)
+        entry_files = []
+        for name, data in files.items():
+            _write(tmp / folder / name, data)
+            item = {"path": f"{folder}/{name}", "sha256": sha256(data), "bytes": len(data)}
+            listed.append(item)
+            entry_files.append(item)
+        findings.append({
+            "folder": folder,
+            "finding_id": record["finding_id"],
+            "url": record["url"],
+            "fetched_at": record["fetched_at"],
+            "body_sha256": record["body_sha256"],
+            "severity": record["severity"],
+            "files": entry_files,
+        })
+
+    readme = README.format(
+        created=iso_utc(created), count=len(result.findings),
+        scan_started=iso_utc(result.started_at), scan_finished=iso_utc(result.finished_at),
+        tool=result.tool_version,
+    ).encode("utf-8")
+    _write(tmp / "README.txt", readme)
+    listed.append({"path": "README.txt", "sha256": sha256(readme), "bytes": len(readme)})
+
+    manifest = {
+        "manifest_version": MANIFEST_VERSION,
+        "created_at": iso_utc(created),
+        "created_by": f"exposure-scan {__version__}",
+        "scan": {
+            "tool_version": result.tool_version,
+            "started_at": iso_utc(result.started_at),
+            "finished_at": iso_utc(result.finished_at),
+            "partial": result.partial,
+            "confidence": result.confidence,
+        },
+        "hash_algorithm": "sha256",
+        "findings": findings,
+        "files": listed,
+    }
+    manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    _write(tmp / "manifest.json", manifest_bytes)
+    listed_with_manifest = [
+        *listed,
+        {"path": "manifest.json", "sha256": sha256(manifest_bytes), "bytes": len(manifest_bytes)},
+    ]
+    sums = "".join(f"{f['sha256']}  {f['path']}\n" for f in listed_with_manifest)
+    _write(tmp / "SHA256SUMS", sums.encode())
+    _fsync_dir(tmp)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_evidence(result: ScanResult, directory: Path, *, now: datetime | None = None) -> Path:
+    """Write the evidence bundle for every finding into `directory`, which must not exist yet
+    (an empty folder is fine). All or nothing: on failure nothing is left behind.
+    Returns the bundle folder. Raises ReportError with what to do."""
+    target = Path(directory).absolute()
+    if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+        raise ReportError(
+            f"{target}: already exists; evidence is never overwritten, "
+            "choose a new folder for --evidence"
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
+                                    dir=target.parent))
+    except OSError as exc:
+        raise ReportError(
+            f"{target}: cannot create the evidence folder ({exc.strerror}); "
+            "check the path and its permissions"
+        ) from None
+    try:
+        _fill(tmp, result, now or utc_now())
+        if target.exists():
+            target.rmdir()  # empty, checked above; rename cannot replace it everywhere
+        os.rename(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ReportError(
+            f"{target}: writing the evidence failed ({exc.strerror or exc}); "
+            "nothing was written. Check free space and permissions, then try again"
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+README = """\
+EVIDENCE BUNDLE - exposure-scan
+===============================
+
+Created:        {created} (UTC)
+Scan:           {scan_started} to {scan_finished} (UTC), exposure-scan {tool}
+Findings:       {count}
+
+This folder records pages where your personal details could be found online: for each
+finding, the web address, when it was read, and the text the page showed. Keep it private:
+it contains your own details. Hand it over only to the police or the platform concerned.
+
+
+WHAT IS IN IT
+-------------
+  manifest.json   a list of every finding and every file, with a SHA-256 fingerprint of each
+  SHA256SUMS      the same fingerprints in the standard format
+  NNN-<severity>-<id>/      one folder per finding, most severe first:
+      url.txt       the web address (URL) of the page
+      page.txt      the visible text of the page at the moment it was read
+      details.txt   a readable summary: address, time read (UTC), what the page showed about
+                    you, and the SHA-256 of the page body as it was downloaded
+      finding.json  the same, machine-readable
+
+The "body SHA-256" is the fingerprint of the page exactly as the web server sent it. Anyone
+who has a copy of that page (for example a police investigator, or the platform's own
+records) can check that it is the same page. page.txt is the text we extracted from it.
+
+
+CHECKING THAT NOTHING WAS CHANGED
+---------------------------------
+In this folder run:   sha256sum -c SHA256SUMS
+(macOS: shasum -a 256 -c SHA256SUMS; Windows PowerShell: Get-FileHash <file>). Every line
+must say OK. The fingerprints prove the files have not changed since {created}; keep an
+unopened copy (a USB stick, or an email to yourself) so you can show this later.
+
+
+POLICE REPORT (NL: AANGIFTE)
+----------------------------
+Sharing someone's personal details to intimidate them (doxing) is a criminal offence in the
+Netherlands (artikel 285d Wetboek van Strafrecht); threats and stalking are too, in most
+countries. To report it:
+  1. Make the report (aangifte) at the police: in the Netherlands by appointment via 0900-8844
+     or at a police station; in an emergency always call 112 (UK: 999 or 101, US: 911).
+     Tell them you have a digital evidence bundle; bring this folder on a USB stick and a
+     printout of details.txt for every finding you report.
+  2. Mention for each page the web address (url.txt) and the time it was read (details.txt,
+     in UTC: Dutch winter time is UTC+1, summer time UTC+2).
+  3. Ask the police to secure the pages themselves as well: pages can change or disappear.
+  4. Keep the aangifte reference number (proces-verbaalnummer) with this folder.
+You may ask to give your work address instead of your home address in the aangifte
+(domiciliekeuze), so your home address does not end up in the file the suspect may see.
+Your employer and your professional body may be able to help.
+
+
+PLATFORM OR WEBSITE REPORT
+--------------------------
+  1. Open url.txt and go to the page; use the site's "report" or privacy/removal form, or
+     the removal steps in finding.json.
+  2. Quote the web address and the time it was read, and say what personal data is shown
+     (details.txt lists it). Under the GDPR (AVG) you can ask for erasure (article 17).
+  3. Do not send the whole bundle to a platform: send only that page's url.txt and
+     details.txt, and remove any lines you do not want to share.
+  4. Keep their reply and the date with this folder. If the page reappears, scan again.
+
+
+LIMITS
+------
+This bundle shows what exposure-scan read at the stated time. It is not a certified copy of
+the page; for a court case the police or a notary/bailiff (deurwaarder) may make their own.
+"""
