@@ -119,9 +119,13 @@ class ScanState:
 
 def find(profile: Profile, observations: Iterable[Observation]) -> list[Finding]:
     """Pure: match every observation against the profile, then score what matched."""
+    observations = list(observations)
+    read = {o.url for o in observations if o.provider == "inspector"}
     matcher = Matcher(profile)
     matched = []
     for obs in observations:
+        if obs.inspect and obs.url in read:
+            continue
         matches = matcher.match_observation(obs)
         if matches:
             matched.append((obs, matches))
@@ -144,6 +148,9 @@ async def run_provider(
     provider: Provider, query: Query, fetcher: Fetcher, timeout: float
 ) -> tuple[ProviderRun, list[Observation]]:
     cls = type(provider)
+    if cls.jurisdiction not in ("global", query.country.value):
+        return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.SKIPPED,
+                           reason=f"covers {cls.jurisdiction} only"), []
     if query.is_empty():
         return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.SKIPPED,
                            reason="nothing in the profile for this source to look up"), []

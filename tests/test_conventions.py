@@ -1,0 +1,54 @@
+"""Docs as tests: every provider is documented, and the mapped packages are never imported
+by their bare folder names."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from exposure_scan.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE_IMPORT = re.compile(r"^\s*(from|import)\s+(providers|reports)\b", re.M)
+
+
+def provider_names() -> list[str]:
+    return Registry.discover(include_entry_points=False).names()
+
+
+def test_nothing_imports_the_bare_providers_or_reports_folders() -> None:
+    offenders = []
+    for folder in ("exposure_scan", "providers", "reports", "tests", "bench"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if BARE_IMPORT.search(path.read_text("utf-8")):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+@pytest.mark.parametrize("name", provider_names())
+def test_every_provider_is_in_the_readme_table(name: str) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert re.search(rf"^\| `{name}` \|", readme, re.M), f"add `{name}` to README's table"
+
+
+@pytest.mark.parametrize("name", provider_names())
+def test_every_provider_has_a_config_example_block(name: str) -> None:
+    example = tomllib.loads((ROOT / "config.example.toml").read_text("utf-8"))
+    assert name in example["providers"], f"add [providers.{name}] to config.example.toml"
+
+
+def test_readme_names_the_test_command_ci_runs() -> None:
+    assert "make test" in (ROOT / "README.md").read_text("utf-8")
+    assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_every_provider_declares_its_metadata() -> None:
+    for cls in Registry.discover(include_entry_points=False):
+        assert cls.name and cls.title and cls.sends, cls
+        assert cls.jurisdiction in {"NL", "US", "UK", "global"}, cls.name
+        assert cls.default_rate_limit > 0, cls.name
+        if cls.key_required:
+            assert cls.key_env_var, cls.name

@@ -1,0 +1,158 @@
+"""The orchestrator: unchecked is never clear, failures never stop the scan, and private
+values reach a provider only with consent."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+import httpx
+
+from exposure_scan.config import Config
+from exposure_scan.errors import ParseError
+from exposure_scan.models import Observation, RunStatus, SourceKind
+from exposure_scan.profile import Profile
+from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
+from exposure_scan.registry import Registry
+from exposure_scan.scan import ScanState, build_query, scan
+from tests.conftest import fake_public_resolver
+
+
+class Recording(Provider):
+    name: ClassVar[str] = "recording"
+    title: ClassVar[str] = "Records its query"
+    sends = frozenset({QueryField.NAME, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS,
+                       QueryField.WORK_EMAIL})
+    default_base_url: ClassVar[str] = "https://recording.test"
+    seen: ClassVar[list[Query]] = []
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        Recording.seen.append(query)
+        await ctx.get_json(self.url("q"), fields=[QueryField.NAME])
+        return []
+
+
+class Broken(Provider):
+    name: ClassVar[str] = "broken"
+    title: ClassVar[str] = "Answers in a new shape"
+    default_base_url: ClassVar[str] = "https://broken.test"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        _, payload = await ctx.get_json(self.url("q"), fields=[QueryField.NAME])
+        return [Observation(provider=self.name, names=[payload["results"][0]["name"]])]
+
+
+class Slow(Provider):
+    name: ClassVar[str] = "slow"
+    title: ClassVar[str] = "Never answers"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        await asyncio.sleep(30)
+        return []
+
+
+class Parser(Provider):
+    name: ClassVar[str] = "parser"
+    title: ClassVar[str] = "Raises ParseError"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        raise ParseError("field `results` missing")
+
+
+class UsOnly(Provider):
+    name: ClassVar[str] = "usonly"
+    title: ClassVar[str] = "US only"
+    jurisdiction: ClassVar[str] = "US"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        raise AssertionError("must not be asked for a Dutch profile")
+
+
+class Leaky(Provider):
+    name: ClassVar[str] = "leaky"
+    title: ClassVar[str] = "Finds the home address"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [Observation(provider=self.name, url="https://forum.test/t/1",
+                            source_kind=SourceKind.FORUM,
+                            text="Anna Maria van der Berg woont op Fictiefstraat 7B, "
+                                 "9999 ZZ Voorbeeldstad.")]
+
+
+def run(profile: Profile, classes: list[type[Provider]], handler, **scan_settings) -> object:  # type: ignore[no-untyped-def]
+    config = Config.model_validate({"scan": {"provider_timeout": 0.5, **scan_settings},
+                                    "http": {"retries": 0}})
+    state = ScanState(profile=profile, config=config,
+                      providers=Registry(classes).configure(config, env={}))
+    return asyncio.run(scan(state, transport=httpx.MockTransport(handler),
+                            resolver=fake_public_resolver))
+
+
+def test_every_source_failing_is_all_unchecked_with_reasons(profile: Profile) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("offline")
+
+    result = run(profile, [Recording, Broken, Slow, Parser], refuse)
+    by_name = {r.provider: r for r in result.runs}
+    assert all(r.status is RunStatus.UNCHECKED for r in by_name.values())
+    assert "could not connect" in by_name["recording"].reason
+    assert "timed out" in by_name["slow"].reason
+    assert "response format changed" in by_name["parser"].reason
+    assert result.findings == [] and result.confidence.startswith("none")
+
+
+def test_unexpected_shape_is_unchecked_not_clear(profile: Profile) -> None:
+    result = run(profile, [Broken], lambda r: httpx.Response(200, json={"data": []}))
+    [only] = result.runs
+    assert only.status is RunStatus.UNCHECKED
+    assert only.reason == "response format changed (KeyError)"
+
+
+def test_private_values_are_withheld_without_consent(profile: Profile) -> None:
+    query = build_query(profile, Recording, allow_private=False, urls=[])
+    assert query.names and query.emails == ["a.vanderberg@praktijk-voorbeeld.example"]
+    assert query.phones == [] and query.addresses == []
+    allowed = build_query(profile, Recording, allow_private=True, urls=[])
+    assert allowed.phones == ["06-98765432"]
+    assert [a.label for a in allowed.addresses] == ["home"]
+
+
+def test_ledger_lists_every_request_without_values(profile: Profile) -> None:
+    Recording.seen.clear()
+    result = run(profile, [Recording], lambda r: httpx.Response(200, json={}))
+    [entry] = result.ledger
+    assert (entry.provider, entry.host, entry.fields) == ("recording", "recording.test", ["name"])
+    assert "98765432" not in result.model_dump_json()
+
+
+def test_out_of_jurisdiction_provider_is_skipped(profile: Profile) -> None:
+    result = run(profile, [UsOnly], lambda r: httpx.Response(200))
+    [only] = result.runs
+    assert only.status is RunStatus.SKIPPED and "US only" in only.reason
+
+
+def test_a_forum_post_with_the_home_address_is_critical(profile: Profile) -> None:
+    result = run(profile, [Leaky], lambda r: httpx.Response(200))
+    assert result.findings, "the home address in the post must be found"
+    top = result.findings[0]
+    assert top.severity.value == "critical"
+    assert "name-with-home-address" in top.rules
+
+
+def test_interrupted_scan_is_partial_and_says_which_sources_were_not_asked(
+    profile: Profile,
+) -> None:
+    config = Config()
+    state = ScanState(profile=profile, config=config,
+                      providers=Registry([Recording]).configure(config, env={}))
+    result = state.finish(partial=True)
+    assert result.partial
+    assert result.runs[0].status is RunStatus.UNCHECKED
+    assert "interrupted" in result.runs[0].reason
+
+
+def test_disabled_provider_is_reported_disabled(profile: Profile) -> None:
+    config = Config.model_validate({"providers": {"recording": {"enabled": False}}})
+    state = ScanState(profile=profile, config=config,
+                      providers=Registry([Recording]).configure(config, env={}))
+    assert state.finish().runs[0].status is RunStatus.DISABLED
