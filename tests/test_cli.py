@@ -1,0 +1,137 @@
+"""The command line as a user meets it: exit codes, one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from exposure_scan.cli import app
+from tests.conftest import SAMPLE_PROFILE
+
+runner = CliRunner()
+
+
+def write_profile(path: Path, **overrides: object) -> Path:
+    lines = [f'country = "{SAMPLE_PROFILE["country"]}"', 'language = "en"']
+    for name in SAMPLE_PROFILE["names"]:
+        lines += ["[[names]]", f'given = "{name["given"]}"', f'surname = "{name["surname"]}"']
+    for addr in SAMPLE_PROFILE["addresses"]:
+        lines.append("[[addresses]]")
+        lines += [f'{k} = "{overrides.get(k, v)}"' for k, v in addr.items()]
+    for phone in SAMPLE_PROFILE["phones"]:
+        lines += ["[[phones]]", f'label = "{phone["label"]}"', f'number = "{phone["number"]}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+def free_loopback_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_init_writes_a_private_template_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "profile.toml"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = runner.invoke(app, ["init", str(target)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_bad_profile_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "profile.toml", postcode="1234")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["scan", "--profile", str(profile), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0
+    assert 'addresses[0].postcode: "1234" is not a Dutch postcode' in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_unknown_format_is_exit_2(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "profile.toml")
+    result = runner.invoke(app, ["scan", "-p", str(profile), "--format", "docx",
+                                 "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "unknown format" in result.output
+
+
+def test_profile_readable_by_others_gets_a_warning(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "profile.toml", postcode="1234")
+    profile.chmod(0o644)
+    result = runner.invoke(app, ["scan", "-p", str(profile)])
+    # the profile is invalid, so it stops before the scan; the load comes first
+    assert result.exit_code == 2
+
+
+def test_providers_lists_status_and_what_each_sends() -> None:
+    result = runner.invoke(app, ["providers"])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("searxng"))
+    assert "needs base_url" in line and "sends: city, name" in line
+
+
+def test_scan_where_every_source_fails_still_reports_and_exits_4(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "profile.toml")
+    config = tmp_path / "config.toml"
+    port = free_loopback_port()  # nothing listens: connection refused, on loopback only
+    config.write_text(
+        f'[http]\nallow_hosts = ["127.0.0.1"]\nretries = 0\ntimeout = 2\n'
+        f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["scan", "-p", str(profile), "-c", str(config), "--out",
+                                 str(out), "--provider", "searxng", "--format", "json",
+                                 "--quiet"])
+    assert result.exit_code == 4, result.output
+    [report] = out.glob("*.json")
+    data = json.loads(report.read_text("utf-8"))
+    asked = [r for r in data["runs"] if r["status"] in ("checked", "unchecked")]
+    assert asked and all(r["status"] == "unchecked" for r in asked)
+    assert "could not connect" in asked[0]["reason"]
+    assert data["confidence"].startswith("none")
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
+    out = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(app, ["demo", "--out", str(out), "--quiet", "--format", "json",
+                                 "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.strip().splitlines()) == 2
+    return json.loads(next(out.glob("*.json")).read_text("utf-8"))
+
+
+def test_demo_top_findings_are_the_forum_posts_home_address_and_mobile(demo_report: dict) -> None:  # type: ignore[type-arg]
+    top = demo_report["findings"][0]
+    assert top["severity"] == "critical"
+    assert "/forum/" in top["observation"]["url"]
+    labels = {(m["field"], m["label"]) for m in top["matches"]}
+    assert {("address", "home"), ("phone", "mobile"), ("name", "")} <= labels
+
+
+def test_demo_practice_page_is_a_low_expected_finding(demo_report: dict) -> None:  # type: ignore[type-arg]
+    practice = [f for f in demo_report["findings"] if "praktijk" in f["observation"]["url"]]
+    assert practice and all(f["severity"] in ("info", "low") for f in practice)
+
+
+def test_demo_namesakes_address_is_not_reported_as_the_clinicians(demo_report: dict) -> None:  # type: ignore[type-arg]
+    for finding in demo_report["findings"]:
+        for match in finding["matches"]:
+            assert "Kerkstraat" not in match["observed"]
+            assert "Groningen" not in match["observed"]
+
+
+def test_demo_html_escapes_the_forums_hostile_markup(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path), "--quiet", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    html = next(tmp_path.glob("*.html")).read_text("utf-8")
+    assert "<script>document.title" not in html
+    assert 'onerror="alert' not in html
+    assert 'href="javascript:' not in html

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from exposure_scan.inspector import read_page
+from exposure_scan.models import SourceKind
+
+PAGE = """<!doctype html><html><head><title>Praktijk Voorbeeld</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+ {"@type": ["Physician", "Organization"], "name": "Huisartsenpraktijk Voorbeeld",
+  "telephone": "+31 20 123 4567", "email": "info@example.nl",
+  "address": {"@type": "PostalAddress", "streetAddress": "Voorbeeldstraat 1",
+              "addressLocality": "Voorbeeldstad", "postalCode": "1234 AB", "addressCountry": "NL"}}]}
+</script>
+<script type="application/ld+json">{ broken json </script>
+</head><body>
+<div itemscope itemtype="http://schema.org/Person"><span itemprop="name">J. Voorbeeld</span>
+ <span itemprop="telephone">020 765 4321</span></div>
+<div class="vcard"><span class="fn">Jan Voorbeeld</span>
+ <div class="adr"><span class="street-address">Laan 3</span> <span class="locality">Dorp</span></div>
+ <a class="email" href="mailto:jan@example.nl">mail</a></div>
+<a href="tel:+31612345678">bel</a> <a href="mailto:jan%40example.org?subject=hoi">mail</a>
+<script>var secret = "not text";</script><p>Zichtbare tekst.</p>
+</body></html>"""
+
+
+def test_reads_jsonld_graph_microdata_hcard_and_links() -> None:
+    facts = read_page(PAGE)
+    assert facts.kind is SourceKind.PRACTICE_SITE
+    assert "Huisartsenpraktijk Voorbeeld" in facts.names
+    assert "J. Voorbeeld" in facts.names and "Jan Voorbeeld" in facts.names
+    assert "Voorbeeldstraat 1, 1234 AB, Voorbeeldstad, NL" in facts.addresses
+    assert {"+31 20 123 4567", "020 765 4321", "+31612345678"} <= set(facts.phones)
+    assert {"info@example.nl", "jan@example.nl", "jan@example.org"} <= set(facts.emails)
+
+
+def test_visible_text_excludes_scripts() -> None:
+    facts = read_page(PAGE)
+    assert "Zichtbare tekst." in facts.text
+    assert "secret" not in facts.text
+
+
+def test_forum_and_people_search_pages_are_recognised() -> None:
+    forum = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    people = '<script type="application/ld+json">{"@type": "ProfilePage"}</script>'
+    assert read_page(forum).kind is SourceKind.FORUM
+    assert read_page(people).kind is SourceKind.PEOPLE_SEARCH
+    assert read_page("<p>plain</p>").kind is SourceKind.WEB
