@@ -1,6 +1,6 @@
 """An embedded fictional world on 127.0.0.1 for `exposure-scan demo`: no internet needed.
 
-It serves a SearXNG-compatible search engine, a practice website, a people-search page, a
+It serves a SearXNG-compatible search engine, a BIG-register, a practice website, a people-search page, a
 forum post exposing a home address and mobile number, and a namesake with another address.
 The real providers are pointed at it; only its own loopback address is allowed.
 """
@@ -62,6 +62,14 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, "not found", "text/plain")
 
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        if urlsplit(self.path).path == "/big/zksrv/soap/4":
+            self._send(200, _data("big-register.xml"), "text/xml; charset=utf-8")
+        else:
+            self._send(404, "not found", "text/plain")
+
     def search(self, query: str) -> dict[str, Any]:
         results = [
             {"url": self.base_url + path, "title": title, "content": snippet,
@@ -76,7 +84,7 @@ class _Handler(BaseHTTPRequestHandler):
 class DemoWorld:
     """`with DemoWorld() as world:` serves the fictional world until the block ends."""
 
-    providers: ClassVar[list[str]] = ["searxng", "inspector"]
+    providers: ClassVar[list[str]] = ["searxng", "big_register", "inspector"]
 
     def __init__(self) -> None:
         handler = type("DemoHandler", (_Handler,), {})
@@ -109,6 +117,7 @@ def demo_config(base_url: str) -> Config:
         "report": {"language": "en"},
         "providers": {
             "searxng": {"base_url": f"{base_url}/searxng", "rate_limit": 50},
+            "big_register": {"base_url": f"{base_url}/big/zksrv/soap/4", "rate_limit": 50},
             "inspector": {"rate_limit": 50},
         },
     })
