@@ -170,6 +170,7 @@ class Fetcher:
         headers: dict[str, str] | None = None,
         auth: httpx.BasicAuth | None = None,
         json_body: Any = None,
+        content: bytes | None = None,
     ) -> httpx.Response:
         """Send one logical request (with redirects and retries); return the final response.
 
@@ -181,7 +182,8 @@ class Fetcher:
         while True:
             try:
                 response = await self._send_following(
-                    provider, method, url, fields, params, headers, auth, json_body, rate
+                    provider, method, url, fields, params, headers, auth, json_body, content,
+                    rate,
                 )
             except httpx.TimeoutException as exc:
                 if attempt < self.settings.retries:
@@ -219,6 +221,7 @@ class Fetcher:
         headers: dict[str, str] | None,
         auth: httpx.BasicAuth | None,
         json_body: Any,
+        content: bytes | None,
         rate: float,
     ) -> httpx.Response:
         for _ in range(self.settings.max_redirects + 1):
@@ -226,7 +229,7 @@ class Fetcher:
             host = host_of(url)
             await self.spacing.wait(host, rate, self.sleep)
             request = self.client.build_request(
-                method, url, params=params, headers=headers, json=json_body
+                method, url, params=params, headers=headers, json=json_body, content=content
             )
             async with self._slots:
                 response = await self.client.send(request, auth=auth, stream=True)
@@ -250,7 +253,9 @@ class Fetcher:
             )
             location = response.headers.get("Location")
             if response.is_redirect and location:
-                url, params, json_body = urljoin(str(request.url), location), None, None
+                url, params = urljoin(str(request.url), location), None
+                if response.status_code in (301, 302, 303):
+                    json_body, content = None, None
                 if response.status_code == 303:
                     method = "GET"
                 continue
