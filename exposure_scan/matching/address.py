@@ -1,0 +1,446 @@
+"""Does an observed address point a stranger to one of the profile's buildings?
+
+Same house number and street (abbreviations allowed on either side), and the same place:
+city (or a known alias) or postcode, with nothing contradicting them. A Dutch postcode with
+the house number alone identifies the address. A missing unit still matches; a different
+unit, number, street, directional, city or postcode does not, and a PO box never does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from exposure_scan.matching.addrtext import (
+    BOUNDARIES,
+    DIRECTIONALS,
+    HARD_STOPS,
+    POSTCODE,
+    Tok,
+    canon,
+    norm_postcode,
+    norm_unit,
+    tokenize,
+    vocab,
+    words,
+)
+from exposure_scan.matching.normalise import join_words
+from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.profile import Address
+
+_NUMBER = re.compile(r"\s*(\d+)\s*(.*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One profile address, normalised once."""
+
+    label: str
+    private: bool
+    country: str  # NL, US or UK
+    street: tuple[str, ...]
+    number: str
+    unit: str
+    postcode: str
+    city: tuple[str, ...]
+    cities: frozenset[tuple[str, ...]]
+    state: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, address: Address) -> Target:
+        table = vocab()
+        m = _NUMBER.match(address.house_number)
+        number, extra = (m.group(1), m.group(2)) if m else (address.house_number.strip(), "")
+        city = tuple(canon(w) for w in words(address.city))
+        state: tuple[tuple[str, ...], ...] = ()
+        code = address.state.strip().lower()
+        if code:
+            name = table.states.get(code)
+            state = ((code,), name) if name else (tuple(words(code)),)
+            for abbr, full in table.states.items():
+                if full == tuple(words(code)):
+                    state = ((abbr,), full)
+        return cls(
+            label=address.label,
+            private=address.is_private,
+            country=address.country.value,
+            street=tuple(canon(w) for w in words(address.street)),
+            number=number.lstrip("0") or number,
+            unit=norm_unit(f"{extra} {address.addition}"),
+            postcode=norm_postcode(address.postcode),
+            city=city,
+            cities=table.city_groups.get(city, frozenset()) | {city},
+            state=state,
+        )
+
+
+@dataclass(slots=True)
+class Found:
+    """What one reading of the observed tokens established."""
+
+    first: int  # token span of the street, number and unit
+    last: int
+    used: set[int] = field(default_factory=set)
+    street: bool = True
+    unit: str | None = None  # the observed unit, None when not shown
+    postcode: bool = False
+    city: bool = False
+    alias: bool = False
+    end: int = 0  # last token of the place
+
+
+class AddressMatcher:
+    def __init__(self, addresses: Sequence[Address]) -> None:
+        self.targets = tuple(Target.of(a) for a in addresses)
+
+    def match(self, raw: str) -> list[FieldMatch]:
+        out: list[FieldMatch] = []
+        cache: dict[str, list[Tok]] = {}
+        for target in self.targets:
+            toks = cache.get(target.country)
+            if toks is None:
+                toks = cache[target.country] = tokenize(raw, target.country)
+            found = match_tokens(toks, target, text=False)
+            if found is not None:
+                out.append(_field_match(target, found, raw.strip()))
+        return out
+
+    def find_in_text(self, text: str) -> list[FieldMatch]:
+        lines = text.splitlines()
+        out: dict[str, FieldMatch] = {}
+        for n, line in enumerate(lines):
+            if not any(ch.isdigit() for ch in line):
+                continue
+            cache: dict[str, list[Tok]] = {}
+            for target in self.targets:
+                if target.label in out:
+                    continue
+                toks = cache.get(target.country)
+                if toks is None:
+                    toks = cache[target.country] = tokenize(line, target.country)
+                nxt = lines[n + 1] if n + 1 < len(lines) else ""
+                found = match_tokens(toks, target, text=True, next_line=nxt)
+                if found is not None:
+                    observed = line[toks[found.first].start : toks[found.end].end]
+                    out[target.label] = _field_match(target, found, observed)
+        return list(out.values())
+
+
+def _field_match(target: Target, found: Found, observed: str) -> FieldMatch:
+    parts = ["street"] if found.street else []
+    parts.append("house number")
+    if target.unit and found.unit:
+        parts.append("unit" if target.country != "NL" else "addition")
+    if found.postcode:
+        parts.append("postcode")
+    if found.city:
+        parts.append("city (a known alias)" if found.alias else "city")
+    reason = f"same {join_words(parts)}"
+    if target.unit and not found.unit:
+        reason += "; addition not shown" if target.country == "NL" else "; unit not shown"
+    confidence = 0.95 if found.postcode and found.street else 0.9
+    return FieldMatch(
+        field=FieldKind.ADDRESS,
+        label=target.label,
+        observed=observed,
+        confidence=confidence,
+        reason=reason,
+        private=target.private,
+    )
+
+
+# -- the reading of one token list against one profile address ---------------------------
+
+
+def match_tokens(
+    toks: list[Tok], target: Target, *, text: bool, next_line: str = ""
+) -> Found | None:
+    if not toks or _is_po_box(toks):
+        return None
+    candidates = [f for f in _street_readings(toks, target, text) if f is not None]
+    if not candidates and target.country == "NL" and target.postcode:
+        candidates = [_postcode_reading(toks, target)]
+    for found in candidates:
+        if found is None or not _unit_agrees(toks, target, found):
+            continue
+        if _place_agrees(toks, target, found, text, next_line):
+            return found
+    return None
+
+
+def _is_po_box(toks: list[Tok]) -> bool:
+    table = vocab()
+    for i, tok in enumerate(toks):
+        if tok.t in ("postbus", "pobox", "antwoordnummer", "postfach"):
+            return True
+        if tok.t == "box" and i > 0 and toks[i - 1].t in ("po", "o", "pob"):
+            return True
+        if tok.t in table.po_box and tok.t == "pob":
+            return True
+    return False
+
+
+def _street_readings(toks: list[Tok], target: Target, text: bool) -> list[Found | None]:
+    k = len(target.street)
+    out: list[Found | None] = []
+    if not k:
+        return out
+    first = target.street[0]
+    for i in range(len(toks) - k + 1):
+        if not toks[i].word or canon(toks[i].t) != first:
+            continue
+        if any(canon(toks[i + m].t) != target.street[m] for m in range(1, k)):
+            continue
+        if target.country == "NL":
+            out.append(_dutch_order(toks, target, i, i + k, text))
+        else:
+            out.append(_english_order(toks, target, i, i + k, text))
+    return out
+
+
+def _dutch_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """Kerkstraat 12-A, or in running text: nummer 12 van de Kerkstraat."""
+    table = vocab()
+    p = j
+    while p < len(toks) and toks[p].t in table.number_words:
+        p += 1
+    if p < len(toks) and toks[p].t.isdigit():
+        if toks[p].t.lstrip("0") != target.number or not _prefix_ok(toks, i, text):
+            return None
+        found = Found(first=i, last=p, used=set(range(i, p + 1)))
+        _dutch_addition(toks, found, p + 1)
+        return found
+    return _number_before(toks, target, i, j, text)
+
+
+def _number_before(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """nummer 12 van de Kerkstraat / 12 aan de Kerkstraat."""
+    p = i - 1
+    while p >= 0 and toks[p].t in ("de", "het", "der", "den", "t"):
+        p -= 1
+    if p < 1 or toks[p].t not in ("van", "aan", "op", "in", "on", "of"):
+        return None
+    q = p - 1
+    unit_at = None
+    if q >= 1 and not toks[q].t.isdigit() and toks[q - 1].t.isdigit():
+        unit_at, q = q, q - 1
+    if q < 0 or toks[q].t.lstrip("0") != target.number or not toks[q].t.isdigit():
+        return None
+    start = q - 1 if q > 0 and toks[q - 1].t in vocab().number_words else q
+    if not _prefix_ok(toks, start, text):
+        return None
+    found = Found(first=start, last=j - 1, used=set(range(start, j)))
+    if unit_at is not None:
+        found.unit = norm_unit(toks[unit_at].t)
+    return found
+
+
+def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
+    """Up to two short tokens after the number: 12A, 12-a, 12 bis, 123-III, 62-1, 28 hs."""
+    table = vocab()
+    taken: list[str] = []
+    while p < len(toks) and len(taken) < 2:
+        t = toks[p].t
+        if not t.isalnum() or t in table.connectors or t in table.short_places:
+            break
+        if t in table.unit_words or t in table.number_words:
+            break
+        if not (len(t) <= 3 or t in table.additions) or (t.isdigit() and len(t) > 3):
+            break
+        taken.append(t)
+        found.used.add(p)
+        found.last = p
+        if toks[p].brk:
+            break
+        p += 1
+    if taken:
+        found.unit = norm_unit(" ".join(taken))
+
+
+def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """6056 N Elm Rd; 1A Station Road; 5/1 Station Rd (flat 5 at number 1)."""
+    p = i - 1
+    unit = None
+    if (
+        p >= 1
+        and toks[p].t.isalpha()
+        and len(toks[p].t) == 1
+        and canon(toks[p].t) not in DIRECTIONALS
+        and toks[p - 1].t.isdigit()
+    ):
+        unit, p = toks[p].t, p - 1
+    if p < 0 or not toks[p].t.isdigit() or toks[p].t.lstrip("0") != target.number:
+        return None
+    if j < len(toks) and canon(toks[j].t) in DIRECTIONALS and toks[j].word:
+        return None  # a post-directional: Elm Road North is another street
+    start = p
+    if p >= 2 and toks[p - 1].t == "/" and toks[p - 2].t.isalnum():
+        unit, start = toks[p - 2].t, p - 2
+    if not _prefix_ok(toks, start, text):
+        return None
+    found = Found(first=start, last=j - 1, used=set(range(start, j)))
+    if unit is not None:
+        found.unit = norm_unit(unit)
+    return found
+
+
+def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
+    """Nothing in front of the street makes it another street ("Nieuwe Kerkstraat")."""
+    if idx == 0:
+        return True
+    table = vocab()
+    prev = toks[idx - 1]
+    if prev.t in BOUNDARIES or prev.t == POSTCODE or prev.t in table.connectors:
+        return True
+    if prev.t in table.street_prefixes or canon(prev.t) in DIRECTIONALS:
+        return False
+    if idx >= 2 and toks[idx - 2].t in table.unit_words:
+        return True  # Flat 5 1 Station Road
+    return text and prev.word and not prev.cap
+
+
+def _postcode_reading(toks: list[Tok], target: Target) -> Found | None:
+    """A Dutch postcode with the house number: 1234AB 12A."""
+    for i, tok in enumerate(toks[:-1]):
+        if tok.t == POSTCODE and tok.value == target.postcode:
+            nxt = toks[i + 1]
+            if nxt.t.isdigit() and nxt.t.lstrip("0") == target.number:
+                found = Found(first=i, last=i + 1, used={i, i + 1}, street=False, postcode=True)
+                _dutch_addition(toks, found, i + 2)
+                return found
+    return None
+
+
+def _unit_agrees(toks: list[Tok], target: Target, found: Found) -> bool:
+    """A missing unit still matches; a different one, or one the profile lacks, does not."""
+    table = vocab()
+    seen = [found.unit] if found.unit else []
+    for i, tok in enumerate(toks):
+        if tok.t not in table.unit_words or i in found.used:
+            continue
+        ident: list[str] = []
+        p = i + 1
+        while p < len(toks) and len(ident) < 2 and toks[p].t.isalnum():
+            if ident and not (len(toks[p].t) == 1 or toks[p].t.isdigit()):
+                break
+            if toks[p].t in table.unit_words:
+                break
+            ident.append(toks[p].t)
+            p += 1
+        if not ident:
+            continue
+        found.used.update(range(i, p))
+        seen.append(norm_unit(" ".join(ident)))
+    if any(unit != target.unit for unit in seen):
+        return False
+    found.unit = seen[0] if seen else None
+    return True
+
+
+def _place_agrees(
+    toks: list[Tok], target: Target, found: Found, text: bool, next_line: str
+) -> bool:
+    """The place shown is the profile's city or postcode, and nothing contradicts it."""
+    if text:
+        ok, end = _scan_place(toks, found.last + 1, target, found, text=True)
+        found.end = max(end, found.last)
+        if ok is False:
+            return False
+        if not (found.postcode or found.city) and next_line:
+            nxt = tokenize(next_line, target.country)
+            probe = Found(first=0, last=-1, street=found.street)
+            ok, _ = _scan_place(nxt, 0, target, probe, text=True)
+            if ok is not False:
+                found.postcode, found.city, found.alias = probe.postcode, probe.city, probe.alias
+        return found.postcode or found.city
+    found.end = found.last
+    ok, _ = _scan_place(toks, 0, target, found, text=False)
+    return ok is not False and (found.postcode or found.city)
+
+
+def _scan_place(
+    toks: list[Tok], start: int, target: Target, found: Found, *, text: bool
+) -> tuple[bool | None, int]:
+    """Walk the tokens from start: (False on a contradiction, else None; last token read)."""
+    p = start
+    last = start - 1
+    while p < len(toks):
+        if p in found.used:
+            p += 1
+            continue
+        tok = toks[p]
+        if tok.t in BOUNDARIES or tok.t == "#":
+            if text and tok.t in HARD_STOPS:
+                break
+            p += 1
+            continue
+        step = _place_token(toks, p, target, found)
+        if step < 0:
+            return False, last
+        if step == 0:
+            if text:
+                break
+            return False, last
+        last = p + step - 1
+        p += step
+        if text and toks[last].brk:
+            break
+    return None, last
+
+
+def _place_token(toks: list[Tok], p: int, target: Target, found: Found) -> int:
+    """How many tokens at p are place words (0: not a place word; -1: a contradiction)."""
+    tok = toks[p]
+    if tok.t == POSTCODE:
+        if tok.value != target.postcode:
+            return -1
+        found.postcode = True
+        return 1
+    if target.country == "US" and tok.t.isdigit() and len(tok.t) == 5:
+        if tok.t != target.postcode:
+            return -1
+        found.postcode = True
+        nxt = toks[p + 1] if p + 1 < len(toks) else None
+        return 2 if nxt is not None and nxt.t.isdigit() and len(nxt.t) == 4 else 1
+    size = _seq_at(toks, p, target.cities)
+    if size:
+        found.city = True
+        found.alias = found.alias or not _is_own_city(toks, p, size, target)
+        return size
+    return _region_token(toks, p, target)
+
+
+def _region_token(toks: list[Tok], p: int, target: Target) -> int:
+    table = vocab()
+    size = _seq_at(toks, p, frozenset(target.state))
+    if size:
+        return size
+    if target.country == "US":
+        if toks[p].t in table.states or _seq_at(toks, p, frozenset(table.states.values())):
+            return -1  # another state
+    size = _seq_at(toks, p, table.countries.get(target.country, frozenset()))
+    if size:
+        return size
+    for code, names in table.countries.items():
+        if code != target.country and _seq_at(toks, p, names):
+            return -1
+    if toks[p].t in table.connectors:
+        return 1
+    return 0
+
+
+def _seq_at(toks: list[Tok], p: int, seqs: frozenset[tuple[str, ...]]) -> int:
+    best = 0
+    for seq in seqs:
+        n = len(seq)
+        if n <= best or p + n > len(toks):
+            continue
+        got = [canon(toks[p + m].t) for m in range(n)]
+        if got == list(seq) or [toks[p + m].t for m in range(n)] == list(seq):
+            best = n
+    return best
+
+
+def _is_own_city(toks: list[Tok], p: int, size: int, target: Target) -> bool:
+    return tuple(canon(toks[p + m].t) for m in range(size)) == target.city

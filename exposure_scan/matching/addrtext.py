@@ -1,0 +1,151 @@
+"""Address vocabulary and tokenisation: the pure building blocks of address matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from exposure_scan.matching.normalise import fold, fold_with_map, load_data
+
+POSTCODE = "\x00pc"  # token text of a recognised postcode; its value is in Tok.value
+BOUNDARIES = frozenset({",", ";", ":", "(", ")", "\n", "|", "/"})
+HARD_STOPS = frozenset({"\n", "|"})
+DIRECTIONALS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
+         "viii": "8", "ix": "9", "x": "10"}  # fmt: skip
+
+_TOKEN = re.compile(r"[a-z]+|[0-9]+|[,;:|()\n#/]|\.")
+_POSTCODES = {
+    "NL": re.compile(r"(?<![a-z0-9])([1-9][0-9]{3}) ?(?!sa|sd|ss)([a-z]{2})(?![a-z0-9])"),
+    "UK": re.compile(r"(?<![a-z0-9])([a-z]{1,2}[0-9][a-z0-9]?) ?([0-9][a-z]{2})(?![a-z0-9])"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    t: str  # folded text, or POSTCODE
+    start: int  # span in the raw string
+    end: int
+    cap: bool = False  # written with a capital
+    brk: bool = False  # a sentence ends after it
+    value: str = ""  # the normalised postcode
+
+    @property
+    def word(self) -> bool:
+        return self.t.isalpha()
+
+
+@cache
+def vocab() -> Vocab:
+    return Vocab()
+
+
+class Vocab:
+    """The address tables from address.toml and cities.toml, in lookup form."""
+
+    def __init__(self) -> None:
+        data = load_data("address")
+        self.words: dict[str, str] = {}
+        for canonical, variants in data["words"].items():
+            self.words[canonical] = canonical
+            for variant in variants:
+                self.words[variant] = canonical
+        self.suffixes: list[tuple[str, str]] = sorted(
+            data["suffixes"].items(), key=lambda kv: -len(kv[0])
+        )
+        self.street_prefixes = frozenset(data["street_prefixes"])
+        self.connectors = frozenset(data["connectors"])
+        self.number_words = frozenset(data["number_words"])
+        self.unit_words = frozenset(data["unit_words"]) | {"#"}
+        self.additions: dict[str, str] = {}
+        for canonical, variants in data["additions"].items():
+            self.additions[canonical] = canonical
+            for variant in variants:
+                self.additions[variant] = canonical
+        self.po_box = frozenset(data["po_box"])
+        self.short_places = frozenset(data["short_places"])
+        self.countries = {
+            code: frozenset(tuple(words(name)) for name in names)
+            for code, names in data["countries"].items()
+        }
+        self.states = {code: tuple(words(name)) for code, name in data["us_states"].items()}
+        self.city_groups: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+        for group in load_data("cities")["groups"]:
+            seqs = frozenset(tuple(self.canon(w) for w in words(name)) for name in group)
+            for seq in seqs:
+                self.city_groups[seq] = self.city_groups.get(seq, frozenset()) | seqs
+
+    def canon(self, word: str) -> str:
+        if word in self.words:
+            return self.words[word]
+        for long, short in self.suffixes:
+            if word.endswith(long):
+                word = word[: -len(long)] + short
+                break
+        return self.words.get(word, word)
+
+
+def words(text: str) -> list[str]:
+    """The alphanumeric words of a string, folded: "'s-Gravenhage" -> ["s", "gravenhage"]."""
+    return [t for t in _TOKEN.findall(fold(text)) if t.isalnum()]
+
+
+@lru_cache(maxsize=8192)
+def canon(word: str) -> str:
+    """One spelling per street word: Dorpsstr -> dorpsstr, Dorpsstraat -> dorpsstr,
+    Avenue -> ave, North -> n, Burg -> burgemeester."""
+    return vocab().canon(word)
+
+
+def tokenize(raw: str, country: str) -> list[Tok]:
+    """Address tokens with spans in raw; postcodes of the country become one token."""
+    folded, index = fold_with_map(raw)
+    spans: list[tuple[int, int, str]] = []
+    pattern = _POSTCODES.get(country)
+    if pattern is not None:
+        spans = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in pattern.finditer(folded)]
+    out: list[Tok] = []
+    pos = 0
+    for start, end, value in [*spans, (len(folded), len(folded), "")]:
+        out.extend(_plain_tokens(raw, folded, index, pos, start))
+        if value:
+            out.append(Tok(POSTCODE, index[start], index[end - 1] + 1, value=value))
+        pos = end
+    return out
+
+
+def _plain_tokens(raw: str, folded: str, index: list[int], lo: int, hi: int) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(folded, lo, hi):
+        text = m.group()
+        start = index[m.start()]
+        if text == ".":
+            if out and _ends_sentence(raw, index[m.start()] + 1):
+                out[-1] = Tok(out[-1].t, out[-1].start, out[-1].end, out[-1].cap, True)
+            continue
+        end = index[m.end() - 1] + 1
+        out.append(Tok(text, start, end, raw[start].isupper()))
+    return out
+
+
+def _ends_sentence(raw: str, after: int) -> bool:
+    rest = raw[after : after + 3]
+    if not rest:
+        return True
+    return rest[0].isspace() and rest.strip()[:1].isupper()
+
+
+def norm_unit(text: str) -> str:
+    """A unit or addition without its designator: "Apt 4B" -> "4b", "III" -> "3",
+    "#3" -> "3", "huis" -> "hs"."""
+    table = vocab()
+    parts = [t for t in _TOKEN.findall(fold(text)) if t.isalnum()]
+    parts = [p for p in parts if p not in table.unit_words and p not in table.number_words]
+    joined = "".join(table.additions.get(p, p) for p in parts)
+    return ROMAN.get(joined, joined)
+
+
+def norm_postcode(text: str) -> str:
+    value = "".join(ch for ch in fold(text) if ch.isalnum())
+    return value[:5] if value.isdigit() else value

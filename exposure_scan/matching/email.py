@@ -1,0 +1,114 @@
+"""Is an observed email address one of the profile's mailboxes?
+
+Case-insensitive; mailto: and obfuscations ([at], (at), [dot], words in English or Dutch:
+"jan at example dot nl", "jan punt devries apenstaartje gmail punt com") undone; +tag
+sub-addressing removed; for Gmail, dots in the local part are ignored and googlemail.com is
+gmail.com. Elsewhere dots are significant and another domain is another mailbox.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exposure_scan.matching.normalise import fold
+from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.profile import Email
+
+_OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
+AT = rf"(?:\s*@\s*|\s*{_OPEN}\s*(?:at|apenstaartje|@)\s*{_CLOSE}\s*|\s+(?:at|apenstaartje)\s+)"
+DOT = rf"(?:\s*{_OPEN}\s*(?:dot|punt|\.)\s*{_CLOSE}\s*|\s+(?:dot|punt)\s+|\.)"
+_AT = re.compile(AT)
+_DOT = re.compile(DOT)
+_LABEL = re.compile(r"^\s*(?:e-?mail|mail|email address|e-mailadres)\s*:\s*")
+_MAILTO = re.compile(r"^\s*<?\s*mailto:\s*", re.I)
+_VALID = re.compile(r"[a-z0-9._%+'-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
+_BEFORE = r"(?<![a-z0-9._%+'-])"
+_AFTER = rf"(?![a-z0-9-]|\.[a-z0-9]|\s*{_OPEN}\s*(?:dot|punt)|\s+(?:dot|punt)\s+[a-z])"
+GMAIL = frozenset({"gmail.com", "googlemail.com"})
+
+
+def mailbox(address: str) -> str | None:
+    """The mailbox an address delivers to: lower case, without +tag, Gmail dots removed."""
+    text = _MAILTO.sub("", _LABEL.sub("", fold(address).strip()))
+    text = text.split("?", 1)[0].strip().strip("<>").strip()
+    text = _DOT.sub(".", _AT.sub("@", text))
+    text = re.sub(r"\s+", "", text)
+    if not _VALID.fullmatch(text):
+        return None
+    local, domain = text.rsplit("@", 1)
+    local = local.split("+", 1)[0]
+    if domain in GMAIL:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}" if local else None
+
+
+def _pattern(box: str) -> re.Pattern[str]:
+    """A regex finding this mailbox in running text, in any spelling that delivers to it."""
+    local, domain = box.rsplit("@", 1)
+    if domain == "gmail.com":
+        local_re = f"(?:{DOT})?".join(re.escape(ch) for ch in local)
+        domain_re = f"(?:gmail|googlemail){DOT}com"
+    else:
+        local_re = DOT.join(re.escape(p) for p in local.split("."))
+        domain_re = DOT.join(re.escape(p) for p in domain.split("."))
+    tag = r"(?:\+[a-z0-9._-]+)?"
+    return re.compile(f"{_BEFORE}{local_re}{tag}{AT}{domain_re}{_AFTER}", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    label: str
+    private: bool
+    box: str
+    pattern: re.Pattern[str]
+
+
+class EmailMatcher:
+    def __init__(self, emails: Sequence[Email]) -> None:
+        targets = []
+        for email in emails:
+            box = mailbox(email.address)
+            if box is not None:
+                targets.append(Target(email.label, email.is_private, box, _pattern(box)))
+        self.targets = tuple(targets)
+
+    def match(self, raw: str) -> list[FieldMatch]:
+        box = mailbox(raw)
+        if box is not None:
+            reason = _reason(raw, box)
+            return [_hit(t, raw.strip(), reason) for t in self.targets if t.box == box]
+        return self.find_in_text(raw)
+
+    def find_in_text(self, text: str) -> list[FieldMatch]:
+        out: list[FieldMatch] = []
+        for target in self.targets:
+            m = target.pattern.search(text)
+            if m is not None:
+                out.append(_hit(target, m.group(), _reason(m.group(), target.box)))
+        return out
+
+
+def _reason(observed: str, box: str) -> str:
+    low = observed.lower()
+    notes = []
+    if "@" not in low:
+        notes.append("written out or obfuscated")
+    if "+" in low:
+        notes.append("+tag ignored")
+    if box.endswith("@gmail.com") and ("googlemail" in low or "." in low.split("@")[0]):
+        notes.append("Gmail spelling")
+    extra = f" ({', '.join(notes)})" if notes else ""
+    return f"same mailbox{extra}"
+
+
+def _hit(target: Target, observed: str, reason: str) -> FieldMatch:
+    return FieldMatch(
+        field=FieldKind.EMAIL,
+        label=target.label,
+        observed=observed,
+        confidence=0.97,
+        reason=reason,
+        private=target.private,
+    )

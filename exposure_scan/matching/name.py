@@ -1,0 +1,271 @@
+"""Does an observed name name this person?
+
+The surname must be the same (after case, diacritics, transliteration, spacing and the form
+of its particles) and every given name or initial shown must agree, in order, with the
+profile's given names. Titles, credentials and roles are ignored. A double surname matches
+by its parts only when the profile's names show it is a partner-name combination.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from exposure_scan.matching.normalise import (
+    fold,
+    fold_forms,
+    letters,
+    load_data,
+    strip_apostrophes,
+    variants,
+)
+from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.profile import PersonName
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_CHUNKS = re.compile(r"[^\s,;/|]+")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
+_ABBREV = re.compile(r"[^\W\d_][a-z]{1,2}\.")  # Th., Chr., Joh.
+_HYPHENS = re.compile(r"[-‐‑‒–—]+")
+_DE_HEER = re.compile(r"\bde\s+heer\b", re.IGNORECASE)
+_WORD_IN_LINE = re.compile(r"[^\s,;:|()\[\]/\"]+")
+
+
+def _vocab(key: str) -> frozenset[str]:
+    return frozenset(str(word) for word in load_data("names")[key])
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """One word of an observed name."""
+
+    forms: tuple[str, ...]  # letters-only folded spellings
+    initial: str = ""  # for an initial: the letters it abbreviates ("j", "th")
+    bracket: bool = False  # a call name in brackets: J.P. (Jan) de Vries
+    particle: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way the profile allows the person to be named."""
+
+    given: tuple[frozenset[str], ...]  # variants of each given name, in order
+    surnames: frozenset[str]  # letters-only variants of every accepted surname
+    partner: frozenset[str]  # of those, the ones that are one half of a combination
+
+
+def _given_parts(given: str) -> tuple[frozenset[str], ...]:
+    parts = [p for p in _HYPHENS.sub(" ", strip_apostrophes(given)).split() if p.strip(".")]
+    return tuple(frozenset(letters(v) for v in variants(p)) for p in parts)
+
+
+def _surname_keys(surname: str) -> frozenset[str]:
+    return frozenset(letters(v) for v in variants(surname))
+
+
+def build_readings(names: Sequence[PersonName]) -> tuple[Reading, ...]:
+    whole = {letters(fold(n.surname)) for n in names}
+    readings: list[Reading] = []
+    for name in names:
+        keys = set(_surname_keys(name.surname))
+        partner: set[str] = set()
+        parts = [p.strip() for p in _HYPHENS.split(name.surname) if p.strip()]
+        if len(parts) == 2 and any(letters(fold(p)) in whole for p in parts):
+            first, second = (_surname_keys(p) for p in parts)
+            partner |= first | second
+            keys |= partner | {b + a for a in first for b in second}
+        readings.append(Reading(_given_parts(name.given), frozenset(keys), frozenset(partner)))
+    return tuple(readings)
+
+
+class NameMatcher:
+    """Matches observed names against the profile's names; built once per profile."""
+
+    def __init__(self, names: Sequence[PersonName]) -> None:
+        self.readings = build_readings(names)
+        own = {w for r in self.readings for g in r.given for w in g}
+        own |= {w for n in names for w in letters(fold(n.surname)).split()}
+        self.titles = _vocab("titles") - own
+        self.particles = _vocab("particles")
+        self.joiners = _vocab("joiners")
+        anchors: set[str] = set()
+        for name in names:
+            for word in _HYPHENS.sub(" ", strip_apostrophes(name.surname)).split():
+                if letters(fold(word)) not in self.particles:
+                    anchors |= {letters(v) for v in variants(word)}
+        self.anchors = frozenset(a for a in anchors if a)
+
+    # -- observed string -> tokens ---------------------------------------------------------
+
+    def tokens(self, raw: str) -> list[Tok]:
+        calls = _BRACKETS.findall(raw)
+        body = _DE_HEER.sub(" ", _BRACKETS.sub(" ", raw))
+        mixed_case = any(c.islower() for c in body)
+        out: list[Tok] = []
+        for index, chunk in enumerate(_CHUNKS.findall(body)):
+            out.extend(self._chunk(chunk, index, mixed_case))
+        for call in calls:
+            for chunk in _CHUNKS.findall(call):
+                out.extend(Tok(t.forms, t.initial, True) for t in self._chunk(chunk, 1, True))
+        return out
+
+    def _chunk(self, chunk: str, index: int, mixed_case: bool) -> list[Tok]:
+        bare = letters(fold(chunk))
+        if not bare:
+            return []
+        is_initials = _INITIALS.fullmatch(chunk) is not None
+        if bare in self.titles and not (is_initials and index == 0 and chunk[0].isupper()):
+            return []
+        if bare in self.joiners and chunk.islower():
+            return []
+        if is_initials or (len(bare) == 1 and chunk[0].isalpha()):
+            return [Tok((), initial=fold(ch)) for ch in chunk if ch.isalpha()]
+        if _ABBREV.fullmatch(chunk):
+            return [Tok((), initial=bare)]
+        if mixed_case and chunk.isupper() and len(bare) <= 3 and bare not in self.particles:
+            return [Tok((), initial=ch) for ch in bare]
+        out: list[Tok] = []
+        for part in _HYPHENS.split(strip_apostrophes(chunk).strip(".")):
+            forms = tuple(dict.fromkeys(letters(f) for f in fold_forms(part)))
+            if forms and forms[0]:
+                out.append(Tok(forms, particle=forms[0] in self.particles))
+        return out
+
+    # -- matching --------------------------------------------------------------------------
+
+    def match(self, raw: str) -> FieldMatch | None:
+        toks = self.tokens(raw)
+        if len(toks) < 2:
+            return None
+        best: tuple[float, str] | None = None
+        for reading in self.readings:
+            found = _match_reading(toks, reading)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+        if best is None:
+            return None
+        return FieldMatch(
+            field=FieldKind.NAME,
+            label="",
+            observed=raw.strip(),
+            confidence=best[0],
+            reason=best[1],
+            private=False,
+        )
+
+    def find_in_text(self, text: str) -> FieldMatch | None:
+        """The first place in running text that names the person."""
+        for line in text.splitlines():
+            folded = letters(fold(line))
+            if not any(a in folded for a in self.anchors):
+                continue
+            found = self._find_in_line(line)
+            if found is not None:
+                return found
+        return None
+
+    def _find_in_line(self, line: str) -> FieldMatch | None:
+        words = list(_WORD_IN_LINE.finditer(line))
+        for a, word in enumerate(words):
+            folded = letters(fold(strip_apostrophes(word.group())))
+            if not folded or not any(x in folded for x in self.anchors):
+                continue
+            if not any(c.isupper() for c in word.group()):
+                continue
+            for size in range(2, 9):
+                for lo in range(max(0, a - size + 1), a + 1):
+                    hi = lo + size
+                    if hi > len(words):
+                        continue
+                    found = self.match(line[words[lo].start() : words[hi - 1].end()])
+                    if found is not None:
+                        return found
+        return None
+
+
+def _span_keys(toks: Sequence[Tok]) -> set[str]:
+    if not toks or any(t.initial or t.bracket for t in toks):
+        return set()
+    first = "".join(t.forms[0] for t in toks)
+    last = "".join(t.forms[-1] for t in toks)
+    return {first, last}
+
+
+def _match_reading(toks: list[Tok], reading: Reading) -> tuple[float, str] | None:
+    n = len(toks)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            keys = _span_keys(toks[i:j])
+            if not keys:
+                break
+            for rest, key in _surname_readings(toks, i, j, keys, reading):
+                verdict = _given_agree(rest, reading.given)
+                if verdict is not None:
+                    return _explain(verdict, key in reading.partner)
+    return None
+
+
+def _surname_readings(
+    toks: list[Tok], i: int, j: int, keys: set[str], reading: Reading
+) -> Iterable[tuple[list[Tok], str]]:
+    """The ways tokens i..j can be the surname, with the tokens left over."""
+    for key in keys:
+        if key in reading.surnames:
+            yield toks[:i] + toks[j:], key
+    # particles written after the name: "Vries de, J." and "Hof, N. van 't"
+    after = j
+    while after < len(toks) and toks[after].particle and not toks[after].initial:
+        after += 1
+    if after > j:
+        lead = "".join(t.forms[0] for t in toks[j:after])
+        for key in keys:
+            if lead + key in reading.surnames:
+                yield toks[:i] + toks[after:], lead + key
+    end = len(toks)
+    start = end
+    while start > j and toks[start - 1].particle and not toks[start - 1].initial:
+        start -= 1
+    if start < end and start > after:
+        lead = "".join(t.forms[0] for t in toks[start:end])
+        for key in keys:
+            if lead + key in reading.surnames:
+                yield toks[:i] + toks[j:start], lead + key
+
+
+def _given_agree(rest: list[Tok], given: tuple[frozenset[str], ...]) -> tuple[int, int] | None:
+    """(full names, initials) that agree with the profile's given names, or None."""
+    if not rest or not given:
+        return None
+    full = initials = 0
+    position = 0
+    for tok in rest:
+        if tok.bracket:
+            if not any(_agrees(tok, g) for g in given):
+                return None
+        else:
+            if position >= len(given) or not _agrees(tok, given[position]):
+                return None
+            position += 1
+        if tok.initial:
+            initials += 1
+        else:
+            full += 1
+    return full, initials
+
+
+def _agrees(tok: Tok, given: frozenset[str]) -> bool:
+    if tok.initial:
+        return any(g.startswith(tok.initial) for g in given)
+    return any(f in given for f in tok.forms)
+
+
+def _explain(verdict: tuple[int, int], partner: bool) -> tuple[float, str]:
+    full, initials = verdict
+    surname = "one half of the partner-name combination" if partner else "same surname"
+    if full:
+        given = "given name" if full == 1 else "given names"
+        extra = " and initials" if initials else ""
+        return (0.9 if not partner else 0.85), f"{surname}, same {given}{extra}"
+    what = "initial" if initials == 1 else "initials"
+    return (0.75 if not partner else 0.7), f"{surname}, matching {what}"

@@ -1,0 +1,90 @@
+"""Is an observed phone number one of the profile's numbers?
+
+Numbers are compared parsed (country code and national number), whatever the formatting;
+the profile's country is the default region for numbers written without a country code.
+A masked number never matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
+
+from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.profile import Phone
+
+_MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
+_PREFIX = re.compile(r"^\s*(?:tel|phone|telefoon|mobiel|fax)?\s*[:.]?\s*(?:tel:|callto:)?", re.I)
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+
+Key = tuple[int, int, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    label: str
+    private: bool
+    key: Key
+
+
+def parse(raw: str, region: str) -> Key | None:
+    """(country code, national number, leading zero) of a phone number, or None."""
+    text = _DASHES.sub("-", _PREFIX.sub("", raw, count=1)).strip()
+    if text.startswith("00") and region != "NL":
+        text = "+" + text[2:]
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return number.country_code, number.national_number, bool(number.italian_leading_zero)
+
+
+class PhoneMatcher:
+    def __init__(self, phones: Sequence[Phone], region: str) -> None:
+        self.region = region
+        targets = []
+        for phone in phones:
+            key = parse(phone.number, region)
+            if key is not None:
+                targets.append(Target(phone.label, phone.is_private, key))
+        self.targets = tuple(targets)
+
+    def _hits(self, key: Key | None, observed: str, how: str) -> list[FieldMatch]:
+        return [
+            FieldMatch(
+                field=FieldKind.PHONE,
+                label=t.label,
+                observed=observed,
+                confidence=0.95,
+                reason=f"same phone number ({how})",
+                private=t.private,
+            )
+            for t in self.targets
+            if key is not None and t.key == key
+        ]
+
+    def match(self, raw: str) -> list[FieldMatch]:
+        if not self.targets or _MASK.search(raw):
+            return []
+        hits = self._hits(parse(raw, self.region), raw.strip(), "country code and number agree")
+        return hits or self.find_in_text(raw)
+
+    def find_in_text(self, text: str) -> list[FieldMatch]:
+        if not self.targets or not any(ch.isdigit() for ch in text):
+            return []
+        out: dict[str, FieldMatch] = {}
+        for m in PhoneNumberMatcher(text, self.region, leniency=Leniency.POSSIBLE):
+            after = text[m.end : m.end + 1]
+            if after and (after.isalnum() or _MASK.match(text[m.end :])):
+                continue
+            number = m.number
+            key = (number.country_code, number.national_number, bool(number.italian_leading_zero))
+            for hit in self._hits(key, m.raw_string, "found in the page text"):
+                out.setdefault(hit.label, hit)
+        return list(out.values())
