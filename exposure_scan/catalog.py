@@ -85,6 +85,16 @@ class Catalog(BaseModel):
     def for_country(self, country: str) -> list[Site]:
         return [s for s in self.site if s.country in (country, "global")]
 
+    def search_sites(self, country: str) -> list[Site]:
+        """Sites for site-restricted name queries: the country's own first, then global ones."""
+        own = [s for s in self.site if s.country == country and s.search]
+        return own + [s for s in self.site if s.country == "global" and s.search]
+
+
+def search_domains(country: str) -> list[str]:
+    """Domains of `load_catalog().search_sites(country)`, in catalog order."""
+    return [s.domain for s in load_catalog().search_sites(country)]
+
 
 @cache
 def load_catalog() -> Catalog:
