@@ -1,14 +1,21 @@
 """Web search through a SearXNG instance's JSON API (https://docs.searxng.org/dev/search_api).
 
+Asks the quoted full names (alone and with the practice city), then, within `max_queries`,
+`"Name" site:domain` for the catalog sites of the profile's country (exposure_scan/data/sites.toml,
+`search = true`) so broker and directory pages surface even when they rank low. Hits on a
+catalog site carry its domain in `Observation.site`.
+
 Plan on a self-hosted instance: many public ones disable `format=json` (403).
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from pydantic import Field
 
+from exposure_scan.catalog import load_catalog, search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.provider import (
@@ -23,8 +30,14 @@ from ._search import name_queries
 
 
 class SearxngOptions(ProviderOptions):
-    max_queries: int = Field(default=6, ge=1, le=50)
-    engines: list[str] = Field(default_factory=list, description="engines to use; empty: instance default")
+    max_queries: int = Field(
+        default=12, ge=1, le=80,
+        description="name queries first, then site-restricted ones for the catalog sites",
+    )
+    site_queries: bool = True
+    engines: list[str] = Field(
+        default_factory=list, description="engines to use; empty: instance default"
+    )
     language: str = ""
 
 
@@ -67,13 +80,15 @@ class SearxngProvider(Provider):
         assert isinstance(options, SearxngOptions)
         hits: dict[str, Observation] = {}
         answered = 0
-        for q in name_queries(query, options.max_queries):
+        sites = search_domains(query.country.value) if options.site_queries else []
+        catalog = load_catalog()
+        for q in name_queries(query, options.max_queries, sites):
             params = {"q": q, "format": "json"}
             if options.engines:
                 params["engines"] = ",".join(options.engines)
             if options.language:
                 params["language"] = options.language
-            sent = [QueryField.NAME] + [QueryField.CITY for c in query.cities if c in q][:1]
+            sent = [QueryField.NAME, *[QueryField.CITY for c in query.cities if c in q][:1]]
             status, payload = await ctx.get_json(self.url("search"), params=params, fields=sent)
             if status == 403:
                 raise MissingCredentials(
@@ -86,6 +101,9 @@ class SearxngProvider(Provider):
             if found or not failed:
                 answered += 1
             for hit in found:
+                site = catalog.by_host(urlsplit(hit.url).hostname or "")
+                if site is not None:
+                    hit = hit.model_copy(update={"site": site.domain})
                 hits.setdefault(hit.url, hit)
         if answered == 0:
             raise ProviderResponseError("every search engine of the instance failed")

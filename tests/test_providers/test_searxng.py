@@ -3,11 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
+from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
 
+from exposure_scan.catalog import search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
-from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://searx.test"
@@ -59,7 +60,7 @@ async def test_all_engines_failed_is_unchecked_not_clear() -> None:
 @respx.mock
 async def test_json_disabled_instance_says_how_to_fix() -> None:
     respx.get(f"{BASE}/search").respond(403)
-    with pytest.raises(MissingCredentials, match="search.formats"):
+    with pytest.raises(MissingCredentials, match=r"search\.formats"):
         await run_search(provider(), QUERY)
 
 
@@ -99,3 +100,37 @@ async def test_unexpected_shape() -> None:
     respx.get(f"{BASE}/search").respond(json={"data": []})
     with pytest.raises(ParseError):
         await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_site_restricted_queries_for_the_country_catalog_sites() -> None:
+    route = respx.get(f"{BASE}/search").respond(json={
+        "results": [{"url": "https://www.detelefoongids.nl/voorbeeld/1/5-1/", "title": "x"}],
+        "unresponsive_engines": [],
+    })
+    query = Query(country=Country.NL, cities=["Voorbeeldstad"],
+                  names=[PersonName(given="Anna Maria", surname="van der Berg")])
+    hits, ctx = await run_search(
+        SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=4)), query)
+    sent = [c.request.url.params["q"] for c in route.calls]
+    nl_sites = search_domains("NL")
+    assert sent == ['"Anna Maria van der Berg"', '"Anna Maria van der Berg" Voorbeeldstad',
+                    f'"Anna Maria van der Berg" site:{nl_sites[0]}',
+                    f'"Anna Maria van der Berg" site:{nl_sites[1]}']
+    fields = [e.fields for e in ctx.fetcher.ledger]
+    assert fields == [["name"], ["city", "name"], ["name"], ["name"]]
+    assert hits[0].site == "detelefoongids.nl"
+
+
+@respx.mock
+async def test_site_queries_use_the_profile_country_and_can_be_switched_off() -> None:
+    route = respx.get(f"{BASE}/search").respond(json={"results": [], "unresponsive_engines": []})
+    us = Query(country=Country.US, names=[PersonName(given="Jane", surname="Example")])
+    await run_search(SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=3)), us)
+    assert [c.request.url.params["q"] for c in route.calls][1:] == [
+        f'"Jane Example" site:{d}' for d in search_domains("US")[:2]]
+    assert not any("site:detelefoongids.nl" in str(c.request.url) for c in route.calls)
+    route.reset()
+    off = SearxngOptions(max_queries=3, site_queries=False)
+    await run_search(SearxngProvider(base_url=BASE, options=off), us)
+    assert route.call_count == 1
