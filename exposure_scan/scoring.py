@@ -1,6 +1,7 @@
 """Pure risk scoring: matched observations -> findings with severity, score and reasons.
 
-The rules live in `data/risk-rules.toml`; every finding lists the rule ids that fired.
+The rules live in `data/risk-rules.toml` (its header documents the method); every finding
+lists the ids of the rules that fired, so the report can explain itself.
 """
 
 from __future__ import annotations
@@ -24,12 +25,25 @@ from exposure_scan.models import (
 from exposure_scan.profile import Profile
 
 PROFESSIONAL_KINDS = frozenset({SourceKind.REGISTRY, SourceKind.PRACTICE_SITE})
+PRIVATE_TAGS = frozenset({"private_address", "private_phone", "private_email"})
+HOME_TAGS = frozenset({"private_address", "private_phone"})  # what the work-to-home link reaches
 
 
 @cache
 def rules() -> dict[str, Any]:
     text = resources.files("exposure_scan").joinpath("data/risk-rules.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+@cache
+def rule_texts() -> dict[str, str]:
+    """Every rule id -> its plain-English `why` (the report translates it)."""
+    table = rules()
+    texts = {r["id"]: r["why"] for r in table["rule"]}
+    texts.update({s["id"]: s["why"] for s in table.get("source", [])})
+    texts.update({r["id"]: r["why"] for r in table.get("role", [])})
+    texts[table["work_to_home"]["rule"]] = table["work_to_home"]["why"]
+    return texts
 
 
 def exposed_kinds(matches: list[FieldMatch]) -> set[str]:
@@ -56,37 +70,69 @@ def fired_rules(tags: set[str], kind: SourceKind) -> list[dict[str, Any]]:
     return fired
 
 
+def _source_rule(kind: SourceKind) -> dict[str, Any] | None:
+    return next((s for s in rules().get("source", []) if s["kind"] == kind.value), None)
+
+
+def _role_rule(profile: Profile) -> dict[str, Any] | None:
+    if profile.role is None:
+        return None
+    return next((r for r in rules().get("role", []) if r["role"] == profile.role.value), None)
+
+
+def links_work_to_home(tags: set[str], kind: SourceKind, professional_identity: bool) -> bool:
+    """Does this page take a stranger from the professional identity to home or private phone?"""
+    if not tags & HOME_TAGS:
+        return False
+    if kind in PROFESSIONAL_KINDS or "work" in tags:
+        return True  # the professional page itself shows the private data
+    return "name" in tags and professional_identity
+
+
 def score_one(
-    profile: Profile, obs: Observation, matches: list[FieldMatch], work_to_home: bool
+    profile: Profile, obs: Observation, matches: list[FieldMatch], professional_identity: bool
 ) -> Finding | None:
-    fired = fired_rules(exposed_kinds(matches), obs.source_kind)
+    tags = exposed_kinds(matches)
+    fired = fired_rules(tags, obs.source_kind)
     if not fired:
         return None  # e.g. a namesake: a name on an ordinary page, nothing else of the person
     top = max(fired, key=lambda r: (-Severity(r["severity"]).rank, r["score"]))
     severity = Severity(top["severity"])
-    table = rules()
     score = float(top["score"])
-    private = severity.rank <= Severity.MEDIUM.rank
-    if private:
-        score *= float(table["source_weight"].get(obs.source_kind.value, 1.0))
-        if profile.role is not None:
-            score += float(table["role_bonus"].get(profile.role.value, 0))
     ids = [r["id"] for r in fired]
-    why = [r["why"] for r in fired]
-    linked = work_to_home and "name" in exposed_kinds(matches) and private
+    private = bool(tags & PRIVATE_TAGS)
+    if private and (source := _source_rule(obs.source_kind)):
+        score *= float(source["weight"])
+        ids.append(source["id"])
+    linked = links_work_to_home(tags, obs.source_kind, professional_identity)
     if linked:
-        ids.append(table["work_to_home"]["rule"])
-        why.append(table["work_to_home"]["why"])
-        score += float(table["work_to_home"]["bonus"])
+        link = rules()["work_to_home"]
+        ids.append(link["rule"])
+        score += float(link["bonus"])
+        floor = Severity(link["min_severity"])
+        if floor.rank < severity.rank:
+            severity = floor
+    if private and (role := _role_rule(profile)):
+        score += float(role["bonus"])
+        ids.append(role["id"])
+    texts = rule_texts()
     return Finding(
         id=finding_id(obs.url or obs.title, obs.provider, matches),
         observation=obs,
         matches=matches,
         severity=severity,
-        score=min(100, round(score)),
+        score=max(0, min(100, round(score))),
         rules=ids,
-        explanation=" ".join(why),
+        explanation=" ".join(texts[i] for i in ids),
         work_to_home=linked,
+    )
+
+
+def has_professional_identity(matched: list[tuple[Observation, list[FieldMatch]]]) -> bool:
+    """A registry entry or practice page under the person's name was found."""
+    return any(
+        obs.source_kind in PROFESSIONAL_KINDS and any(m.field is FieldKind.NAME for m in ms)
+        for obs, ms in matched
     )
 
 
@@ -94,11 +140,7 @@ def score_findings(
     profile: Profile, matched: list[tuple[Observation, list[FieldMatch]]]
 ) -> list[Finding]:
     """Score every matched observation; most severe first, stable order within a severity."""
-    professional = any(
-        obs.source_kind in PROFESSIONAL_KINDS
-        and any(m.field is FieldKind.NAME for m in ms)
-        for obs, ms in matched
-    )
+    professional = has_professional_identity(matched)
     findings: dict[str, Finding] = {}
     for obs, matches in matched:
         finding = score_one(profile, obs, matches, professional)
@@ -110,25 +152,39 @@ def score_findings(
     return sorted(findings.values(), key=lambda f: (f.severity.rank, -f.score, f.id))
 
 
-def summarise(findings: list[Finding], runs: list[ProviderRun]) -> tuple[int, str, str]:
-    """Overall score 0-100, its level, and how complete the picture is."""
+def overall_score(findings: list[Finding]) -> int:
+    """Combine findings like independent risks (1 - prod(1 - s)); info findings do not count,
+    so a long list of practice pages never adds up to a risk."""
     remaining = 1.0
     for f in findings:
-        remaining *= 1.0 - f.score / 100.0
-    score = round(100 * (1.0 - remaining))
-    level = "none"
-    for name, floor in sorted(rules()["levels"].items(), key=lambda kv: -kv[1]):
-        if score >= floor:
-            level = name
-            break
+        if f.severity is not Severity.INFO:
+            remaining *= 1.0 - f.score / 100.0
+    return round(100 * (1.0 - remaining))
+
+
+def confidence(runs: list[ProviderRun]) -> str:
+    """"complete", "reduced: N of M sources unchecked" or "none: ..."; machine-readable prefix."""
     asked = [r for r in runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
     unchecked = [r for r in asked if r.status is RunStatus.UNCHECKED]
     if not asked:
-        confidence = "none: no source was checked"
-    elif not unchecked:
-        confidence = "complete"
-    elif len(unchecked) == len(asked):
-        confidence = "none: every source was unchecked"
-    else:
-        confidence = f"reduced: {len(unchecked)} of {len(asked)} sources unchecked"
-    return score, level, confidence
+        return "none: no source was checked"
+    if not unchecked:
+        return "complete"
+    if len(unchecked) == len(asked):
+        return "none: every source was unchecked"
+    return f"reduced: {len(unchecked)} of {len(asked)} sources unchecked"
+
+
+def level_for(score: int, confidence_text: str) -> str:
+    for name, floor in sorted(rules()["levels"].items(), key=lambda kv: -kv[1]):
+        if score >= floor:
+            return str(name)
+    # Nothing found: that means "none" only if every source asked was really checked.
+    return "none" if confidence_text == "complete" else "unknown"
+
+
+def summarise(findings: list[Finding], runs: list[ProviderRun]) -> tuple[int, str, str]:
+    """Overall score 0-100, its level, and how complete the picture is."""
+    score = overall_score(findings)
+    conf = confidence(runs)
+    return score, level_for(score, conf), conf

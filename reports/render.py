@@ -1,0 +1,67 @@
+"""Renderers: ScanResult -> str. JSON is canonical; Markdown and HTML go through Jinja2."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from exposure_scan.models import ScanResult
+
+from .context import build, safe_href
+from .i18n import normalise, translations
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
+
+
+def md_text(value: Any) -> str:
+    """Scraped text made inert for Markdown: one line, HTML escaped, markup characters escaped."""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+
+
+def md_url(value: Any) -> str:
+    """An http(s) URL as an autolink; anything else as inert code text."""
+    url = " ".join(str(value).split()).replace("|", "%7C")
+    if safe_href(url):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    if not url:
+        return ""
+    return "`" + url.replace("`", "%60") + "`"
+
+
+@cache
+def environment(lang: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("exposure_scan.reports", "templates"),
+        autoescape=select_autoescape(["html", "html.j2"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["md"] = md_text
+    env.filters["mdurl"] = md_url
+    return env
+
+
+def _render(result: ScanResult, template: str) -> str:
+    context = build(result)
+    return environment(normalise(result.language)).get_template(template).render(**context)
+
+
+def render_json(result: ScanResult) -> str:
+    return result.model_dump_json(indent=2)
+
+
+def render_markdown(result: ScanResult) -> str:
+    return _render(result, "report.md.j2")
+
+
+def render_html(result: ScanResult) -> str:
+    return _render(result, "report.html.j2")

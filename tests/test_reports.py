@@ -1,0 +1,243 @@
+"""Reports: JSON round-trip, every section in both languages, hostile scraped content inert.
+
+The sample scan results here are fictional; test_letters.py and test_removal.py reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from exposure_scan.reports import RENDERERS, render
+
+from exposure_scan.errors import ReportError
+from exposure_scan.models import (
+    FieldKind,
+    FieldMatch,
+    Finding,
+    LedgerEntry,
+    Observation,
+    ProviderRun,
+    RemovalStep,
+    RunStatus,
+    ScanResult,
+    Severity,
+    SourceKind,
+)
+
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+T1 = datetime(2026, 3, 2, 9, 41, tzinfo=UTC)
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+JS_URL = "javascript:alert(3)"
+
+
+def name_match(observed: str = "Anna Maria van der Berg") -> FieldMatch:
+    return FieldMatch(field=FieldKind.NAME, label="", observed=observed, confidence=0.97,
+                      reason="given names and surname agree")
+
+
+def home_match(observed: str = "Fictiefstraat 7B, 9999 ZZ Voorbeeldstad") -> FieldMatch:
+    return FieldMatch(field=FieldKind.ADDRESS, label="home", observed=observed, confidence=0.95,
+                      reason="postcode and house number agree", private=True)
+
+
+def mobile_match() -> FieldMatch:
+    return FieldMatch(field=FieldKind.PHONE, label="mobile", observed="06-98765432",
+                      confidence=1.0, reason="same number", private=True)
+
+
+def practice_match() -> FieldMatch:
+    return FieldMatch(field=FieldKind.ADDRESS, label="practice", observed="Praktijkplein 1",
+                      confidence=0.9, reason="street and number agree")
+
+
+def finding(
+    fid: str,
+    url: str,
+    severity: Severity,
+    score: int,
+    matches: list[FieldMatch],
+    kind: SourceKind = SourceKind.PEOPLE_SEARCH,
+    *,
+    title: str = "Anna Maria van der Berg in Voorbeeldstad",
+    snippet: str = "Anna Maria van der Berg, Fictiefstraat 7B, Voorbeeldstad",
+    rules: list[str] | None = None,
+    work_to_home: bool = False,
+    steps: list[RemovalStep] | None = None,
+) -> Finding:
+    obs = Observation(provider="searxng", url=url, title=title, source_kind=kind,
+                      snippet=snippet, seen_at=T0, body_sha256="ab" * 32)
+    return Finding(id=fid, observation=obs, matches=matches, severity=severity, score=score,
+                   rules=rules or [], work_to_home=work_to_home, steps=steps or [])
+
+
+def sample_result(
+    language: str = "en", *, partial: bool = False, hostile: bool = False
+) -> ScanResult:
+    title = HOSTILE if hostile else "Anna Maria van der Berg in Voorbeeldstad"
+    snippet = (HOSTILE + " [click](javascript:alert(4)) | `") if hostile else "Fictiefstraat 7B"
+    url = JS_URL if hostile else "https://people.example/anna-maria-van-der-berg"
+    optout = RemovalStep(
+        action="Use the site's opt-out form to have your listing removed.",
+        url=JS_URL if hostile else "https://people.example/optout",
+        method="web_form", needs_id=False, expected_time="24 h",
+        source="https://example.org/source",
+    )
+    findings = [
+        finding("f1", url, Severity.CRITICAL, 98,
+                [name_match(HOSTILE if hostile else "Anna Maria van der Berg"), home_match()],
+                title=title, snippet=snippet, work_to_home=True, steps=[optout],
+                rules=["name-with-home-address", "source-people-search", "work-to-home-link"]),
+        finding("f2", "https://forum.example/t/123?q=<b>x</b>", Severity.HIGH, 75,
+                [name_match(), mobile_match()], SourceKind.FORUM,
+                title=title, snippet=snippet, rules=["name-with-private-phone"]),
+        finding("f3", "https://praktijk-voorbeeld.example/team", Severity.INFO, 5,
+                [name_match(), practice_match()], SourceKind.PRACTICE_SITE,
+                rules=["practice-details"]),
+    ]
+    runs = [
+        ProviderRun(provider="searxng", title="SearXNG", status=RunStatus.CHECKED,
+                    observations=12, unchecked_parts=["engine: qwant"]),
+        ProviderRun(provider="big", title="BIG-register" + (HOSTILE if hostile else ""),
+                    status=RunStatus.UNCHECKED, reason="timed out after 30 s"),
+        ProviderRun(provider="hibp", title="Have I Been Pwned", status=RunStatus.UNCHECKED,
+                    reason="needs an API key: set HIBP_API_KEY"),
+        ProviderRun(provider="kvk", title="KvK", status=RunStatus.SKIPPED,
+                    reason="nothing in the profile for this source to look up"),
+        ProviderRun(provider="wayback", title="Wayback", status=RunStatus.DISABLED,
+                    reason="switched off in the config"),
+    ]
+    ledger = [
+        LedgerEntry(provider="searxng", host="search.example", fields=["name"], status=200, at=T0),
+        LedgerEntry(provider="searxng", host="search.example", fields=["name"], status=200, at=T0),
+        LedgerEntry(provider="inspector", host="people.example", fields=[], status=200, at=T0),
+    ]
+    return ScanResult(tool_version="0.1.0", started_at=T0, finished_at=T1, partial=partial,
+                      language=language, profile={"country": "NL", "role": "gp"}, runs=runs,
+                      findings=findings, ledger=ledger, score=99, level="critical",
+                      confidence="reduced: 2 of 3 sources unchecked")
+
+
+NL_READY = False
+needs_nl = pytest.mark.skipif(not NL_READY, reason="Dutch catalog not written yet")
+LANGS = ["en", pytest.param("nl", marks=needs_nl)]
+
+SECTIONS = ["summary", "findings", "plan", "coverage", "ledger", "if-it-happens", "evidence"]
+MD_HEADINGS = {
+    "en": ["## Summary", "## Findings", "## Action plan", "## Coverage", "## Query ledger",
+           "## If it happens", "## Evidence appendix"],
+    "nl": ["## Samenvatting", "## Bevindingen", "## Actieplan", "## Dekking", "## Logboek",
+           "## Als het gebeurt", "## Bijlage: bewijs"],
+}
+
+
+def test_registry_has_three_formats() -> None:
+    assert set(RENDERERS) == {"json", "md", "html"}
+    with pytest.raises(ReportError):
+        render(sample_result(), "pdf")
+
+
+def test_json_round_trips() -> None:
+    result = sample_result(hostile=True)
+    text = render(result, "json")
+    assert ScanResult.model_validate_json(text) == result
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_has_every_section(lang: str) -> None:
+    html = render(sample_result(lang), "html")
+    for section in SECTIONS:
+        assert f'<section id="{section}">' in html
+    assert f'<html lang="{lang}">' in html
+    assert "285d" in html and "HelpWanted" in html
+    assert "@media print" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_has_every_section(lang: str) -> None:
+    md = render(sample_result(lang), "md")
+    for heading in MD_HEADINGS[lang]:
+        assert heading in md, heading
+    assert "285d" in md and "HelpWanted" in md
+
+
+@needs_nl
+def test_dutch_report_is_translated() -> None:
+    md = render(sample_result("nl"), "md")
+    assert "Samenvatting" in md and "Summary" not in md
+    # reasons from risk-rules.toml are translated too
+    assert "Uw naam samen met uw huisadres" in md
+
+
+def test_html_is_self_contained() -> None:
+    html = render(sample_result(), "html")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""<link\b|src=["']?https?:|@import|url\(""", html, re.I)
+    assert "Content-Security-Policy" in html
+
+
+def test_hostile_markup_is_inert_in_html() -> None:
+    html = render(sample_result(hostile=True), "html")
+    assert "<script" not in html.lower()
+    assert "<img" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'onerror="' not in html  # only the escaped form onerror=&#34;
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and all(h.startswith(("https://", "http://", "#")) for h in hrefs)
+    assert "javascript:" not in " ".join(hrefs)
+    assert "<code>javascript:alert(3)</code>" in html  # shown as text
+
+
+def test_hostile_markup_is_inert_in_markdown() -> None:
+    md = render(sample_result(hostile=True), "md")
+    assert "<script" not in md.lower() and "<img" not in md.lower()
+    assert not re.search(r"(?<!\\)\]\(javascript:", md)  # no live markdown link
+    assert "<javascript:" not in md  # no autolink
+    assert "`javascript:alert(3)`" in md  # inert code text
+
+
+def test_partial_scan_says_so_loudly() -> None:
+    for fmt in ("md", "html"):
+        assert "PARTIAL SCAN" in render(sample_result(partial=True), fmt)
+        if NL_READY:
+            assert "GEDEELTELIJKE SCAN" in render(sample_result("nl", partial=True), fmt)
+
+
+def test_unchecked_sources_are_flagged() -> None:
+    md = render(sample_result(), "md")
+    assert "2 of 3 sources could NOT be checked" in md
+    assert md.count("**NOT checked**") == 2
+    assert "engine: qwant" in md  # unchecked parts of a checked source
+
+
+def test_ledger_groups_identical_entries() -> None:
+    md = render(sample_result(), "md")
+    assert "| searxng | search.example | name | 2 | 200 |" in md
+
+
+def test_finding_details_are_shown() -> None:
+    md = render(sample_result(), "md")
+    assert "postcode and house number agree" in md  # FieldMatch.reason
+    assert "[name-with-home-address]" in md  # rule fired
+    assert "Use the site's opt-out form" in md  # removal step
+    assert "2026-03-02 09:30 UTC" in md  # time seen
+    assert "ab" * 32 in md  # body hash in the appendix
+
+
+def test_no_private_profile_values_beyond_what_was_seen() -> None:
+    result = sample_result()
+    # The redacted profile holds labels only; the report must not invent values.
+    for fmt in ("md", "html"):
+        out = render(result, fmt)
+        assert "annamaria.berg@example.org" not in out
+
+
+def test_empty_complete_scan_is_not_called_clear() -> None:
+    result = ScanResult(tool_version="0.1.0", started_at=T0, finished_at=T1, language="en",
+                        runs=[ProviderRun(provider="big", status=RunStatus.UNCHECKED,
+                                          reason="timed out")],
+                        score=0, level="unknown", confidence="none: every source was unchecked")
+    md = render(result, "md")
+    assert "unknown: not every source could be checked" in md
+    assert "1 of 1 sources could NOT be checked" in md
