@@ -90,7 +90,7 @@ def run_chromium(
         raise ReportError(f"Chromium is not installed, so no PDF can be made; {FALLBACK}")
     home = workdir / "home"
     profile = workdir / "profile"
-    home.mkdir(exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
     profile.mkdir(exist_ok=True)
     env = {
         **os.environ,
