@@ -10,11 +10,8 @@ Reported rules: searches matching more than 50 people are refused (a SOAP Fault,
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Generator
-from typing import Any, ClassVar, cast
+from typing import ClassVar
 from xml.sax.saxutils import escape
-
-import httpx
 
 from exposure_scan.errors import ParseError, ProviderResponseError
 from exposure_scan.models import Observation, SourceKind
@@ -147,22 +144,6 @@ def parse_response(xml: str | bytes, provider: str = "big_register") -> list[Obs
             if _local(p) == "ListHcpApprox4"]
 
 
-class _SoapBody(httpx.Auth):
-    """Puts the XML envelope on the request the Fetcher builds (it only sends JSON bodies).
-
-    The request still goes through the Fetcher: address guard, spacing, retries, size cap
-    and the query ledger. Replace with a `content=` argument once the Fetcher has one.
-    """
-
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
-        headers.update({"Content-Type": "text/xml; charset=utf-8", "SOAPAction": SOAP_ACTION})
-        yield httpx.Request(request.method, request.url, headers=headers, content=self.body)
-
-
 class BigRegisterProvider(Provider):
     name: ClassVar[str] = "big_register"
     title: ClassVar[str] = "BIG-register (CIBG)"
@@ -178,7 +159,8 @@ class BigRegisterProvider(Provider):
         for name in query.names:
             response = await ctx.fetcher.request(
                 self, "POST", self.base_url, fields=[QueryField.NAME],
-                auth=cast(Any, _SoapBody(build_request(name))),
+                headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": SOAP_ACTION},
+                content=build_request(name),
             )
             if response.status_code in (401, 403):
                 raise ProviderResponseError(
