@@ -37,8 +37,11 @@ def build_profile(case: Case) -> Profile:
 
 
 def _country(value: object, default: Country) -> Country:
-    parsed = Country.parse(value)
-    return Country(parsed) if isinstance(parsed, str) and parsed in Country.__members__ else default
+    if not isinstance(value, str):
+        return default
+    code = value.strip().upper()
+    code = "UK" if code in {"GB", "GBR", "UNITED KINGDOM"} else code
+    return Country(code) if code in Country.__members__ else default
 
 
 def construct_profile(data: dict[str, Any]) -> Profile:
@@ -101,7 +104,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def throughput(run: Callable[[], None], n: int, min_seconds: float = 1.0) -> float:
+def throughput(run: Callable[[], object], n: int, min_seconds: float = 1.0) -> float:
     if n == 0:
         return 0.0
     rounds, start = 0, time.perf_counter()
@@ -143,20 +146,28 @@ def main(argv: list[str] | None = None) -> int:
 
     structured = [(m, c) for m, c in pairs if "text" not in c]
     texts = [(m, c) for m, c in pairs if "text" in c]
-    s_rate = throughput(lambda: [predict(m, c) for m, c in structured] and None, len(structured))
-    t_rate = throughput(lambda: [predict(m, c) for m, c in texts] and None, len(texts))
-    print(f"throughput: {s_rate:,.0f} structured cases/s ({len(structured)} cases), "
-          f"{t_rate:,.0f} text cases/s ({len(texts)} cases), one core, matching only")
+    s_rate = throughput(lambda: [predict(m, c) for m, c in structured], len(structured))
+    t_rate = throughput(lambda: [predict(m, c) for m, c in texts], len(texts))
+    print(
+        f"throughput: {s_rate:,.0f} structured cases/s ({len(structured)} cases), "
+        f"{t_rate:,.0f} text cases/s ({len(texts)} cases), one core, matching only"
+    )
 
     if args.errors:
         for case, pred in zip(cases, preds, strict=True):
             wrong = {
-                f: (e, pred[f]) for f, e in case["expect"].items()
+                f: (e, pred[f])
+                for f, e in case["expect"].items()
                 if (bool(e) != pred[f] if f == "name" else set(e) != set(pred[f]))
             }
             if wrong:
-                print(case["id"], case["family"], json.dumps(case["candidate"], ensure_ascii=False),
-                      wrong, file=sys.stderr)
+                print(
+                    case["id"],
+                    case["family"],
+                    json.dumps(case["candidate"], ensure_ascii=False),
+                    wrong,
+                    file=sys.stderr,
+                )
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as out:
             for case, pred in zip(cases, preds, strict=True):

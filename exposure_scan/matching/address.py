@@ -158,7 +158,7 @@ def match_tokens(
 ) -> Found | None:
     if not toks or _is_po_box(toks):
         return None
-    candidates = [f for f in _street_readings(toks, target, text) if f is not None]
+    candidates: list[Found | None] = [f for f in _street_readings(toks, target, text) if f]
     if not candidates and target.country == "NL" and target.postcode:
         candidates = [_postcode_reading(toks, target)]
     for found in candidates:
@@ -321,10 +321,8 @@ def _unit_agrees(toks: list[Tok], target: Target, found: Found) -> bool:
             continue
         ident: list[str] = []
         p = i + 1
-        while p < len(toks) and len(ident) < 2 and toks[p].t.isalnum():
-            if ident and not (len(toks[p].t) == 1 or toks[p].t.isdigit()):
-                break
-            if toks[p].t in table.unit_words:
+        while p < len(toks) and len(ident) < 2 and toks[p].t.isalnum() and p not in found.used:
+            if (ident and len(toks[p].t) != 1) or toks[p].t in table.unit_words:
                 break
             ident.append(toks[p].t)
             p += 1

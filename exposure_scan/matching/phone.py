@@ -42,6 +42,12 @@ def parse(raw: str, region: str) -> Key | None:
         return None
     if not phonenumbers.is_possible_number(number):
         return None
+    return key_of(number)
+
+
+def key_of(number: phonenumbers.PhoneNumber) -> Key | None:
+    if number.country_code is None or number.national_number is None:
+        return None
     return number.country_code, number.national_number, bool(number.italian_leading_zero)
 
 
@@ -83,8 +89,6 @@ class PhoneMatcher:
             after = text[m.end : m.end + 1]
             if after and (after.isalnum() or _MASK.match(text[m.end :])):
                 continue
-            number = m.number
-            key = (number.country_code, number.national_number, bool(number.italian_leading_zero))
-            for hit in self._hits(key, m.raw_string, "found in the page text"):
+            for hit in self._hits(key_of(m.number), m.raw_string, "found in the page text"):
                 out.setdefault(hit.label, hit)
         return list(out.values())
