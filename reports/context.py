@@ -89,7 +89,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
                 "private": m.private,
                 "observed": m.observed,
                 "confidence": round(m.confidence * 100),
-                "reason": m.reason,
+                "reason": gettext(lang, m.reason),  # translated when the matcher uses fixed texts
             }
             for m in f.matches
         ],

@@ -119,7 +119,7 @@ def sample_result(
                       confidence="reduced: 2 of 3 sources unchecked")
 
 
-NL_READY = False
+NL_READY = True
 needs_nl = pytest.mark.skipif(not NL_READY, reason="Dutch catalog not written yet")
 LANGS = ["en", pytest.param("nl", marks=needs_nl)]
 
@@ -241,3 +241,38 @@ def test_empty_complete_scan_is_not_called_clear() -> None:
     md = render(result, "md")
     assert "unknown: not every source could be checked" in md
     assert "1 of 1 sources could NOT be checked" in md
+
+
+def _all_msgids() -> set[str]:
+    import tomllib
+    from importlib import resources
+
+    from babel.messages.extract import extract_from_dir
+
+    templates = resources.files("exposure_scan.reports").joinpath("templates")
+    ids: set[str] = set()
+    for _file, _line, msg, _comments, _ctx in extract_from_dir(
+        str(templates), method_map=[("**.j2", "jinja2")],
+        options_map={"**.j2": {"extensions": "jinja2.ext.i18n"}},
+    ):
+        ids.add(msg[0] if isinstance(msg, tuple) else msg)
+    data = resources.files("exposure_scan").joinpath("data")
+    rules = tomllib.loads(data.joinpath("risk-rules.toml").read_text("utf-8"))
+    ids |= {r["why"] for r in rules["rule"] + rules["source"] + rules["role"]}
+    ids.add(rules["work_to_home"]["why"])
+    steps = tomllib.loads(data.joinpath("removal-steps.toml").read_text("utf-8"))
+    ids |= {c["action"] for c in steps["catalog"].values()}
+    ids |= {s["action"] for s in steps["step"]}
+    ids |= {s["expected_time"] for s in steps["step"] if s.get("expected_time")}
+    return ids
+
+
+def test_every_message_has_a_dutch_translation() -> None:
+    from exposure_scan.reports.i18n import translations
+
+    nl = translations("nl")
+    ids = _all_msgids()
+    assert len(ids) > 100
+    missing = sorted(m for m in ids if nl.gettext(m) == m and m not in {"forum", "score",
+                                                                          "Status", "Site:"})
+    assert not missing, missing
