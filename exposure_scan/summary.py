@@ -26,7 +26,7 @@ from exposure_scan.errors import InputError
 from exposure_scan.inputfile import describe, key_path
 from exposure_scan.models import SCHEMA_VERSION, RunStatus, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country
-from exposure_scan.scoring import rules
+from exposure_scan.scoring import rule_texts
 
 K_ANONYMITY = 5
 OTHER = "other"
@@ -76,10 +76,8 @@ class EmployerSummary(Summary):
 
 
 def _known_rules() -> frozenset[str]:
-    table = rules()
-    ids = {str(r["id"]) for r in table["rule"]}
-    ids.add(str(table["work_to_home"]["rule"]))
-    return frozenset(ids)
+    """Every rule id our own rule file defines (risk rules, source and role rules, the link)."""
+    return frozenset(rule_texts())
 
 
 def _closed(value: object, allowed: Iterable[str], fallback: str = OTHER) -> str:
@@ -166,7 +164,7 @@ def render_summary(summary: EmployerSummary, fmt: Literal["md", "json"]) -> str:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "md":
         return _markdown(summary)
-    raise ValueError(f"unknown summary format {fmt!r} (expected 'md' or 'json')")
+    raise InputError("--format", str(fmt), "unknown summary format; use md or json")
 
 
 def _table(title: str, head: str, counts: dict[str, int], empty: str) -> list[str]:

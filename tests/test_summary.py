@@ -117,8 +117,8 @@ def make_result(data: dict[str, Any], index: int) -> ScanResult:
         id=finding_id(url, "searxng", matches), observation=obs, matches=matches,
         severity=Severity.CRITICAL, score=95,
         # The last two rule "ids" are hostile: free text must never be copied into a summary.
-        rules=["name-with-home-address", "name-with-private-phone", "work-to-home-link",
-               f"custom-{email}", name],
+        rules=["name-with-home-address", "name-with-private-phone", "source-people-search",
+               "work-to-home-link", f"custom-{email}", name],
         explanation=f"{name} at {address}", work_to_home=True,
         steps=[
             RemovalStep(action=f"Ask {host} to remove {name}", url=f"https://{host}/optout",
@@ -203,6 +203,7 @@ def test_counts(results: list[ScanResult]) -> None:
         "name-with-home-address": 3,
         "name-with-private-phone": 3,
         "other": 3,
+        "source-people-search": 3,
         "work-to-home-link": 3,
     }
     assert s.open_removal_methods == {"none": 5, "other": 3, "web_form": 3}
@@ -256,7 +257,7 @@ def test_small_group_is_flagged(results: list[ScanResult], n: int) -> None:
 
 
 def test_unknown_format(results: list[ScanResult]) -> None:
-    with pytest.raises(ValueError, match="md"):
+    with pytest.raises(InputError, match="use md or json"):
         render_summary(summarise_reports(results), "html")  # type: ignore[arg-type]
 
 
