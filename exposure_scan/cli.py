@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -29,7 +28,7 @@ written; 6 report written and a finding at or above --fail-on."""
 class GuardedGroup(TyperGroup):
     """Catches the exception tree once: one line on stderr, a documented exit code."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except ExposureScanError as exc:
