@@ -188,7 +188,7 @@ def _street_readings(toks: list[Tok], target: Target, text: bool) -> list[Found 
         return out
     first = target.street[0]
     for i in range(len(toks) - k + 1):
-        if not toks[i].word or canon(toks[i].t) != first:
+        if not toks[i].t.isalnum() or canon(toks[i].t) != first:
             continue
         if any(canon(toks[i + m].t) != target.street[m] for m in range(1, k)):
             continue
@@ -246,9 +246,12 @@ def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
             break
         if t in table.unit_words or t in table.number_words:
             break
-        if not (len(t) <= 3 or t in table.additions) or (t.isdigit() and len(t) > 3):
+        if not (len(t) <= 3 or t in table.additions or t in table.floor_words):
             break
-        taken.append(t)
+        if t.isdigit() and len(t) > 3:
+            break
+        if t not in table.floor_words:
+            taken.append(t)
         found.used.add(p)
         found.last = p
         if toks[p].brk:

@@ -64,6 +64,7 @@ class Vocab:
             for variant in variants:
                 self.additions[variant] = canonical
         self.po_box = frozenset(data["po_box"])
+        self.floor_words = frozenset(data["floor_words"])
         self.short_places = frozenset(data["short_places"])
         self.countries = {
             code: frozenset(tuple(words(name)) for name in names)
@@ -141,7 +142,8 @@ def norm_unit(text: str) -> str:
     "#3" -> "3", "huis" -> "hs"."""
     table = vocab()
     parts = [t for t in _TOKEN.findall(fold(text)) if t.isalnum()]
-    parts = [p for p in parts if p not in table.unit_words and p not in table.number_words]
+    drop = table.unit_words | table.number_words | table.floor_words
+    parts = [p for p in parts if p not in drop]
     joined = "".join(table.additions.get(p, p) for p in parts)
     return ROMAN.get(joined, joined)
 

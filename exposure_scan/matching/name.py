@@ -85,7 +85,7 @@ class NameMatcher:
     def __init__(self, names: Sequence[PersonName]) -> None:
         self.readings = build_readings(names)
         own = {w for r in self.readings for g in r.given for w in g}
-        own |= {w for n in names for w in letters(fold(n.surname)).split()}
+        own |= {letters(w) for n in names for w in fold(_HYPHENS.sub(" ", n.surname)).split()}
         self.titles = _vocab("titles") - own
         self.particles = _vocab("particles")
         self.joiners = _vocab("joiners")
