@@ -25,6 +25,7 @@ EXIT_CODES = """Exit codes: 0 report written, every source checked; 1 internal o
 unchecked; 4 report written, no source could be checked; 5 interrupted, partial report
 written; 6 report written and a finding at or above --fail-on."""
 
+
 class GuardedGroup(TyperGroup):
     """Catches the exception tree once: one line on stderr, a documented exit code."""
 
@@ -39,8 +40,7 @@ class GuardedGroup(TyperGroup):
 app = typer.Typer(
     name="exposure-scan",
     cls=GuardedGroup,
-    help="Find what a stranger can learn about you online, and how to remove it.\n\n"
-    + EXIT_CODES,
+    help="Find what a stranger can learn about you online, and how to remove it.\n\n" + EXIT_CODES,
     pretty_exceptions_show_locals=False,  # locals hold the private profile
     no_args_is_help=True,
     add_completion=False,
@@ -48,19 +48,43 @@ app = typer.Typer(
 providers_app = typer.Typer(help="List the sources, or check that they work.")
 app.add_typer(providers_app, name="providers")
 
-ProfileOpt = Annotated[Path | None, typer.Option(
-    "--profile", "-p", help="Your private profile (default: EXPOSURE_SCAN_PROFILE or the "
-    "user config folder's profile.toml; create one with `exposure-scan init`).")]
-ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", "-c", help="Config file (default: EXPOSURE_SCAN_CONFIG or the user config "
-    "folder's config.toml; all defaults if there is none). See config.example.toml.")]
-FormatOpt = Annotated[list[str] | None, typer.Option(
-    "--format", "-f", help=f"Report format, repeatable: {', '.join(FORMATS)} (default: html, json).")]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        "-p",
+        help="Your private profile (default: EXPOSURE_SCAN_PROFILE or the "
+        "user config folder's profile.toml; create one with `exposure-scan init`).",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Config file (default: EXPOSURE_SCAN_CONFIG or the user config "
+        "folder's config.toml; all defaults if there is none). See config.example.toml.",
+    ),
+]
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Report format, repeatable: {', '.join(FORMATS)} (default: html, json).",
+    ),
+]
 OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the reports.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, only the report paths.")]
+QuietOpt = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress, only the report paths.")
+]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Report language: nl or en.")]
-EvidenceOpt = Annotated[Path | None, typer.Option(
-    "--evidence", help="Also write an evidence bundle (page text, URL, time, SHA-256) here.")]
+EvidenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--evidence", help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
+    ),
+]
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -69,7 +93,9 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
-    chosen = [f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")]
+    chosen = [
+        f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")
+    ]
     for fmt in chosen:
         if fmt not in FORMATS:
             raise InputError("--format", fmt, f"unknown format; choose from {', '.join(FORMATS)}")
@@ -77,8 +103,12 @@ def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
 
 
 def language_for(lang: str | None, config: Config, profile: Profile) -> str:
-    chosen = lang or config.report.language or profile.language or (
-        "nl" if profile.country.value == "NL" else "en")
+    chosen = (
+        lang
+        or config.report.language
+        or profile.language
+        or ("nl" if profile.country.value == "NL" else "en")
+    )
     if chosen not in {"nl", "en"}:
         raise InputError("--lang", chosen, "choose nl or en")
     return chosen
@@ -96,14 +126,26 @@ def exit_code_for(result: ScanResult, fail_on: Severity | None) -> int:
 
 
 def run_and_report(
-    profile: Profile, config: Config, registry: Registry, *, only: list[str] | None,
-    formats: list[str], out: Path, lang: str, quiet: bool, evidence: Path | None,
+    profile: Profile,
+    config: Config,
+    registry: Registry,
+    *,
+    only: list[str] | None,
+    formats: list[str],
+    out: Path,
+    lang: str,
+    quiet: bool,
+    evidence: Path | None,
     fail_on: Severity | None = None,
 ) -> int:
     from exposure_scan.scan import ScanState, scan
 
-    state = ScanState(profile=profile, config=config,
-                      providers=registry.configure(config, only=only), language=lang)
+    state = ScanState(
+        profile=profile,
+        config=config,
+        providers=registry.configure(config, only=only),
+        language=lang,
+    )
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
         result = asyncio.run(scan(state, observer=progress))
@@ -132,33 +174,55 @@ def summary_line(result: ScanResult) -> str:
 
 @app.command()
 def scan(
-    profile_path: ProfileOpt = None, config_path: ConfigOpt = None, fmt: FormatOpt = None,
-    out: OutOpt = None, lang: LangOpt = None, quiet: QuietOpt = False,
+    profile_path: ProfileOpt = None,
+    config_path: ConfigOpt = None,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
     evidence: EvidenceOpt = None,
-    provider: Annotated[list[str] | None, typer.Option(
-        "--provider", help="Only these providers (repeatable); default: all enabled.")] = None,
-    fail_on: Annotated[Severity | None, typer.Option(
-        help="Exit 6 when a finding is at least this severe (for cron).")] = None,
+    provider: Annotated[
+        list[str] | None,
+        typer.Option("--provider", help="Only these providers (repeatable); default: all enabled."),
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(help="Exit 6 when a finding is at least this severe (for cron)."),
+    ] = None,
 ) -> None:
     """Scan the public sources for your profile and write the reports."""
     profile_file = profile_path or default_profile()
     profile = load_profile(profile_file)
     if is_readable_by_others(profile_file):
-        typer.echo(f"warning: {profile_file} is readable by others; run: chmod 600 "
-                   f"{profile_file}", err=True)
+        typer.echo(
+            f"warning: {profile_file} is readable by others; run: chmod 600 {profile_file}",
+            err=True,
+        )
     config = load_config(config_path or default_config())
     formats = resolve_formats(fmt, config)
     language = language_for(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)
-    code = run_and_report(profile, config, Registry.discover(), only=provider, formats=formats,
-                          out=out_dir, lang=language, quiet=quiet, evidence=evidence,
-                          fail_on=fail_on)
+    code = run_and_report(
+        profile,
+        config,
+        Registry.discover(),
+        only=provider,
+        formats=formats,
+        out=out_dir,
+        lang=language,
+        quiet=quiet,
+        evidence=evidence,
+        fail_on=fail_on,
+    )
     raise typer.Exit(code)
 
 
 @app.command()
 def demo(
-    out: OutOpt = None, fmt: FormatOpt = None, quiet: QuietOpt = False, lang: LangOpt = None,
+    out: OutOpt = None,
+    fmt: FormatOpt = None,
+    quiet: QuietOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
     from exposure_scan.demo import DemoWorld, demo_config, demo_profile
@@ -168,9 +232,15 @@ def demo(
         config = demo_config(world.base_url)
         formats = resolve_formats(fmt, config)
         code = run_and_report(
-            profile, config, Registry.discover(include_entry_points=False),
-            only=world.providers, formats=formats, out=out or Path("demo-report"),
-            lang=language_for(lang, config, profile), quiet=quiet, evidence=None,
+            profile,
+            config,
+            Registry.discover(include_entry_points=False),
+            only=world.providers,
+            formats=formats,
+            out=out or Path("demo-report"),
+            lang=language_for(lang, config, profile),
+            quiet=quiet,
+            evidence=None,
         )
     raise typer.Exit(code)
 
@@ -203,8 +273,9 @@ def providers_list(ctx: typer.Context, config_path: ConfigOpt = None) -> None:
         cls = item.cls
         sends = ", ".join(sorted(f.value for f in cls.sends))
         key = f" [{cls.key_env_var}]" if cls.key_env_var else ""
-        typer.echo(f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} "
-                   f"sends: {sends}{key}")
+        typer.echo(
+            f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} sends: {sends}{key}"
+        )
 
 
 @providers_app.command("check")
@@ -218,11 +289,14 @@ def providers_check(config_path: ConfigOpt = None) -> None:
     bad = 0
     for r in results:
         mark = lambda v: "-" if v is None else ("yes" if v else "NO")  # noqa: E731
-        typer.echo(f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
-                   f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}")
+        typer.echo(
+            f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
+            f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
+        )
         bad += not (r.reachable and r.parses is not False and r.authenticated is not False)
-    not_ready = [c.cls.name for c in configured if c.readiness not in (Readiness.READY,
-                                                                        Readiness.DISABLED)]
+    not_ready = [
+        c.cls.name for c in configured if c.readiness not in (Readiness.READY, Readiness.DISABLED)
+    ]
     for name in not_ready:
         typer.echo(f"{name:<16} not checked: not configured (see `exposure-scan providers`)")
     raise typer.Exit(1 if bad else 0)

@@ -1,7 +1,8 @@
 """An embedded fictional world on 127.0.0.1 for `exposure-scan demo`: no internet needed.
 
-It serves a SearXNG-compatible search engine, a BIG-register, a practice website, a people-search page, a
-forum post exposing a home address and mobile number, and a namesake with another address.
+It serves a SearXNG-compatible search engine, a BIG-register, a practice website, a
+people-search page, a forum post exposing a home address and mobile number, and a namesake
+with another address.
 The real providers are pointed at it; only its own loopback address is allowed.
 """
 
@@ -21,14 +22,26 @@ from exposure_scan.profile import Profile
 
 HOST = "127.0.0.1"
 PAGES = {
-    "/praktijk-de-linde/": ("practice.html", "Huisartsenpraktijk De Linde — Ons team",
-                            "Huisartsenpraktijk De Linde, Utrecht: dr. S. de Wit, huisarts."),
-    "/forum/t/4711-die-huisarts": ("forum.html", "Die huisarts wilde me niet doorverwijzen",
-                                   "Dokter Sanne de Wit van praktijk De Linde weigert ..."),
-    "/mensen/sanne-de-wit-utrecht": ("people.html", "Sanne de Wit (44) — Mensenzoeker",
-                                     "Sanne de Wit, 44, Utrecht. E-mail en telefoon ..."),
-    "/nieuws/sanne-de-wit-wint-stadsloop": ("namesake.html", "Sanne de Wit wint stadsloop",
-                                            "De 29-jarige Sanne de Wit uit Groningen ..."),
+    "/praktijk-de-linde/": (
+        "practice.html",
+        "Huisartsenpraktijk De Linde — Ons team",
+        "Huisartsenpraktijk De Linde, Utrecht: dr. S. de Wit, huisarts.",
+    ),
+    "/forum/t/4711-die-huisarts": (
+        "forum.html",
+        "Die huisarts wilde me niet doorverwijzen",
+        "Dokter Sanne de Wit van praktijk De Linde weigert ...",
+    ),
+    "/mensen/sanne-de-wit-utrecht": (
+        "people.html",
+        "Sanne de Wit (44) — Mensenzoeker",
+        "Sanne de Wit, 44, Utrecht. E-mail en telefoon ...",
+    ),
+    "/nieuws/sanne-de-wit-wint-stadsloop": (
+        "namesake.html",
+        "Sanne de Wit wint stadsloop",
+        "De 29-jarige Sanne de Wit uit Groningen ...",
+    ),
 }
 
 
@@ -39,7 +52,7 @@ def _data(name: str) -> str:
 class _Handler(BaseHTTPRequestHandler):
     base_url: ClassVar[str] = ""
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         return  # quiet: the demo prints only report paths
 
     def _send(self, status: int, body: str, content_type: str) -> None:
@@ -50,7 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path == "/robots.txt":
             self._send(200, "User-agent: *\nAllow: /\n", "text/plain")
@@ -62,7 +75,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, "not found", "text/plain")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
         if urlsplit(self.path).path == "/big/zksrv/soap/4":
@@ -71,14 +84,32 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, "not found", "text/plain")
 
     def search(self, query: str) -> dict[str, Any]:
-        results = [
-            {"url": self.base_url + path, "title": title, "content": snippet,
-             "engine": "demo", "engines": ["demo"], "score": 1.0, "category": "general"}
-            for path, (_, title, snippet) in PAGES.items()
-        ] if "Wit" in query else []
-        return {"query": query, "number_of_results": len(results), "results": results,
-                "answers": [], "corrections": [], "infoboxes": [], "suggestions": [],
-                "unresponsive_engines": []}
+        results = (
+            [
+                {
+                    "url": self.base_url + path,
+                    "title": title,
+                    "content": snippet,
+                    "engine": "demo",
+                    "engines": ["demo"],
+                    "score": 1.0,
+                    "category": "general",
+                }
+                for path, (_, title, snippet) in PAGES.items()
+            ]
+            if "Wit" in query
+            else []
+        )
+        return {
+            "query": query,
+            "number_of_results": len(results),
+            "results": results,
+            "answers": [],
+            "corrections": [],
+            "infoboxes": [],
+            "suggestions": [],
+            "unresponsive_engines": [],
+        }
 
 
 class DemoWorld:
@@ -87,7 +118,7 @@ class DemoWorld:
     providers: ClassVar[list[str]] = ["searxng", "big_register", "inspector"]
 
     def __init__(self) -> None:
-        handler = type("DemoHandler", (_Handler,), {})
+        handler: type[_Handler] = type("DemoHandler", (_Handler,), {})
         self.server = ThreadingHTTPServer((HOST, 0), handler)
         self.base_url = f"http://{HOST}:{self.server.server_address[1]}"
         handler.base_url = self.base_url
@@ -98,7 +129,9 @@ class DemoWorld:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.server.shutdown()
@@ -111,13 +144,15 @@ def demo_profile(base_url: str = "http://127.0.0.1") -> Profile:
 
 
 def demo_config(base_url: str) -> Config:
-    return Config.model_validate({
-        "scan": {"concurrency": 4, "provider_timeout": 30},
-        "http": {"allow_hosts": [HOST], "timeout": 5, "retries": 0},
-        "report": {"language": "en"},
-        "providers": {
-            "searxng": {"base_url": f"{base_url}/searxng", "rate_limit": 50},
-            "big_register": {"base_url": f"{base_url}/big/zksrv/soap/4", "rate_limit": 50},
-            "inspector": {"rate_limit": 50},
-        },
-    })
+    return Config.model_validate(
+        {
+            "scan": {"concurrency": 4, "provider_timeout": 30},
+            "http": {"allow_hosts": [HOST], "timeout": 5, "retries": 0},
+            "report": {"language": "en"},
+            "providers": {
+                "searxng": {"base_url": f"{base_url}/searxng", "rate_limit": 50},
+                "big_register": {"base_url": f"{base_url}/big/zksrv/soap/4", "rate_limit": 50},
+                "inspector": {"rate_limit": 50},
+            },
+        }
+    )

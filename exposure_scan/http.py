@@ -91,7 +91,9 @@ class AddressGuard:
         except ValueError:
             try:
                 port = parts.port or (443 if parts.scheme == "https" else 80)
-                ips = [ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)]
+                ips = [
+                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)
+                ]
             except (OSError, ValueError) as exc:
                 raise ProviderResponseError(f"could not resolve {host}") from exc
         if not ips:
@@ -182,7 +184,15 @@ class Fetcher:
         while True:
             try:
                 response = await self._send_following(
-                    provider, method, url, fields, params, headers, auth, json_body, content,
+                    provider,
+                    method,
+                    url,
+                    fields,
+                    params,
+                    headers,
+                    auth,
+                    json_body,
+                    content,
                     rate,
                 )
             except httpx.TimeoutException as exc:
@@ -201,7 +211,9 @@ class Fetcher:
                 ) from exc
             status = response.status_code
             if status in RETRY_STATUSES or status >= 500:
-                wait = retry_after_seconds(response.headers.get("Retry-After"), 2.0**(attempt + 1))
+                wait = retry_after_seconds(
+                    response.headers.get("Retry-After"), 2.0 ** (attempt + 1)
+                )
                 if attempt < self.settings.retries and wait <= self.settings.max_retry_after:
                     attempt += 1
                     await self.sleep(wait)
@@ -246,10 +258,16 @@ class Fetcher:
                     status=response.status_code,
                 )
             )
-            headers = [(k, v) for k, v in response.headers.multi_items()
-                       if k.lower() not in {"content-encoding", "content-length"}]
+            kept = [
+                (k, v)
+                for k, v in response.headers.multi_items()
+                if k.lower() not in {"content-encoding", "content-length"}
+            ]
             final = httpx.Response(
-                response.status_code, headers=headers, content=body, request=request,
+                response.status_code,
+                headers=headers,
+                content=body,
+                request=request,
             )
             location = response.headers.get("Location")
             if response.is_redirect and location:
@@ -266,8 +284,10 @@ class Fetcher:
         limit = self.settings.max_response_bytes
         host = host_of(str(response.request.url))
         try:
-            body = response.content  # already in memory (mock transports)
+            body: bytes | None = response.content  # already in memory (mock transports)
         except httpx.ResponseNotRead:
+            body = None
+        if body is None:
             chunks: list[bytes] = []
             size = 0
             async for chunk in response.aiter_bytes():
@@ -276,8 +296,6 @@ class Fetcher:
                     break
                 chunks.append(chunk)
             body = b"".join(chunks)
-            if size > limit:
-                raise ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
         if len(body) > limit:
             raise ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
         return body

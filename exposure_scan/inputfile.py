@@ -27,9 +27,7 @@ def load_toml(path: Path, error: type[InputError]) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(
-            name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-        ) from None
+        raise error(name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

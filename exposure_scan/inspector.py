@@ -22,8 +22,14 @@ from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
 MAX_TEXT = 200_000
 FORUM_TYPES = {"DiscussionForumPosting", "SocialMediaPosting", "Comment", "BlogPosting"}
 PRACTICE_TYPES = {
-    "Physician", "IndividualPhysician", "MedicalClinic", "MedicalBusiness",
-    "MedicalOrganization", "Dentist", "Hospital", "Pharmacy",
+    "Physician",
+    "IndividualPhysician",
+    "MedicalClinic",
+    "MedicalBusiness",
+    "MedicalOrganization",
+    "Dentist",
+    "Hospital",
+    "Pharmacy",
 }
 PERSON_TYPES = {"Person", *PRACTICE_TYPES}
 
@@ -57,8 +63,9 @@ def postal_address(value: Any) -> str:
         return value
     if not isinstance(value, dict):
         return ""
-    parts = [value.get(k) for k in
-             ("streetAddress", "postalCode", "addressLocality", "addressRegion")]
+    parts = [
+        value.get(k) for k in ("streetAddress", "postalCode", "addressLocality", "addressRegion")
+    ]
     country = value.get("addressCountry")
     if isinstance(country, dict):
         country = country.get("name")
@@ -97,8 +104,10 @@ def _read_microdata(soup: BeautifulSoup, facts: PageFacts, kinds: set[str]) -> N
         itemtype = str(scope.get("itemtype", "")).rsplit("/", 1)[-1]
         kinds.add(itemtype)
         if itemtype == "PostalAddress":
-            parts = [_prop(scope, p) for p in
-                     ("streetAddress", "postalCode", "addressLocality", "addressRegion")]
+            parts = [
+                _prop(scope, p)
+                for p in ("streetAddress", "postalCode", "addressLocality", "addressRegion")
+            ]
             facts.add(facts.addresses, ", ".join(p for p in parts if p))
         elif itemtype in PERSON_TYPES:
             facts.add(facts.names, _prop(scope, "name"))
@@ -202,9 +211,15 @@ class PageInspector(Provider):
             facts = read_page(html)
             observations.append(
                 Observation(
-                    provider=self.name, url=url, title=facts.title, source_kind=facts.kind,
-                    names=facts.names, addresses=facts.addresses, phones=facts.phones,
-                    emails=facts.emails, text=facts.text,
+                    provider=self.name,
+                    url=url,
+                    title=facts.title,
+                    source_kind=facts.kind,
+                    names=facts.names,
+                    addresses=facts.addresses,
+                    phones=facts.phones,
+                    emails=facts.emails,
+                    text=facts.text,
                     snippet=facts.description or facts.text[:280],
                     body_sha256=hashlib.sha256(html.encode("utf-8")).hexdigest(),
                 )

@@ -48,7 +48,9 @@ def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list
     """Render every format, then write them all; returns the paths written."""
     stamp = result.started_at.strftime("%Y%m%d-%H%M%S")
     name = f"exposure-report-{stamp}" + ("-partial" if result.partial else "")
-    rendered = [(out_dir / f"{name}.{SUFFIX[f]}", render(result, f)) for f in dict.fromkeys(formats)]
+    rendered = [
+        (out_dir / f"{name}.{SUFFIX[f]}", render(result, f)) for f in dict.fromkeys(formats)
+    ]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -35,7 +35,6 @@ class Country(StrEnum):
         return "GB" if self is Country.UK else self.value
 
 
-
 def parse_country(value: object) -> object:
     """Accept `nl`, `GB` and the like; the profile speaks NL, US and UK."""
     if not isinstance(value, str):
@@ -103,7 +102,9 @@ class Address(Frozen):
                 raise ValueError("postcode: required for a Dutch address (like '1234 AB')")
             return self
         if self.country is Country.NL and not NL_POSTCODE.match(code):
-            raise ValueError(f'postcode: "{code}" is not a Dutch postcode (expected like "1234 AB")')
+            raise ValueError(
+                f'postcode: "{code}" is not a Dutch postcode (expected like "1234 AB")'
+            )
         if self.country is Country.US and not US_ZIP.match(code):
             raise ValueError(f'postcode: "{code}" is not a US ZIP code (expected like "62701")')
         if self.country is Country.UK and not UK_POSTCODE.match(code):

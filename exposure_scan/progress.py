@@ -19,9 +19,12 @@ class Progress:
         if not self.enabled:
             return
         self._bar = RichProgress(
-            TextColumn("[bold]Scanning[/bold] {task.description}"), BarColumn(),
-            MofNCompleteColumn(), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True,
+            TextColumn("[bold]Scanning[/bold] {task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
         )
         self._bar.start()
         self._task = self._bar.add_task("sources", total=total)

@@ -62,8 +62,13 @@ class Query(BaseModel):
 
     def is_empty(self) -> bool:
         return not (
-            self.names or self.emails or self.phones or self.websites or self.usernames
-            or self.addresses or self.urls
+            self.names
+            or self.emails
+            or self.phones
+            or self.websites
+            or self.usernames
+            or self.addresses
+            or self.urls
         )
 
 

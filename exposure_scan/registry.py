@@ -111,7 +111,8 @@ class Registry:
         for name in config.providers:
             if name not in self.classes:
                 raise ConfigError(
-                    source, f"providers.{name}",
+                    source,
+                    f"providers.{name}",
                     f"unknown provider (known: {', '.join(self.names())})",
                 )
         if only:

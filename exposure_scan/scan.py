@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -44,17 +45,21 @@ class ScanObserver(Protocol):
     def on_provider_done(self, run: ProviderRun) -> None: ...
 
 
-def build_query(profile: Profile, cls: type[Provider], allow_private: bool, urls: list[str]) -> Query:
+def build_query(
+    profile: Profile, cls: type[Provider], allow_private: bool, urls: list[str]
+) -> Query:
     """Only the values the provider declares, and private ones only with consent."""
     wanted = {f for f in cls.sends if allow_private or not f.is_private}
     practice = [a for a in profile.addresses if not a.is_private]
     homes = [a for a in profile.addresses if a.is_private]
     emails = [
-        e.address for e in profile.emails
+        e.address
+        for e in profile.emails
         if (QueryField.PRIVATE_EMAIL if e.is_private else QueryField.WORK_EMAIL) in wanted
     ]
     phones = [
-        p.number for p in profile.phones
+        p.number
+        for p in profile.phones
         if (QueryField.PRIVATE_PHONE if p.is_private else QueryField.WORK_PHONE) in wanted
     ]
     addresses = (practice if QueryField.PRACTICE_ADDRESS in wanted else []) + (
@@ -81,7 +86,7 @@ class ScanState:
     config: Config
     providers: list[Configured]
     language: str = "en"
-    started_at: object = field(default_factory=utc_now)
+    started_at: datetime = field(default_factory=utc_now)
     runs: dict[str, ProviderRun] = field(default_factory=dict)
     observations: list[Observation] = field(default_factory=list)
     fetcher: Fetcher | None = None
@@ -95,15 +100,19 @@ class ScanState:
             elif item.readiness is not Readiness.READY:
                 runs.append(_not_ready_run(item))
             else:
-                runs.append(ProviderRun(
-                    provider=name, title=item.cls.title, status=RunStatus.UNCHECKED,
-                    reason="scan interrupted before this source was asked",
-                ))
+                runs.append(
+                    ProviderRun(
+                        provider=name,
+                        title=item.cls.title,
+                        status=RunStatus.UNCHECKED,
+                        reason="scan interrupted before this source was asked",
+                    )
+                )
         findings = find(self.profile, self.observations)
         score, level, confidence = summarise(findings, runs)
         return ScanResult(
             tool_version=__version__,
-            started_at=self.started_at,  # type: ignore[arg-type]
+            started_at=self.started_at,
             finished_at=utc_now(),
             partial=partial,
             language=self.language,
@@ -135,13 +144,19 @@ def find(profile: Profile, observations: Iterable[Observation]) -> list[Finding]
 def _not_ready_run(item: Configured) -> ProviderRun:
     cls = item.cls
     if item.readiness is Readiness.DISABLED:
-        return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.DISABLED,
-                           reason="switched off in the config")
+        return ProviderRun(
+            provider=cls.name,
+            title=cls.title,
+            status=RunStatus.DISABLED,
+            reason="switched off in the config",
+        )
     if item.readiness is Readiness.NEEDS_KEY:
         reason = f"needs an API key: set {cls.key_env_var}"
     else:
         reason = f"needs a base_url: set [providers.{cls.name}] base_url"
-    return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.UNCHECKED, reason=reason)
+    return ProviderRun(
+        provider=cls.name, title=cls.title, status=RunStatus.UNCHECKED, reason=reason
+    )
 
 
 async def run_provider(
@@ -149,11 +164,19 @@ async def run_provider(
 ) -> tuple[ProviderRun, list[Observation]]:
     cls = type(provider)
     if cls.jurisdiction not in ("global", query.country.value):
-        return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.SKIPPED,
-                           reason=f"covers {cls.jurisdiction} only"), []
+        return ProviderRun(
+            provider=cls.name,
+            title=cls.title,
+            status=RunStatus.SKIPPED,
+            reason=f"covers {cls.jurisdiction} only",
+        ), []
     if query.is_empty():
-        return ProviderRun(provider=cls.name, title=cls.title, status=RunStatus.SKIPPED,
-                           reason="nothing in the profile for this source to look up"), []
+        return ProviderRun(
+            provider=cls.name,
+            title=cls.title,
+            status=RunStatus.SKIPPED,
+            reason="nothing in the profile for this source to look up",
+        ), []
     ctx = ProviderContext(provider, fetcher)
     started = time.monotonic()
     status, reason, observations = RunStatus.CHECKED, "", []
@@ -170,8 +193,12 @@ async def run_provider(
         # A parser meeting a shape it does not know: never "nothing found".
         status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
     run = ProviderRun(
-        provider=cls.name, title=cls.title, status=status, reason=reason,
-        observations=len(observations), duration_s=round(time.monotonic() - started, 2),
+        provider=cls.name,
+        title=cls.title,
+        status=status,
+        reason=reason,
+        observations=len(observations),
+        duration_s=round(time.monotonic() - started, 2),
         unchecked_parts=ctx.unchecked_parts,
     )
     return run, observations
@@ -192,7 +219,10 @@ async def scan(
     guard = AddressGuard(config.http.allow_hosts, resolver) if resolver else None
     async with build_client(config.http, transport) as client:
         fetcher = Fetcher(
-            client, config.http, guard=guard, spacing=spacing,
+            client,
+            config.http,
+            guard=guard,
+            spacing=spacing,
             rates={p.cls.name: p.rate_limit for p in state.providers},
             concurrency=max(4, config.scan.concurrency * 2),
         )
@@ -245,13 +275,15 @@ def _merge_runs(first: ProviderRun, second: ProviderRun) -> ProviderRun:
     status = RunStatus.CHECKED
     if RunStatus.UNCHECKED in (first.status, second.status):
         status = RunStatus.UNCHECKED
-    return first.model_copy(update={
-        "status": status,
-        "reason": "; ".join(r for r in (first.reason, second.reason) if r),
-        "observations": first.observations + second.observations,
-        "duration_s": round(first.duration_s + second.duration_s, 2),
-        "unchecked_parts": first.unchecked_parts + second.unchecked_parts,
-    })
+    return first.model_copy(
+        update={
+            "status": status,
+            "reason": "; ".join(r for r in (first.reason, second.reason) if r),
+            "observations": first.observations + second.observations,
+            "duration_s": round(first.duration_s + second.duration_s, 2),
+            "unchecked_parts": first.unchecked_parts + second.unchecked_parts,
+        }
+    )
 
 
 def _pages_to_read(observations: list[Observation], limit: int) -> list[str]:

@@ -44,7 +44,9 @@ def make_fetcher(
     return Fetcher(client, settings, guard=guard, sleep=no_sleep), client
 
 
-async def run_search(provider: Provider, query: Query, **http: Any) -> tuple[list[Any], ProviderContext]:
+async def run_search(
+    provider: Provider, query: Query, **http: Any
+) -> tuple[list[Any], ProviderContext]:
     """Run one provider's search through the real Fetcher (respx intercepts the transport)."""
     fetcher, client = make_fetcher(**http)
     async with client:
@@ -59,7 +61,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import os
 
     for key in list(os.environ):
-        if key.startswith("EXPOSURE_SCAN_") or key.endswith("_API_KEY") or key.endswith("_TOKEN"):
+        if key.startswith("EXPOSURE_SCAN_") or key.endswith(("_API_KEY", "_TOKEN")):
             monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
@@ -72,10 +74,21 @@ SAMPLE_PROFILE: dict[str, Any] = {
         {"given": "Anna Maria", "surname": "Kuiper-van der Berg"},
     ],
     "addresses": [
-        {"label": "home", "street": "Fictiefstraat", "house_number": "7", "addition": "B",
-         "postcode": "9999 ZZ", "city": "Voorbeeldstad"},
-        {"label": "practice", "street": "Praktijkplein", "house_number": "1",
-         "postcode": "9998 YY", "city": "Voorbeeldstad"},
+        {
+            "label": "home",
+            "street": "Fictiefstraat",
+            "house_number": "7",
+            "addition": "B",
+            "postcode": "9999 ZZ",
+            "city": "Voorbeeldstad",
+        },
+        {
+            "label": "practice",
+            "street": "Praktijkplein",
+            "house_number": "1",
+            "postcode": "9998 YY",
+            "city": "Voorbeeldstad",
+        },
     ],
     "phones": [
         {"label": "mobile", "number": "06-98765432"},

@@ -58,8 +58,9 @@ def test_bad_profile_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> No
 
 def test_unknown_format_is_exit_2(tmp_path: Path) -> None:
     profile = write_profile(tmp_path / "profile.toml")
-    result = runner.invoke(app, ["scan", "-p", str(profile), "--format", "docx",
-                                 "--out", str(tmp_path / "o")])
+    result = runner.invoke(
+        app, ["scan", "-p", str(profile), "--format", "docx", "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 2 and "unknown format" in result.output
 
 
@@ -84,11 +85,27 @@ def test_scan_where_every_source_fails_still_reports_and_exits_4(tmp_path: Path)
     port = free_loopback_port()  # nothing listens: connection refused, on loopback only
     config.write_text(
         f'[http]\nallow_hosts = ["127.0.0.1"]\nretries = 0\ntimeout = 2\n'
-        f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}"\n', encoding="utf-8")
+        f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    result = runner.invoke(app, ["scan", "-p", str(profile), "-c", str(config), "--out",
-                                 str(out), "--provider", "searxng", "--format", "json",
-                                 "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "scan",
+            "-p",
+            str(profile),
+            "-c",
+            str(config),
+            "--out",
+            str(out),
+            "--provider",
+            "searxng",
+            "--format",
+            "json",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 4, result.output
     [report] = out.glob("*.json")
     data = json.loads(report.read_text("utf-8"))
@@ -101,8 +118,9 @@ def test_scan_where_every_source_fails_still_reports_and_exits_4(tmp_path: Path)
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[type-arg]
     out = tmp_path_factory.mktemp("demo")
-    result = runner.invoke(app, ["demo", "--out", str(out), "--quiet", "--format", "json",
-                                 "--format", "html"])
+    result = runner.invoke(
+        app, ["demo", "--out", str(out), "--quiet", "--format", "json", "--format", "html"]
+    )
     assert result.exit_code == 0, result.output
     assert len(result.output.strip().splitlines()) == 2
     return json.loads(next(out.glob("*.json")).read_text("utf-8"))

@@ -34,7 +34,9 @@ def test_unknown_provider_lists_the_known_ones(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("[providers.serxng]\nenabled = true\n", encoding="utf-8")
     config = load_config(path)
-    with pytest.raises(ConfigError, match=r"providers\.serxng: unknown provider \(known: .*searxng"):
+    with pytest.raises(
+        ConfigError, match=r"providers\.serxng: unknown provider \(known: .*searxng"
+    ):
         Registry.discover(include_entry_points=False).configure(config, env={})
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from exposure_scan.providers.searxng import SearxngProvider
 
 from exposure_scan.config import HttpSettings
 from exposure_scan.errors import ProviderResponseError, RequestRefused
 from exposure_scan.http import AddressGuard, Fetcher, build_client, retry_after_seconds
 from exposure_scan.provider import QueryField
-from exposure_scan.providers.searxng import SearxngProvider
 from tests.conftest import PUBLIC_TEST_IP, no_sleep
 
 PROVIDER = SearxngProvider(base_url="https://search.test")
@@ -21,26 +21,41 @@ PROVIDER = SearxngProvider(base_url="https://search.test")
 def resolver_to(*ips: str):  # type: ignore[no-untyped-def]
     async def resolve(host: str, port: int) -> list[str]:
         return list(ips)
+
     return resolve
 
 
-def fetcher_with(handler, resolve=resolver_to(PUBLIC_TEST_IP), **settings):  # type: ignore[no-untyped-def]
+def fetcher_with(handler, resolve=None, **settings):  # type: ignore[no-untyped-def]
+    resolve = resolve or resolver_to(PUBLIC_TEST_IP)
     http = HttpSettings(**{"retries": 1, **settings})
     client = build_client(http, httpx.MockTransport(handler))
     guard = AddressGuard(http.allow_hosts, resolve)
     return Fetcher(client, http, guard=guard, sleep=no_sleep), client
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1/", "http://localhost.test/", "http://10.0.0.5/", "http://172.16.3.4/",
-    "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/",
-    "http://[fd00::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://100.64.0.1/",
-    "file:///etc/passwd", "gopher://example.test/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost.test/",
+        "http://10.0.0.5/",
+        "http://172.16.3.4/",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://[fd00::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://100.64.0.1/",
+        "file:///etc/passwd",
+        "gopher://example.test/",
+    ],
+)
 async def test_non_public_targets_are_refused_before_any_request(url: str) -> None:
     sent: list[httpx.Request] = []
-    fetcher, client = fetcher_with(lambda r: sent.append(r) or httpx.Response(200),
-                                   resolve=resolver_to("127.0.0.1"))
+    fetcher, client = fetcher_with(
+        lambda r: sent.append(r) or httpx.Response(200), resolve=resolver_to("127.0.0.1")
+    )
     async with client:
         with pytest.raises(RequestRefused):
             await fetcher.request(PROVIDER, "GET", url, fields=[])
@@ -49,8 +64,10 @@ async def test_non_public_targets_are_refused_before_any_request(url: str) -> No
 
 async def test_a_dns_name_pointing_inside_is_refused() -> None:
     sent: list[httpx.Request] = []
-    fetcher, client = fetcher_with(lambda r: sent.append(r) or httpx.Response(200),
-                                   resolve=resolver_to(PUBLIC_TEST_IP, "10.1.2.3"))
+    fetcher, client = fetcher_with(
+        lambda r: sent.append(r) or httpx.Response(200),
+        resolve=resolver_to(PUBLIC_TEST_IP, "10.1.2.3"),
+    )
     async with client:
         with pytest.raises(RequestRefused, match="non-public"):
             await fetcher.request(PROVIDER, "GET", "https://rebind.test/", fields=[])
@@ -72,9 +89,11 @@ async def test_a_redirect_to_the_metadata_address_is_refused() -> None:
 
 
 async def test_allow_list_admits_exactly_the_named_host() -> None:
-    fetcher, client = fetcher_with(lambda r: httpx.Response(200, text="ok"),
-                                   resolve=resolver_to("192.168.1.20"),
-                                   allow_hosts=["searx.lan"])
+    fetcher, client = fetcher_with(
+        lambda r: httpx.Response(200, text="ok"),
+        resolve=resolver_to("192.168.1.20"),
+        allow_hosts=["searx.lan"],
+    )
     async with client:
         response = await fetcher.request(PROVIDER, "GET", "http://searx.lan/", fields=[])
         assert response.text == "ok"
@@ -111,8 +130,9 @@ async def test_retry_after_is_honoured_then_gives_up_when_too_long() -> None:
 
 
 async def test_response_size_cap() -> None:
-    fetcher, client = fetcher_with(lambda r: httpx.Response(200, content=b"x" * 5000),
-                                   max_response_bytes=1024)
+    fetcher, client = fetcher_with(
+        lambda r: httpx.Response(200, content=b"x" * 5000), max_response_bytes=1024
+    )
     async with client:
         with pytest.raises(ProviderResponseError, match="more than 1024 bytes"):
             await fetcher.request(PROVIDER, "GET", "https://big.test/", fields=[])
@@ -121,8 +141,12 @@ async def test_response_size_cap() -> None:
 async def test_ledger_records_fields_never_values() -> None:
     fetcher, client = fetcher_with(lambda r: httpx.Response(200, json={}))
     async with client:
-        await fetcher.get_json(PROVIDER, "https://api.test/search", params={"q": "Anna de Boer"},
-                               fields=[QueryField.NAME])
+        await fetcher.get_json(
+            PROVIDER,
+            "https://api.test/search",
+            params={"q": "Anna de Boer"},
+            fields=[QueryField.NAME],
+        )
     [entry] = fetcher.ledger
     assert entry.provider == "searxng" and entry.host == "api.test"
     assert entry.fields == ["name"]

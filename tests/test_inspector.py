@@ -9,14 +9,16 @@ PAGE = """<!doctype html><html><head><title>Praktijk Voorbeeld</title>
  {"@type": ["Physician", "Organization"], "name": "Huisartsenpraktijk Voorbeeld",
   "telephone": "+31 20 123 4567", "email": "info@example.nl",
   "address": {"@type": "PostalAddress", "streetAddress": "Voorbeeldstraat 1",
-              "addressLocality": "Voorbeeldstad", "postalCode": "1234 AB", "addressCountry": "NL"}}]}
+              "addressLocality": "Voorbeeldstad", "postalCode": "1234 AB",
+              "addressCountry": "NL"}}]}
 </script>
 <script type="application/ld+json">{ broken json </script>
 </head><body>
 <div itemscope itemtype="http://schema.org/Person"><span itemprop="name">J. Voorbeeld</span>
  <span itemprop="telephone">020 765 4321</span></div>
 <div class="vcard"><span class="fn">Jan Voorbeeld</span>
- <div class="adr"><span class="street-address">Laan 3</span> <span class="locality">Dorp</span></div>
+ <div class="adr"><span class="street-address">Laan 3</span>
+  <span class="locality">Dorp</span></div>
  <a class="email" href="mailto:jan@example.nl">mail</a></div>
 <a href="tel:+31612345678">bel</a> <a href="mailto:jan%40example.org?subject=hoi">mail</a>
 <script>var secret = "not text";</script><p>Zichtbare tekst.</p>

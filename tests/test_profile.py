@@ -53,8 +53,10 @@ def test_a_valid_profile_loads(tmp_path: Path) -> None:
 
 def test_invalid_dutch_postcode_names_file_key_and_expected_form(tmp_path: Path) -> None:
     msg = error_for(write(tmp_path, GOOD, postcode="1234"))
-    assert msg == (f'{tmp_path / "profile.toml"}: addresses[0].postcode: "1234" is not a Dutch '
-                   'postcode (expected like "1234 AB")')
+    assert msg == (
+        f'{tmp_path / "profile.toml"}: addresses[0].postcode: "1234" is not a Dutch '
+        'postcode (expected like "1234 AB")'
+    )
 
 
 def test_invalid_phone(tmp_path: Path) -> None:
@@ -95,10 +97,13 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 
 def test_uk_is_accepted_as_gb_for_phone_parsing() -> None:
-    profile = Profile.model_validate({
-        "country": "gb", "names": [{"given": "Ann", "surname": "Smith"}],
-        "phones": [{"label": "mobile", "number": "07700 900123"}],
-    })
+    profile = Profile.model_validate(
+        {
+            "country": "gb",
+            "names": [{"given": "Ann", "surname": "Smith"}],
+            "phones": [{"label": "mobile", "number": "07700 900123"}],
+        }
+    )
     assert profile.country is Country.UK and profile.country.region == "GB"
 
 

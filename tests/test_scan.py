@@ -21,8 +21,9 @@ from tests.conftest import fake_public_resolver
 class Recording(Provider):
     name: ClassVar[str] = "recording"
     title: ClassVar[str] = "Records its query"
-    sends = frozenset({QueryField.NAME, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS,
-                       QueryField.WORK_EMAIL})
+    sends = frozenset(
+        {QueryField.NAME, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS, QueryField.WORK_EMAIL}
+    )
     default_base_url: ClassVar[str] = "https://recording.test"
     seen: ClassVar[list[Query]] = []
 
@@ -73,19 +74,26 @@ class Leaky(Provider):
     title: ClassVar[str] = "Finds the home address"
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        return [Observation(provider=self.name, url="https://forum.test/t/1",
-                            source_kind=SourceKind.FORUM,
-                            text="Anna Maria van der Berg woont op Fictiefstraat 7B, "
-                                 "9999 ZZ Voorbeeldstad.")]
+        return [
+            Observation(
+                provider=self.name,
+                url="https://forum.test/t/1",
+                source_kind=SourceKind.FORUM,
+                text="Anna Maria van der Berg woont op Fictiefstraat 7B, 9999 ZZ Voorbeeldstad.",
+            )
+        ]
 
 
 def run(profile: Profile, classes: list[type[Provider]], handler, **scan_settings) -> object:  # type: ignore[no-untyped-def]
-    config = Config.model_validate({"scan": {"provider_timeout": 0.5, **scan_settings},
-                                    "http": {"retries": 0}})
-    state = ScanState(profile=profile, config=config,
-                      providers=Registry(classes).configure(config, env={}))
-    return asyncio.run(scan(state, transport=httpx.MockTransport(handler),
-                            resolver=fake_public_resolver))
+    config = Config.model_validate(
+        {"scan": {"provider_timeout": 0.5, **scan_settings}, "http": {"retries": 0}}
+    )
+    state = ScanState(
+        profile=profile, config=config, providers=Registry(classes).configure(config, env={})
+    )
+    return asyncio.run(
+        scan(state, transport=httpx.MockTransport(handler), resolver=fake_public_resolver)
+    )
 
 
 def test_every_source_failing_is_all_unchecked_with_reasons(profile: Profile) -> None:
@@ -143,8 +151,9 @@ def test_interrupted_scan_is_partial_and_says_which_sources_were_not_asked(
     profile: Profile,
 ) -> None:
     config = Config()
-    state = ScanState(profile=profile, config=config,
-                      providers=Registry([Recording]).configure(config, env={}))
+    state = ScanState(
+        profile=profile, config=config, providers=Registry([Recording]).configure(config, env={})
+    )
     result = state.finish(partial=True)
     assert result.partial
     assert result.runs[0].status is RunStatus.UNCHECKED
@@ -153,6 +162,7 @@ def test_interrupted_scan_is_partial_and_says_which_sources_were_not_asked(
 
 def test_disabled_provider_is_reported_disabled(profile: Profile) -> None:
     config = Config.model_validate({"providers": {"recording": {"enabled": False}}})
-    state = ScanState(profile=profile, config=config,
-                      providers=Registry([Recording]).configure(config, env={}))
+    state = ScanState(
+        profile=profile, config=config, providers=Registry([Recording]).configure(config, env={})
+    )
     assert state.finish().runs[0].status is RunStatus.DISABLED
