@@ -178,3 +178,12 @@ def test_name_in_running_text() -> None:
     assert found and "Wilde" in found[0].observed
     assert not [m for m in JAN.match_text("Bakkerij De Wilde is open.") if m.field.value == "name"]
     assert not JAN.match_text("In het bos staat een wilde kat.")
+
+
+def test_the_full_name_may_carry_a_call_name() -> None:
+    person = PersonName(given="Johannes Cornelis", surname="Bakker", full="Hans Bakker")
+    m = Matcher(Profile.model_construct(names=[person], addresses=[], phones=[], emails=[]))
+    assert named(m, "J.C. Bakker")
+    assert named(m, "Hans Bakker")
+    assert named(m, "J.C. (Hans) Bakker")
+    assert not named(m, "J.C. (Kees) Bakker")

@@ -75,8 +75,22 @@ def build_readings(names: Sequence[PersonName]) -> tuple[Reading, ...]:
             first, second = (_surname_keys(p) for p in parts)
             partner |= first | second
             keys |= partner | {b + a for a in first for b in second}
-        readings.append(Reading(_given_parts(name.given), frozenset(keys), frozenset(partner)))
+        frozen_keys, frozen_partner = frozenset(keys), frozenset(partner)
+        for given in _given_names(name):
+            readings.append(Reading(_given_parts(given), frozen_keys, frozen_partner))
     return tuple(readings)
+
+
+def _given_names(name: PersonName) -> list[str]:
+    """The given names, and the ones the full name uses if it differs (a call name)."""
+    out = [name.given]
+    full = _BRACKETS.sub(" ", name.full)
+    at = full.lower().rfind(name.surname.lower())
+    if at > 0:
+        alt = " ".join(full[:at].split())
+        if alt and letters(fold(alt)) != letters(fold(name.given)):
+            out.append(alt)
+    return out
 
 
 class NameMatcher:
@@ -87,6 +101,7 @@ class NameMatcher:
         own = {w for r in self.readings for g in r.given for w in g}
         own |= {letters(w) for n in names for w in fold(_HYPHENS.sub(" ", n.surname)).split()}
         self.titles = _vocab("titles") - own
+        self.call_names = tuple(g for r in self.readings for g in r.given)
         self.particles = _vocab("particles")
         self.joiners = _vocab("joiners")
         anchors: set[str] = set()
@@ -140,7 +155,7 @@ class NameMatcher:
             return None
         best: tuple[float, str] | None = None
         for reading in self.readings:
-            found = _match_reading(toks, reading)
+            found = _match_reading(toks, reading, self.call_names)
             if found and (best is None or found[0] > best[0]):
                 best = found
         if best is None:
@@ -192,7 +207,9 @@ def _span_keys(toks: Sequence[Tok]) -> set[str]:
     return {first, last}
 
 
-def _match_reading(toks: list[Tok], reading: Reading) -> tuple[float, str] | None:
+def _match_reading(
+    toks: list[Tok], reading: Reading, calls: tuple[frozenset[str], ...]
+) -> tuple[float, str] | None:
     n = len(toks)
     for i in range(n):
         for j in range(i + 1, n + 1):
@@ -200,7 +217,7 @@ def _match_reading(toks: list[Tok], reading: Reading) -> tuple[float, str] | Non
             if not keys:
                 break
             for rest, key in _surname_readings(toks, i, j, keys, reading):
-                verdict = _given_agree(rest, reading.given)
+                verdict = _given_agree(rest, reading.given, calls)
                 if verdict is not None:
                     return _explain(verdict, key in reading.partner)
     return None
@@ -233,7 +250,9 @@ def _surname_readings(
                 yield toks[:i] + toks[j:start], lead + key
 
 
-def _given_agree(rest: list[Tok], given: tuple[frozenset[str], ...]) -> tuple[int, int] | None:
+def _given_agree(
+    rest: list[Tok], given: tuple[frozenset[str], ...], calls: tuple[frozenset[str], ...]
+) -> tuple[int, int] | None:
     """(full names, initials) that agree with the profile's given names, or None."""
     if not rest or not given:
         return None
@@ -241,7 +260,7 @@ def _given_agree(rest: list[Tok], given: tuple[frozenset[str], ...]) -> tuple[in
     position = 0
     for tok in rest:
         if tok.bracket:
-            if not any(_agrees(tok, g) for g in given):
+            if not any(_agrees(tok, g) for g in calls):
                 return None
         else:
             if position >= len(given) or not _agrees(tok, given[position]):
