@@ -1,0 +1,150 @@
+"""Risk model: severity from what is exposed together and where; rules listed; confidence."""
+
+from __future__ import annotations
+
+from exposure_scan.models import (
+    FieldKind,
+    FieldMatch,
+    Observation,
+    ProviderRun,
+    RunStatus,
+    Severity,
+    SourceKind,
+)
+from exposure_scan.profile import Profile, Role
+from exposure_scan.scoring import rule_texts, rules, score_findings, summarise
+from tests.test_reports import home_match, mobile_match, name_match, practice_match
+
+
+def obs(url: str, kind: SourceKind = SourceKind.WEB) -> Observation:
+    return Observation(provider="test", url=url, source_kind=kind)
+
+
+def private_email() -> FieldMatch:
+    return FieldMatch(field=FieldKind.EMAIL, label="private", observed="x@example.org",
+                      confidence=1.0, reason="same address", private=True)
+
+
+REGISTRY = (obs("https://register.example/123", SourceKind.REGISTRY),
+            [name_match(), practice_match()])
+
+
+def one(profile: Profile, o: Observation, matches: list[FieldMatch], *extra):  # type: ignore[no-untyped-def]
+    found = score_findings(profile, [(o, matches), *extra])
+    return next(f for f in found if f.observation.url == o.url)
+
+
+def test_rule_ids_are_unique_and_explained() -> None:
+    table = rules()
+    ids = [r["id"] for r in table["rule"] + table["source"] + table["role"]]
+    ids.append(table["work_to_home"]["rule"])
+    assert len(ids) == len(set(ids))
+    assert all(rule_texts()[i] for i in ids)
+
+
+def test_name_and_home_address_is_critical(profile: Profile) -> None:
+    f = one(profile, obs("https://a.example/p"), [name_match(), home_match()])
+    assert f.severity is Severity.CRITICAL
+    assert "name-with-home-address" in f.rules
+    assert "where you live" in f.explanation
+
+
+def test_name_and_private_phone_is_high(profile: Profile) -> None:
+    f = one(profile, obs("https://a.example/p"), [name_match(), mobile_match()])
+    assert f.severity is Severity.HIGH
+    assert f.rules[0] == "name-with-private-phone"
+
+
+def test_private_email_is_medium_and_unnamed_email_low(profile: Profile) -> None:
+    assert one(profile, obs("https://a.example/1"), [name_match(), private_email()]).severity \
+        is Severity.MEDIUM
+    assert one(profile, obs("https://a.example/2"), [private_email()]).severity is Severity.LOW
+
+
+def test_practice_only_is_informational(profile: Profile) -> None:
+    f = one(profile, obs("https://praktijk.example", SourceKind.PRACTICE_SITE),
+            [name_match(), practice_match()])
+    assert f.severity is Severity.INFO and f.rules == ["practice-details"]
+    assert not f.work_to_home
+
+
+def test_a_namesake_on_an_ordinary_page_is_no_finding(profile: Profile) -> None:
+    assert score_findings(profile, [(obs("https://news.example/x", SourceKind.NEWS),
+                                     [name_match()])]) == []
+
+
+def test_work_to_home_link_needs_the_professional_identity(profile: Profile) -> None:
+    page = (obs("https://people.example/p", SourceKind.PEOPLE_SEARCH),
+            [name_match(), mobile_match()])
+    alone = one(profile, *page)
+    linked = one(profile, *page, REGISTRY)
+    assert not alone.work_to_home and "work-to-home-link" not in alone.rules
+    assert linked.work_to_home and "work-to-home-link" in linked.rules
+    assert linked.score > alone.score
+    assert "from your work to your home" in linked.explanation
+
+
+def test_professional_page_showing_home_is_a_link_by_itself(profile: Profile) -> None:
+    f = one(profile, obs("https://register.example/9", SourceKind.REGISTRY),
+            [name_match(), practice_match(), home_match()])
+    assert f.work_to_home and f.severity is Severity.CRITICAL
+    unnamed = one(profile, obs("https://praktijk.example/c", SourceKind.PRACTICE_SITE),
+                  [practice_match(), mobile_match()])
+    assert unnamed.work_to_home and unnamed.severity is Severity.HIGH  # raised from medium
+
+
+def test_source_kind_weighs_in(profile: Profile) -> None:
+    matches = [name_match(), mobile_match()]
+    web = one(profile, obs("https://w.example/1"), matches)
+    broker = one(profile, obs("https://b.example/1", SourceKind.PEOPLE_SEARCH), matches)
+    archive = one(profile, obs("https://web.archive.example/1", SourceKind.ARCHIVE), matches)
+    assert broker.score > web.score and "source-people-search" in broker.rules
+    assert archive.score > web.score and "source-archive" in archive.rules
+    assert "source-people-search" not in web.rules
+
+
+def test_justice_role_raises_the_weight(profile: Profile) -> None:
+    matches = [name_match(), mobile_match()]
+    gp = one(profile, obs("https://w.example/1"), matches)
+    justice = one(profile.model_copy(update={"role": Role.JUSTICE}), obs("https://w.example/1"),
+                  matches)
+    assert justice.score > gp.score and "role-justice" in justice.rules
+    # ... but not on practice-only data
+    info = one(profile.model_copy(update={"role": Role.JUSTICE}),
+               obs("https://p.example", SourceKind.PRACTICE_SITE), [practice_match()])
+    assert "role-justice" not in info.rules
+
+
+def test_scores_stay_in_range_and_sorted(profile: Profile) -> None:
+    justice = profile.model_copy(update={"role": Role.JUSTICE})
+    found = score_findings(justice, [
+        (obs("https://p.example", SourceKind.PRACTICE_SITE), [practice_match()]),
+        (obs("https://b.example", SourceKind.PEOPLE_SEARCH), [name_match(), home_match()]),
+        REGISTRY,
+    ])
+    assert all(0 <= f.score <= 100 for f in found)
+    assert found[0].severity is Severity.CRITICAL and found[0].score == 100
+
+
+CHECKED = ProviderRun(provider="a", status=RunStatus.CHECKED)
+UNCHECKED = ProviderRun(provider="b", status=RunStatus.UNCHECKED, reason="timed out")
+SKIPPED = ProviderRun(provider="c", status=RunStatus.SKIPPED)
+
+
+def test_summary_levels_and_practice_pages_do_not_add_up(profile: Profile) -> None:
+    infos = score_findings(profile, [
+        (obs(f"https://p{i}.example", SourceKind.PRACTICE_SITE), [practice_match()])
+        for i in range(30)
+    ])
+    assert summarise(infos, [CHECKED]) == (0, "none", "complete")
+    crit = score_findings(profile, [(obs("https://b.example"), [name_match(), home_match()])])
+    score, level, _ = summarise(crit, [CHECKED])
+    assert score >= 80 and level == "critical"
+
+
+def test_unchecked_sources_lower_confidence_and_never_mean_clear() -> None:
+    score, level, confidence = summarise([], [CHECKED, UNCHECKED, SKIPPED])
+    assert (score, level) == (0, "unknown")
+    assert confidence == "reduced: 1 of 2 sources unchecked"
+    assert summarise([], [UNCHECKED])[1:] == ("unknown", "none: every source was unchecked")
+    assert summarise([], [])[1:] == ("unknown", "none: no source was checked")
