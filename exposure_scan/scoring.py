@@ -175,9 +175,19 @@ def confidence(runs: list[ProviderRun]) -> str:
     return f"reduced: {len(unchecked)} of {len(asked)} sources unchecked"
 
 
-def level_for(score: int, confidence_text: str) -> str:
-    for name, floor in sorted(rules()["levels"].items(), key=lambda kv: -kv[1]):
+# The overall level never goes above the worst single finding: several high findings make a
+# high score, not a critical level.
+SEVERITY_CAP = {Severity.CRITICAL: "critical", Severity.HIGH: "high", Severity.MEDIUM: "moderate",
+                Severity.LOW: "low", Severity.INFO: "low"}
+
+
+def level_for(score: int, confidence_text: str, worst: Severity | None = None) -> str:
+    levels = sorted(rules()["levels"].items(), key=lambda kv: -kv[1])
+    names = [str(name) for name, _ in levels]
+    for name, floor in levels:
         if score >= floor:
+            if worst is not None and names.index(name) < names.index(SEVERITY_CAP[worst]):
+                return SEVERITY_CAP[worst]
             return str(name)
     # Nothing found: that means "none" only if every source asked was really checked.
     return "none" if confidence_text == "complete" else "unknown"
@@ -187,4 +197,5 @@ def summarise(findings: list[Finding], runs: list[ProviderRun]) -> tuple[int, st
     """Overall score 0-100, its level, and how complete the picture is."""
     score = overall_score(findings)
     conf = confidence(runs)
-    return score, level_for(score, conf), conf
+    worst = min((f.severity for f in findings), key=lambda s: s.rank, default=None)
+    return score, level_for(score, conf, worst), conf

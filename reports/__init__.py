@@ -8,6 +8,7 @@ from collections.abc import Callable
 from exposure_scan.errors import ReportError
 from exposure_scan.models import ScanResult
 
+from .letter import letters
 from .render import render_html, render_json, render_markdown
 
 RENDERERS: dict[str, Callable[[ScanResult], str]] = {
@@ -28,4 +29,4 @@ def render(result: ScanResult, fmt: str) -> str:
     return renderer(result)
 
 
-__all__ = ["RENDERERS", "render"]
+__all__ = ["RENDERERS", "letters", "render"]

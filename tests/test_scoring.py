@@ -148,3 +148,12 @@ def test_unchecked_sources_lower_confidence_and_never_mean_clear() -> None:
     assert confidence == "reduced: 1 of 2 sources unchecked"
     assert summarise([], [UNCHECKED])[1:] == ("unknown", "none: every source was unchecked")
     assert summarise([], [])[1:] == ("unknown", "none: no source was checked")
+
+
+def test_level_never_exceeds_the_worst_finding(profile: Profile) -> None:
+    highs = score_findings(profile, [
+        (obs(f"https://b{i}.example", SourceKind.PEOPLE_SEARCH), [name_match(), mobile_match()])
+        for i in range(3)
+    ])
+    score, level, _ = summarise(highs, [CHECKED])
+    assert score >= 80 and level == "high"
