@@ -265,7 +265,7 @@ class Fetcher:
             ]
             final = httpx.Response(
                 response.status_code,
-                headers=headers,
+                headers=kept,
                 content=body,
                 request=request,
             )
