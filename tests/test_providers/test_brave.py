@@ -18,7 +18,7 @@ QUERY = Query(country=Country.NL, names=[PersonName(given="Jan", surname="Voorbe
 
 
 def provider(key: str | None = "k3y", **options: object) -> BraveProvider:
-    opts = BraveOptions(**{"max_queries": 1, **options})  # type: ignore[arg-type]
+    opts = BraveOptions(**{"max_queries": 1, **options})
     return BraveProvider(base_url=BASE, api_key=key, options=opts)
 
 

@@ -19,7 +19,7 @@ QUERY = Query(country=Country.NL, names=[PersonName(given="Jan Pieter", surname=
 
 def provider(key: str | None = None, **options: object) -> GithubProvider:
     return GithubProvider(base_url=BASE, api_key=key,
-                          options=GithubOptions(**options))  # type: ignore[arg-type]
+                          options=GithubOptions(**options))
 
 
 def users() -> None:

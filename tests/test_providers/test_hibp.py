@@ -19,7 +19,7 @@ QUERY = Query(country=Country.NL, emails=[EMAIL])
 
 def provider(key: str | None = "k3y", **options: object) -> HibpProvider:
     return HibpProvider(base_url=BASE, api_key=key,
-                        options=HibpOptions(**options))  # type: ignore[arg-type]
+                        options=HibpOptions(**options))
 
 
 def test_parse_breaches_one_observation_per_breach() -> None:

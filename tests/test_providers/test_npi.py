@@ -17,7 +17,7 @@ QUERY = Query(country=Country.US, names=[PersonName(given="Jane Q", surname="Exa
 
 
 def provider(**options: object) -> NpiProvider:
-    return NpiProvider(base_url=BASE, options=NpiOptions(**options))  # type: ignore[arg-type]
+    return NpiProvider(base_url=BASE, options=NpiOptions(**options))
 
 
 def test_parse_page_reads_every_address_type_and_number_as_int_or_str() -> None:

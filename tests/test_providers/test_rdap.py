@@ -28,7 +28,7 @@ QUERY = Query(country=Country.NL, websites=["https://www.example.nl/team"],
 
 
 def provider(**options: object) -> RdapProvider:
-    return RdapProvider(base_url=BASE, options=RdapOptions(**options))  # type: ignore[arg-type]
+    return RdapProvider(base_url=BASE, options=RdapOptions(**options))
 
 
 def test_domain_of_urls_and_emails() -> None:

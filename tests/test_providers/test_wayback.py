@@ -26,7 +26,7 @@ QUERY = Query(country=Country.NL, urls=[PAGE])
 
 
 def provider(**options: object) -> WaybackProvider:
-    opts = WaybackOptions(availability_url=AVAILABLE, **options)  # type: ignore[arg-type]
+    opts = WaybackOptions(availability_url=AVAILABLE, **options)
     return WaybackProvider(base_url=BASE, options=opts)
 
 
