@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,7 @@ from exposure_scan import __version__
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError
 from exposure_scan.models import RunStatus, ScanResult, Severity
-from exposure_scan.output import FORMATS, write_reports
+from exposure_scan.output import FORMATS, write_letters, write_reports
 from exposure_scan.paths import default_config, default_output_dir, default_profile
 from exposure_scan.profile import Profile, is_readable_by_others, load_profile
 from exposure_scan.progress import Progress
@@ -155,6 +156,9 @@ def run_and_report(
     finally:
         progress.close()
     paths = write_reports(result, out, formats)
+    letters = write_letters(result, profile, out, date.today())
+    if letters is not None:
+        paths.append(letters)
     if evidence is not None:
         from exposure_scan.evidence import write_evidence
 

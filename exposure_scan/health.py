@@ -21,7 +21,8 @@ from exposure_scan.errors import (
     RateLimited,
     RequestRefused,
 )
-from exposure_scan.http import Fetcher
+from exposure_scan.config import Config
+from exposure_scan.http import Fetcher, build_client
 from exposure_scan.provider import Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness
 
@@ -81,20 +82,28 @@ async def check_provider(
         async with asyncio.timeout(timeout):
             observations = await provider.search(provider.test_query(), ctx)
     except TimeoutError:
-        return HealthResult(provider=name, reachable=False,
-                            detail=f"no answer within {timeout:g} s")
+        return HealthResult(
+            provider=name, reachable=False, detail=f"no answer within {timeout:g} s"
+        )
     except Exception as exc:  # a broken plug-in must not break the check of the others
         reachable, detail, authenticated, parses = classify(exc, keyed)
-        return HealthResult(provider=name, reachable=reachable, authenticated=authenticated,
-                            parses=parses, detail=detail)
+        return HealthResult(
+            provider=name,
+            reachable=reachable,
+            authenticated=authenticated,
+            parses=parses,
+            detail=detail,
+        )
     if sum(1 for e in fetcher.ledger if e.provider == name) == before:
-        return HealthResult(provider=name, reachable=False,
-                            detail="not checked: its test query sent no request")
+        return HealthResult(
+            provider=name, reachable=False, detail="not checked: its test query sent no request"
+        )
     detail = f"ok: {len(observations)} result(s) for the test query"
     if ctx.unchecked_parts:
         detail += f"; not checked: {'; '.join(ctx.unchecked_parts)}"
-    return HealthResult(provider=name, reachable=True, authenticated=keyed, parses=True,
-                        detail=detail)
+    return HealthResult(
+        provider=name, reachable=True, authenticated=keyed, parses=True, detail=detail
+    )
 
 
 async def check_providers(
@@ -102,8 +111,22 @@ async def check_providers(
 ) -> list[HealthResult]:
     """Every ready provider (not the page inspector) once, concurrently; in the given order."""
     ready = [
-        c.instance for c in configured
-        if c.readiness is Readiness.READY and c.instance is not None
+        c.instance
+        for c in configured
+        if c.readiness is Readiness.READY
+        and c.instance is not None
         and c.cls.stage != PAGE_READER_STAGE
     ]
     return list(await asyncio.gather(*(check_provider(p, fetcher, timeout) for p in ready)))
+
+
+async def run_checks(
+    configured: list[Configured],
+    config: Config,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> list[HealthResult]:
+    """`providers check`: one shared client, the same guard and spacing as a scan."""
+    async with build_client(config.http, transport) as client:
+        fetcher = Fetcher(client, config.http, rates={c.cls.name: c.rate_limit for c in configured})
+        return await check_providers(configured, fetcher, timeout=config.scan.provider_timeout)

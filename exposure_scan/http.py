@@ -65,10 +65,14 @@ def build_client(
 class AddressGuard:
     """Refuses loopback, private, link-local, metadata and other non-public targets."""
 
-    def __init__(self, allow: list[str], resolver: Resolver = system_resolver) -> None:
+    def __init__(self, allow: list[str], resolver: Resolver | None = None) -> None:
         self.allow_hosts = {a.lower() for a in allow if "/" not in a}
         self.allow_nets = [ipaddress.ip_network(a, strict=False) for a in allow if "/" in a]
         self.resolver = resolver
+
+    async def resolve(self, host: str, port: int) -> list[str]:
+        # Looked up at call time, so the test suite can stub DNS for everything at once.
+        return await (self.resolver or system_resolver)(host, port)
 
     def _allowed_ip(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         if str(ip) in self.allow_hosts or any(ip in net for net in self.allow_nets):
@@ -92,7 +96,7 @@ class AddressGuard:
             try:
                 port = parts.port or (443 if parts.scheme == "https" else 80)
                 ips = [
-                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolver(host, port)
+                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)
                 ]
             except (OSError, ValueError) as exc:
                 raise ProviderResponseError(f"could not resolve {host}") from exc

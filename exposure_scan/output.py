@@ -6,11 +6,13 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from exposure_scan.errors import ReportError
 from exposure_scan.models import ScanResult
+from exposure_scan.profile import Profile
 
 FORMATS = ("html", "json", "md", "pdf")
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
@@ -42,6 +44,20 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: date) -> Path | None:
+    """GDPR request letters, one file per controller with a finding, in a folder of their own."""
+    texts: dict[str, str] = reports_module().letters(result, profile, result.language, today)
+    if not texts:
+        return None
+    folder = out_dir / f"letters-{result.started_at.strftime('%Y%m%d-%H%M%S')}"
+    try:
+        for name, text in texts.items():
+            write_atomic(folder / Path(name).name, text.encode("utf-8"))
+    except OSError as exc:
+        raise ReportError(f"cannot write the letters into {folder}: {exc.strerror}") from None
+    return folder
 
 
 def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list[Path]:

@@ -54,11 +54,16 @@ class Query(BaseModel):
     names: list[PersonName] = Field(default_factory=list)
     cities: list[str] = Field(default_factory=list)
     emails: list[str] = Field(default_factory=list)
+    private_emails: list[str] = Field(default_factory=list)  # those of `emails` that are private
     phones: list[str] = Field(default_factory=list)
     websites: list[str] = Field(default_factory=list)
     usernames: list[str] = Field(default_factory=list)
     addresses: list[Address] = Field(default_factory=list)
     urls: list[str] = Field(default_factory=list)  # pages other providers found
+
+    def email_field(self, email: str) -> QueryField:
+        """Which kind of value an email is, for the query ledger."""
+        return QueryField.PRIVATE_EMAIL if email in self.private_emails else QueryField.WORK_EMAIL
 
     def is_empty(self) -> bool:
         return not (

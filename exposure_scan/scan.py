@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
 from exposure_scan import __version__
+from exposure_scan.catalog import load_catalog
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
 from exposure_scan.http import AddressGuard, Fetcher, HostSpacing, Resolver, build_client
+from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
 from exposure_scan.models import (
     Finding,
@@ -27,6 +30,7 @@ from exposure_scan.models import (
     ProviderRun,
     RunStatus,
     ScanResult,
+    SourceKind,
     utc_now,
 )
 from exposure_scan.profile import Profile
@@ -70,6 +74,7 @@ def build_query(
         names=list(profile.names) if QueryField.NAME in wanted else [],
         cities=sorted({a.city for a in practice}) if QueryField.CITY in wanted else [],
         emails=emails,
+        private_emails=[e.address for e in profile.emails if e.is_private and e.address in emails],
         phones=phones,
         websites=list(profile.websites) if QueryField.WEBSITE in wanted else [],
         usernames=list(profile.usernames) if QueryField.USERNAME in wanted else [],
@@ -126,10 +131,37 @@ class ScanState:
         )
 
 
+def classify(observations: list[Observation]) -> list[Observation]:
+    """Pure: say what kind of site each page is on.
+
+    A page read by the inspector keeps the kind its finder knew (an archive copy stays an
+    archive); otherwise the site catalog decides by host, and the page's own markup last.
+    """
+    catalog = load_catalog()
+    known = {
+        o.url: o.source_kind
+        for o in observations
+        if o.inspect and o.source_kind not in (SourceKind.SEARCH, SourceKind.WEB)
+    }
+    out = []
+    for obs in observations:
+        site = catalog.by_host(urlsplit(obs.url).hostname or "") if obs.url else None
+        update: dict[str, object] = {}
+        if site is not None and not obs.site:
+            update["site"] = site.domain
+        if obs.provider == PageInspector.name:
+            if obs.url in known:
+                update["source_kind"] = known[obs.url]
+            elif site is not None:
+                update["source_kind"] = site.kind.source_kind
+        out.append(obs.model_copy(update=update) if update else obs)
+    return out
+
+
 def find(profile: Profile, observations: Iterable[Observation]) -> list[Finding]:
     """Pure: match every observation against the profile, then score what matched."""
-    observations = list(observations)
-    read = {o.url for o in observations if o.provider == "inspector"}
+    observations = classify(list(observations))
+    read = {o.url for o in observations if o.provider == PageInspector.name}
     matcher = Matcher(profile)
     matched = []
     for obs in observations:

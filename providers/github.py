@@ -105,10 +105,9 @@ class GithubProvider(Provider):
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = cast(GithubOptions, self.options)
-        email_fields = sorted(self.sends - {QueryField.NAME})  # which kind: not known here
         searches = [(f"{n.given.split()[0]} {n.surname} in:name type:user", [QueryField.NAME])
                     for n in query.names]
-        searches += [(f"{e} in:email type:user", email_fields) for e in query.emails]
+        searches += [(f"{e} in:email type:user", [query.email_field(e)]) for e in query.emails]
         logins: list[str] = []
         for q, fields in searches:
             status, payload = await self._get(ctx, "search/users", fields, {"q": q})

@@ -84,11 +84,10 @@ class GravatarProvider(Provider):
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = cast(GravatarOptions, self.options)
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
-        # Query.emails does not say which address is private: declare both kinds it may be.
-        fields = sorted(self.sends)
         out = []
         for email in list(dict.fromkeys(query.emails))[:options.max_emails]:
             url = self.url(f"profiles/{email_hash(email)}")
+            fields = [query.email_field(email)]
             status, payload = await ctx.get_json(url, headers=headers, fields=fields)
             if status == 404:
                 continue

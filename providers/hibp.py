@@ -78,12 +78,11 @@ class HibpProvider(Provider):
         params = {"truncateResponse": "false"}
         if not options.include_unverified:
             params["includeUnverified"] = "false"
-        fields = sorted(self.sends)  # Query.emails does not say which address is private
         out = []
         for email in dict.fromkeys(query.emails):
             url = self.url(f"breachedaccount/{quote(email, safe='')}")
             status, payload = await ctx.get_json(url, params=params, headers=headers,
-                                                 fields=fields)
+                                                 fields=[query.email_field(email)])
             if status == 404:
                 continue
             if status == 401:

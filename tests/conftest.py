@@ -55,6 +55,18 @@ async def run_search(
     return observations, ctx
 
 
+async def loopback_only_resolver(host: str, port: int) -> list[str]:
+    """The suite's DNS: names resolve to loopback or not at all, so nothing leaves the machine."""
+    if host == "localhost":
+        return ["127.0.0.1"]
+    raise OSError(f"tests do not resolve {host}")
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("exposure_scan.http.system_resolver", loopback_only_resolver)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No real keys, config or provider allow-list leak into a test."""

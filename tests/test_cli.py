@@ -122,7 +122,9 @@ def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: igno
         app, ["demo", "--out", str(out), "--quiet", "--format", "json", "--format", "html"]
     )
     assert result.exit_code == 0, result.output
-    assert len(result.output.strip().splitlines()) == 2
+    printed = result.output.strip().splitlines()
+    assert [Path(p).suffix for p in printed[:2]] == [".json", ".html"]
+    assert Path(printed[2]).name.startswith("letters-")  # one GDPR letter per controller
     return json.loads(next(out.glob("*.json")).read_text("utf-8"))
 
 
@@ -153,3 +155,14 @@ def test_demo_html_escapes_the_forums_hostile_markup(tmp_path: Path) -> None:
     assert "<script>document.title" not in html
     assert 'onerror="alert' not in html
     assert 'href="javascript:' not in html
+
+
+def test_providers_check_offline_reports_unreachable_and_exits_1(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[providers.searxng]\nbase_url = "https://searx.invalid"\n'
+                      "[http]\nretries = 0\n", encoding="utf-8")
+    result = runner.invoke(app, ["providers", "check", "--config", str(config)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [x for x in result.output.splitlines() if "reachable:" in x]
+    assert lines and all("reachable: NO" in x for x in lines)

@@ -22,7 +22,8 @@ class Recording(Provider):
     name: ClassVar[str] = "recording"
     title: ClassVar[str] = "Records its query"
     sends = frozenset(
-        {QueryField.NAME, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS, QueryField.WORK_EMAIL}
+        {QueryField.NAME, QueryField.PRIVATE_PHONE, QueryField.HOME_ADDRESS,
+         QueryField.WORK_EMAIL, QueryField.PRIVATE_EMAIL}
     )
     default_base_url: ClassVar[str] = "https://recording.test"
     seen: ClassVar[list[Query]] = []
@@ -166,3 +167,26 @@ def test_disabled_provider_is_reported_disabled(profile: Profile) -> None:
         profile=profile, config=config, providers=Registry([Recording]).configure(config, env={})
     )
     assert state.finish().runs[0].status is RunStatus.DISABLED
+
+
+def test_the_ledger_tells_a_private_email_from_a_work_email(profile: Profile) -> None:
+    query = build_query(profile, Recording, allow_private=True, urls=[])
+    private = "annamaria.berg@example.org"
+    assert private in query.private_emails
+    assert query.email_field(private) is QueryField.PRIVATE_EMAIL
+    assert query.email_field("a.vanderberg@praktijk-voorbeeld.example") is QueryField.WORK_EMAIL
+
+
+def test_an_archived_copy_stays_an_archive_and_catalog_sites_get_their_kind() -> None:
+    from exposure_scan.scan import classify
+
+    archive_url = "https://web.archive.org/web/2020/https://forum.test/t/1"
+    observations = [
+        Observation(provider="wayback", url=archive_url, source_kind=SourceKind.ARCHIVE,
+                    inspect=True),
+        Observation(provider="inspector", url=archive_url, source_kind=SourceKind.FORUM),
+        Observation(provider="inspector", url="https://www.detelefoongids.nl/x/1"),
+    ]
+    kinds = [o.source_kind for o in classify(observations)]
+    assert kinds[1] is SourceKind.ARCHIVE
+    assert kinds[2] is SourceKind.DIRECTORY

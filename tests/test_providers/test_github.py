@@ -63,7 +63,7 @@ async def test_search_by_name_and_email_then_profiles() -> None:
     headers = route.calls[0].request.headers
     assert headers["Accept"] == "application/vnd.github+json" and "Authorization" not in headers
     fields = [e.fields for e in ctx.fetcher.ledger]
-    assert fields[:2] == [["name"], ["private_email", "work_email"]] and fields[2] == []
+    assert fields[:2] == [["name"], ["work_email"]] and fields[2] == []
 
 
 @respx.mock
