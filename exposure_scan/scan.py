@@ -247,7 +247,8 @@ async def scan(
     config = state.config
     ready = [p for p in state.providers if p.readiness is Readiness.READY and p.instance]
     if observer:
-        observer.on_start(len(ready))
+        # Page readers run once after each stage.
+        observer.on_start(sum(2 if p.cls.stage == PAGE_READER_STAGE else 1 for p in ready))
     guard = AddressGuard(config.http.allow_hosts, resolver) if resolver else None
     async with build_client(config.http, transport) as client:
         fetcher = Fetcher(

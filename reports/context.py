@@ -23,7 +23,7 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
-from .i18n import gettext, normalise
+from .i18n import gettext, normalise, translate_reason
 
 TOP_ACTIONS = 3
 
@@ -89,7 +89,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
                 "private": m.private,
                 "observed": m.observed,
                 "confidence": round(m.confidence * 100),
-                "reason": gettext(lang, m.reason),  # translated when the matcher uses fixed texts
+                "reason": translate_reason(lang, m.reason),
             }
             for m in f.matches
         ],

@@ -8,6 +8,7 @@ language and needs no catalog.
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 from importlib import resources
 
@@ -45,3 +46,44 @@ def gettext(lang: str, message: str) -> str:
     if not message:
         return message
     return translations(lang).gettext(message)
+
+
+# The matcher explains each match in a closed vocabulary of English phrases (the JSON keeps
+# them as written). Each phrase is a msgid, so a reason is translated phrase by phrase.
+REASON_PHRASES = (
+    "one half of the partner-name combination",
+    "country code and number agree",
+    "found in the page text",
+    "written out or obfuscated",
+    "city (a known alias)",
+    "addition not shown",
+    "unit not shown",
+    "matching initials",
+    "matching initial",
+    "same phone number",
+    "same given names",
+    "same given name",
+    "same surname",
+    "same mailbox",
+    "Gmail spelling",
+    "+tag ignored",
+    "house number",
+    "and initials",
+    "same",
+    "street",
+    "unit",
+    "addition",
+    "postcode",
+    "city",
+    "and",
+)
+_REASON = re.compile(
+    "|".join(rf"(?<![\w+]){re.escape(p)}(?![\w])" for p in REASON_PHRASES)
+)
+
+
+def translate_reason(lang: str, reason: str) -> str:
+    """A match explanation in the report's language; unknown words stay as they are."""
+    if normalise(lang) == DEFAULT_LANGUAGE:
+        return reason
+    return _REASON.sub(lambda m: gettext(lang, m.group()), reason)
