@@ -14,17 +14,19 @@ from typer.core import TyperGroup
 from exposure_scan import __version__
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError
-from exposure_scan.models import RunStatus, ScanResult, Severity
-from exposure_scan.output import FORMATS, write_letters, write_reports
+from exposure_scan.models import Severity
+from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
+from exposure_scan.output import (
+    FORMATS,
+    report_language,
+    resolve_formats,
+    write_letters,
+    write_reports,
+)
 from exposure_scan.paths import default_config, default_output_dir, default_profile
 from exposure_scan.profile import Profile, is_readable_by_others, load_profile
 from exposure_scan.progress import Progress
 from exposure_scan.registry import Readiness, Registry
-
-EXIT_CODES = """Exit codes: 0 report written, every source checked; 1 internal or write error;
-2 bad input (profile, config or options), nothing written; 3 report written, some sources
-unchecked; 4 report written, no source could be checked; 5 interrupted, partial report
-written; 6 report written and a finding at or above --fail-on."""
 
 
 class GuardedGroup(TyperGroup):
@@ -35,13 +37,15 @@ class GuardedGroup(TyperGroup):
             return super().invoke(ctx)
         except ExposureScanError as exc:
             typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(2 if isinstance(exc, InputError) else 1) from None
+            code = ExitCode.BAD_INPUT if isinstance(exc, InputError) else ExitCode.ERROR
+            raise typer.Exit(code) from None
 
 
 app = typer.Typer(
     name="exposure-scan",
     cls=GuardedGroup,
-    help="Find what a stranger can learn about you online, and how to remove it.\n\n" + EXIT_CODES,
+    help="Find what a stranger can learn about you online, and how to remove it.\n\n"
+    + EXIT_CODES_HELP,
     pretty_exceptions_show_locals=False,  # locals hold the private profile
     no_args_is_help=True,
     add_completion=False,
@@ -93,39 +97,6 @@ def fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
-    chosen = [
-        f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")
-    ]
-    for fmt in chosen:
-        if fmt not in FORMATS:
-            raise InputError("--format", fmt, f"unknown format; choose from {', '.join(FORMATS)}")
-    return chosen
-
-
-def language_for(lang: str | None, config: Config, profile: Profile) -> str:
-    chosen = (
-        lang
-        or config.report.language
-        or profile.language
-        or ("nl" if profile.country.value == "NL" else "en")
-    )
-    if chosen not in {"nl", "en"}:
-        raise InputError("--lang", chosen, "choose nl or en")
-    return chosen
-
-
-def exit_code_for(result: ScanResult, fail_on: Severity | None) -> int:
-    if result.partial:
-        return 5
-    asked = [r for r in result.runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
-    if not asked or all(r.status is RunStatus.UNCHECKED for r in asked):
-        return 4
-    if fail_on and any(f.severity.rank <= fail_on.rank for f in result.findings):
-        return 6
-    return 3 if any(r.status is RunStatus.UNCHECKED for r in asked) else 0
-
-
 def run_and_report(
     profile: Profile,
     config: Config,
@@ -170,12 +141,6 @@ def run_and_report(
     return exit_code_for(result, fail_on)
 
 
-def summary_line(result: ScanResult) -> str:
-    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
-    shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
-    return f"Risk {result.score}/100 ({result.level}); {shown}; coverage: {result.confidence}."
-
-
 @app.command()
 def scan(
     profile_path: ProfileOpt = None,
@@ -204,7 +169,7 @@ def scan(
         )
     config = load_config(config_path or default_config())
     formats = resolve_formats(fmt, config)
-    language = language_for(lang, config, profile)
+    language = report_language(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)
     code = run_and_report(
         profile,
@@ -242,7 +207,7 @@ def demo(
             only=world.providers,
             formats=formats,
             out=out or Path("demo-report"),
-            lang=language_for(lang, config, profile),
+            lang=report_language(lang, config, profile),
             quiet=quiet,
             evidence=None,
         )
@@ -273,13 +238,15 @@ def providers_list(ctx: typer.Context, config_path: ConfigOpt = None) -> None:
     if ctx.invoked_subcommand:
         return
     config = load_config(config_path or default_config())
+    typer.echo(
+        f"{'provider':<16} {'status':<15} {'covers':<7} sends (* private: only with "
+        "send_private_values = true)"
+    )
     for item in Registry.discover().configure(config):
         cls = item.cls
-        sends = ", ".join(sorted(f.value for f in cls.sends))
-        key = f" [{cls.key_env_var}]" if cls.key_env_var else ""
-        typer.echo(
-            f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} sends: {sends}{key}"
-        )
+        sends = ", ".join(sorted(f.value + ("*" if f.is_private else "") for f in cls.sends))
+        key = f"  key: {cls.key_env_var}" if cls.key_env_var else ""
+        typer.echo(f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} {sends}{key}")
 
 
 @providers_app.command("check")
@@ -291,8 +258,11 @@ def providers_check(config_path: ConfigOpt = None) -> None:
     configured = Registry.discover().configure(config)
     results = asyncio.run(run_checks(configured, config))
     bad = 0
+
+    def mark(value: bool | None) -> str:
+        return "-" if value is None else ("yes" if value else "NO")
+
     for r in results:
-        mark = lambda v: "-" if v is None else ("yes" if v else "NO")  # noqa: E731
         typer.echo(
             f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
             f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
@@ -316,7 +286,11 @@ def summary(
     from exposure_scan.output import write_atomic
     from exposure_scan.summary import load_results, render_summary, summarise_reports
 
-    text = render_summary(summarise_reports(load_results(reports)), fmt)
+    if fmt not in ("md", "json"):
+        raise InputError("--format", fmt, "choose md or json")
+    text = render_summary(
+        summarise_reports(load_results(reports)), "json" if fmt == "json" else "md"
+    )
     if out:
         write_atomic(out, text.encode("utf-8"), mode=0o644)
         typer.echo(str(out))

@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from exposure_scan.errors import ReportError
+from exposure_scan.config import Config
+from exposure_scan.errors import InputError, ReportError
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
 
@@ -79,3 +80,25 @@ def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list
             raise ReportError(f"cannot write {path}: {exc.strerror}") from None
         written.append(path)
     return written
+
+
+def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
+    chosen = [
+        f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")
+    ]
+    for fmt in chosen:
+        if fmt not in FORMATS:
+            raise InputError("--format", fmt, f"unknown format; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def report_language(lang: str | None, config: Config, profile: Profile) -> str:
+    chosen = (
+        lang
+        or config.report.language
+        or profile.language
+        or ("nl" if profile.country.value == "NL" else "en")
+    )
+    if chosen not in {"nl", "en"}:
+        raise InputError("--lang", chosen, "choose nl or en")
+    return chosen

@@ -224,6 +224,12 @@ async def run_provider(
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A parser meeting a shape it does not know: never "nothing found".
         status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
+    except Exception as exc:  # noqa: BLE001 - one broken provider must not stop the scan
+        # The type only: an exception message may carry the values the provider was sent.
+        status, reason = (
+            RunStatus.UNCHECKED,
+            f"internal error in this provider ({type(exc).__name__})",
+        )
     run = ProviderRun(
         provider=cls.name,
         title=cls.title,

@@ -190,3 +190,19 @@ def test_an_archived_copy_stays_an_archive_and_catalog_sites_get_their_kind() ->
     kinds = [o.source_kind for o in classify(observations)]
     assert kinds[1] is SourceKind.ARCHIVE
     assert kinds[2] is SourceKind.DIRECTORY
+
+
+class Crashing(Provider):
+    name: ClassVar[str] = "crashing"
+    title: ClassVar[str] = "Has a bug"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        raise RuntimeError(f"bug while handling {query.names[0].surname}")
+
+
+def test_a_provider_bug_is_unchecked_without_leaking_what_it_was_sent(profile: Profile) -> None:
+    result = run(profile, [Crashing, Leaky], lambda r: httpx.Response(200))
+    runs = {r.provider: r for r in result.runs}
+    assert runs["crashing"].status is RunStatus.UNCHECKED
+    assert runs["crashing"].reason == "internal error in this provider (RuntimeError)"
+    assert runs["leaky"].status is RunStatus.CHECKED and result.findings
