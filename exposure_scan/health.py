@@ -13,6 +13,7 @@ import asyncio
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from exposure_scan.config import Config
 from exposure_scan.errors import (
     MissingCredentials,
     ParseError,
@@ -21,7 +22,6 @@ from exposure_scan.errors import (
     RateLimited,
     RequestRefused,
 )
-from exposure_scan.config import Config
 from exposure_scan.http import Fetcher, build_client
 from exposure_scan.provider import Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness

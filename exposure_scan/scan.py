@@ -224,7 +224,7 @@ async def run_provider(
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A parser meeting a shape it does not know: never "nothing found".
         status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
-    except Exception as exc:  # noqa: BLE001 - one broken provider must not stop the scan
+    except Exception as exc:
         # The type only: an exception message may carry the values the provider was sent.
         status, reason = (
             RunStatus.UNCHECKED,

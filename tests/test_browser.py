@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from exposure_scan.reports.pdf import find_chromium, render_pdf, run_chromium
 
 from exposure_scan.models import (
     FieldKind,
@@ -34,6 +33,7 @@ from exposure_scan.models import (
     Severity,
     SourceKind,
 )
+from exposure_scan.reports.pdf import find_chromium, render_pdf, run_chromium
 
 pytestmark = pytest.mark.browser
 

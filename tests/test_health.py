@@ -5,6 +5,12 @@ from typing import ClassVar
 
 import httpx
 import respx
+
+from exposure_scan.config import Config
+from exposure_scan.health import HealthResult, check_provider, check_providers
+from exposure_scan.inspector import PageInspector
+from exposure_scan.models import Observation
+from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.providers.brave import BraveProvider
 from exposure_scan.providers.github import GithubProvider
 from exposure_scan.providers.gravatar import GravatarProvider
@@ -12,12 +18,6 @@ from exposure_scan.providers.hibp import HibpProvider
 from exposure_scan.providers.npi import NpiProvider
 from exposure_scan.providers.rdap import RdapProvider
 from exposure_scan.providers.wayback import WaybackProvider
-
-from exposure_scan.config import Config
-from exposure_scan.health import HealthResult, check_provider, check_providers
-from exposure_scan.inspector import PageInspector
-from exposure_scan.models import Observation
-from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.registry import Registry
 from tests.conftest import fixture_json, make_fetcher
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from exposure_scan.providers.searxng import SearxngProvider
 
 from exposure_scan.config import HttpSettings
 from exposure_scan.errors import ProviderResponseError, RequestRefused
 from exposure_scan.http import AddressGuard, Fetcher, build_client, retry_after_seconds
 from exposure_scan.provider import QueryField
+from exposure_scan.providers.searxng import SearxngProvider
 from tests.conftest import PUBLIC_TEST_IP, no_sleep
 
 PROVIDER = SearxngProvider(base_url="https://search.test")

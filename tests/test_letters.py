@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from exposure_scan.reports.letter import add_month, letters
-
 from exposure_scan.models import Severity, SourceKind
 from exposure_scan.profile import Profile
+from exposure_scan.reports.letter import add_month, letters
 from tests.conftest import SAMPLE_PROFILE
 from tests.test_reports import finding, home_match, name_match, sample_result
 

@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from exposure_scan.reports import pdf
-from exposure_scan.reports.pdf import FLAGS, HEAD_META, harden, render_pdf
 
 from exposure_scan.errors import ReportError
+from exposure_scan.reports import pdf
+from exposure_scan.reports.pdf import FLAGS, HEAD_META, harden, render_pdf
 
 FIX = "install Chromium (Debian: apt-get install chromium) or use --format html"
 

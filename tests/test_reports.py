@@ -9,7 +9,6 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from exposure_scan.reports import RENDERERS, render
 
 from exposure_scan.errors import ReportError
 from exposure_scan.models import (
@@ -25,6 +24,7 @@ from exposure_scan.models import (
     Severity,
     SourceKind,
 )
+from exposure_scan.reports import RENDERERS, render
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 T1 = datetime(2026, 3, 2, 9, 41, tzinfo=UTC)

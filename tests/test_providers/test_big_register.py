@@ -3,6 +3,11 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
+
+from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
+from exposure_scan.models import SourceKind
+from exposure_scan.profile import Country, PersonName
+from exposure_scan.provider import Query, QueryField
 from exposure_scan.providers.big_register import (
     SOAP_ACTION,
     BigRegisterProvider,
@@ -10,11 +15,6 @@ from exposure_scan.providers.big_register import (
     parse_response,
     split_surname,
 )
-
-from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
-from exposure_scan.models import SourceKind
-from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query, QueryField
 from tests.conftest import fixture_text, run_search
 
 URL = "https://big.test/zksrv/soap/4"

@@ -3,12 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.brave import BraveOptions, BraveProvider, parse_results
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
+from exposure_scan.providers.brave import BraveOptions, BraveProvider, parse_results
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://brave.test/res/v1"

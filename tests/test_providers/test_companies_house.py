@@ -5,6 +5,11 @@ import base64
 import httpx
 import pytest
 import respx
+
+from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
+from exposure_scan.models import SourceKind
+from exposure_scan.profile import Country, PersonName
+from exposure_scan.provider import Query, QueryField
 from exposure_scan.providers.companies_house import (
     CompaniesHouseOptions,
     CompaniesHouseProvider,
@@ -13,11 +18,6 @@ from exposure_scan.providers.companies_house import (
     parse_appointments,
     parse_officer_search,
 )
-
-from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
-from exposure_scan.models import SourceKind
-from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query, QueryField
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://ch.test"

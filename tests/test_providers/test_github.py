@@ -3,12 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.github import GithubOptions, GithubProvider, parse_search, parse_user
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
+from exposure_scan.providers.github import GithubOptions, GithubProvider, parse_search, parse_user
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://github-api.test"

@@ -5,12 +5,12 @@ import hashlib
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.gravatar import GravatarProvider, email_hash, parse_profile
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Query, QueryField
+from exposure_scan.providers.gravatar import GravatarProvider, email_hash, parse_profile
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://gravatar.test/v3"

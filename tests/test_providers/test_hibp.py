@@ -3,12 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.hibp import HibpOptions, HibpProvider, parse_breaches
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Query
+from exposure_scan.providers.hibp import HibpOptions, HibpProvider, parse_breaches
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://hibp.test/api/v3"

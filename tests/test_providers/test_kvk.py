@@ -3,6 +3,11 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
+
+from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
+from exposure_scan.models import SourceKind
+from exposure_scan.profile import Country, PersonName
+from exposure_scan.provider import Query, QueryField
 from exposure_scan.providers.kvk import (
     KvkOptions,
     KvkProvider,
@@ -11,11 +16,6 @@ from exposure_scan.providers.kvk import (
     parse_results,
     search_params,
 )
-
-from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
-from exposure_scan.models import SourceKind
-from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query, QueryField
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://kvk.test/api/v2"

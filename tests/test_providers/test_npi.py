@@ -3,12 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.npi import NpiOptions, NpiProvider, format_address, parse_page
 
 from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
+from exposure_scan.providers.npi import NpiOptions, NpiProvider, format_address, parse_page
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://npi.test/api"

@@ -3,6 +3,11 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
+
+from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
+from exposure_scan.models import SourceKind
+from exposure_scan.profile import Country
+from exposure_scan.provider import Query
 from exposure_scan.providers.rdap import (
     RdapOptions,
     RdapProvider,
@@ -12,11 +17,6 @@ from exposure_scan.providers.rdap import (
     parse_vcard,
     server_for,
 )
-
-from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
-from exposure_scan.models import SourceKind
-from exposure_scan.profile import Country
-from exposure_scan.provider import Query
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://iana.test/rdap"

@@ -3,12 +3,12 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
 
 from exposure_scan.catalog import search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError, RateLimited
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
+from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
 from tests.conftest import fixture_json, run_search
 
 BASE = "https://searx.test"

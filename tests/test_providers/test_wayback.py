@@ -3,6 +3,11 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
+
+from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
+from exposure_scan.models import SourceKind
+from exposure_scan.profile import Country
+from exposure_scan.provider import Query
 from exposure_scan.providers.wayback import (
     WaybackOptions,
     WaybackProvider,
@@ -11,11 +16,6 @@ from exposure_scan.providers.wayback import (
     parse_cdx,
     spread,
 )
-
-from exposure_scan.errors import ParseError, ProviderResponseError, RateLimited
-from exposure_scan.models import SourceKind
-from exposure_scan.profile import Country
-from exposure_scan.provider import Query
 from tests.conftest import fixture_json, fixture_text, run_search
 
 BASE = "https://wayback.test"
