@@ -20,6 +20,7 @@ from exposure_scan.models import Observation, SourceKind
 from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
 
 MAX_TEXT = 200_000
+READABLE_TYPES = ("text/html", "application/xhtml", "text/plain")
 FORUM_TYPES = {"DiscussionForumPosting", "SocialMediaPosting", "Comment", "BlogPosting"}
 PRACTICE_TYPES = {
     "Physician",
@@ -201,13 +202,21 @@ class PageInspector(Provider):
                 if not await ctx.fetcher.robots_allows(self, url):
                     ctx.note_unchecked(f"{host}: robots.txt disallows reading {url}")
                     continue
-                status, html = await ctx.get_text(url, fields=[QueryField.FOUND_URL])
+                response = await ctx.fetcher.request(
+                    self, "GET", url, fields=[QueryField.FOUND_URL]
+                )
             except ProviderError as exc:
                 ctx.note_unchecked(f"{host}: {exc}")
                 continue
-            if status != 200:
-                ctx.note_unchecked(f"{host}: HTTP {status} for {url}")
+            if response.status_code != 200:
+                ctx.note_unchecked(f"{host}: HTTP {response.status_code} for {url}")
                 continue
+            content_type = response.headers.get("Content-Type", "text/html").lower()
+            if not any(t in content_type for t in READABLE_TYPES):
+                # A PDF or an image may expose data too, but this reader cannot see it.
+                ctx.note_unchecked(f"{host}: not a web page ({content_type.split(';')[0]}): {url}")
+                continue
+            html = response.text
             facts = read_page(html)
             observations.append(
                 Observation(
@@ -221,7 +230,7 @@ class PageInspector(Provider):
                     emails=facts.emails,
                     text=facts.text,
                     snippet=facts.description or facts.text[:280],
-                    body_sha256=hashlib.sha256(html.encode("utf-8")).hexdigest(),
+                    body_sha256=hashlib.sha256(response.content).hexdigest(),
                 )
             )
         if query.urls and not observations and ctx.unchecked_parts:

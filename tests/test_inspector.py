@@ -47,3 +47,32 @@ def test_forum_and_people_search_pages_are_recognised() -> None:
     assert read_page(forum).kind is SourceKind.FORUM
     assert read_page(people).kind is SourceKind.PEOPLE_SEARCH
     assert read_page("<p>plain</p>").kind is SourceKind.WEB
+
+
+async def test_inspector_reads_pages_and_says_which_it_could_not() -> None:
+    import httpx
+    import respx
+
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.profile import Country
+    from exposure_scan.provider import Query
+    from tests.conftest import run_search
+
+    query = Query(country=Country.NL, urls=[
+        "https://a.test/page", "https://b.test/cv.pdf", "https://c.test/gone",
+        "https://d.test/private/x",
+    ])
+    with respx.mock() as router:
+        router.get(url__regex=r".*/robots.txt").mock(side_effect=lambda r: httpx.Response(
+            200, text="User-agent: *\nDisallow: /private/\n"))
+        router.get("https://a.test/page").respond(200, html=PAGE)
+        router.get("https://b.test/cv.pdf").respond(
+            200, content=b"%PDF-1.4", headers={"Content-Type": "application/pdf"})
+        router.get("https://c.test/gone").respond(404)
+        observations, ctx = await run_search(PageInspector(), query)
+    assert [o.url for o in observations] == ["https://a.test/page"]
+    assert len(observations[0].body_sha256) == 64
+    notes = " | ".join(ctx.unchecked_parts)
+    assert "not a web page (application/pdf)" in notes
+    assert "HTTP 404" in notes
+    assert "robots.txt disallows" in notes
