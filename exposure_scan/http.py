@@ -13,11 +13,12 @@ import ipaddress
 import json
 import socket
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -49,14 +50,23 @@ async def system_resolver(host: str, port: int) -> list[str]:
 
 
 def build_client(
-    settings: HttpSettings, transport: httpx.AsyncBaseTransport | None = None
+    settings: HttpSettings,
+    transport: httpx.AsyncBaseTransport | None = None,
+    guard: AddressGuard | None = None,
 ) -> httpx.AsyncClient:
-    """The one client of a scan. Redirects are followed by the Fetcher, hop by hop."""
+    """The one client of a scan. Redirects are followed by the Fetcher, hop by hop.
+
+    Without an injected transport, connections go through `GuardedTransport`, which checks
+    the address it actually connects to.
+    """
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+    if transport is None:
+        transport = GuardedTransport(guard or AddressGuard(settings.allow_hosts), limits=limits)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=False,
         headers={"User-Agent": settings.user_agent or USER_AGENT},
-        limits=httpx.Limits(max_connections=20, max_keepalive_connections=10),
+        limits=limits,
         transport=transport,
         trust_env=False,
     )
@@ -81,6 +91,30 @@ class AddressGuard:
             ip = ip.ipv4_mapped
         return ip.is_global and not ip.is_multicast
 
+    async def admitted(self, host: str, port: int) -> list[str]:
+        """The addresses of `host` this guard lets us connect to; refuses if any is not."""
+        host = host.lower().rstrip(".")
+        try:
+            ips = [ipaddress.ip_address(host.strip("[]"))]
+        except ValueError:
+            try:
+                ips = [
+                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)
+                ]
+            except (OSError, ValueError) as exc:
+                raise ProviderResponseError(f"could not resolve {host}") from exc
+        if not ips:
+            raise ProviderResponseError(f"could not resolve {host}")
+        if host in self.allow_hosts:
+            return [str(ip) for ip in ips]
+        for ip in ips:
+            if not self._allowed_ip(ip):
+                raise RequestRefused(
+                    f"refused {host}: it points to a non-public address "
+                    "(add it to [http] allow_hosts if you mean it)"
+                )
+        return [str(ip) for ip in ips]
+
     async def check(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"}:
@@ -90,24 +124,62 @@ class AddressGuard:
             raise RequestRefused("refused a URL without a host")
         if host in self.allow_hosts:
             return
+        await self.admitted(host, parts.port or (443 if parts.scheme == "https" else 80))
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolves and checks at connect time, then connects to the checked address itself,
+    so a DNS answer that changes between the check and the connection (rebinding) cannot
+    reach an inside address. TLS still verifies the certificate against the host name."""
+
+    def __init__(self, guard: AddressGuard, inner: httpcore.AsyncNetworkBackend | None = None):
+        self.guard = guard
+        self.inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
         try:
-            ips = [ipaddress.ip_address(host)]
-        except ValueError:
-            try:
-                port = parts.port or (443 if parts.scheme == "https" else 80)
-                ips = [
-                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)
-                ]
-            except (OSError, ValueError) as exc:
-                raise ProviderResponseError(f"could not resolve {host}") from exc
-        if not ips:
-            raise ProviderResponseError(f"could not resolve {host}")
-        for ip in ips:
-            if not self._allowed_ip(ip):
-                raise RequestRefused(
-                    f"refused {host}: it points to a non-public address "
-                    "(add it to [http] allow_hosts if you mean it)"
-                )
+            addresses = await self.guard.admitted(host, port)
+        except (RequestRefused, ProviderResponseError) as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        return await self.inner.connect_tcp(
+            addresses[0],
+            port,
+            timeout=timeout,
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used")
+
+    async def sleep(self, seconds: float) -> None:
+        await self.inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport, with connections made by `GuardedBackend`."""
+
+    def __init__(self, guard: AddressGuard, *, limits: httpx.Limits) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(guard),
+        )
 
 
 class HostSpacing:

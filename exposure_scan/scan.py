@@ -255,8 +255,8 @@ async def scan(
     if observer:
         # Page readers run once after each stage.
         observer.on_start(sum(2 if p.cls.stage == PAGE_READER_STAGE else 1 for p in ready))
-    guard = AddressGuard(config.http.allow_hosts, resolver) if resolver else None
-    async with build_client(config.http, transport) as client:
+    guard = AddressGuard(config.http.allow_hosts, resolver)
+    async with build_client(config.http, transport, guard) as client:
         fetcher = Fetcher(
             client,
             config.http,

@@ -5,12 +5,19 @@ address, and the mock transport records that nothing reached it."""
 
 from __future__ import annotations
 
+import httpcore
 import httpx
 import pytest
 
 from exposure_scan.config import HttpSettings
 from exposure_scan.errors import ProviderResponseError, RequestRefused
-from exposure_scan.http import AddressGuard, Fetcher, build_client, retry_after_seconds
+from exposure_scan.http import (
+    AddressGuard,
+    Fetcher,
+    GuardedBackend,
+    build_client,
+    retry_after_seconds,
+)
 from exposure_scan.provider import QueryField
 from exposure_scan.providers.searxng import SearxngProvider
 from tests.conftest import PUBLIC_TEST_IP, no_sleep
@@ -170,3 +177,49 @@ def test_retry_after_parsing() -> None:
     assert retry_after_seconds(None, 3.0) == 3.0
     assert retry_after_seconds("garbage", 3.0) == 3.0
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", 3.0) == 0.0
+
+
+class RecordingBackend(httpcore.AsyncNetworkBackend):
+    """Stands in for the network: records where a connection would go, sends nothing."""
+
+    def __init__(self) -> None:
+        self.connected: list[tuple[str, int]] = []
+
+    async def connect_tcp(self, host, port, timeout=None, local_address=None,  # type: ignore[no-untyped-def]
+                          socket_options=None):
+        self.connected.append((host, port))
+        raise httpcore.ConnectError("recording backend: no network in tests")
+
+    async def sleep(self, seconds: float) -> None:
+        return None
+
+
+async def test_connect_time_check_defeats_dns_rebinding() -> None:
+    answers = iter([[PUBLIC_TEST_IP], ["10.0.0.7"]])  # checked public, then rebound inside
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return next(answers)
+
+    guard = AddressGuard([], rebinding)
+    await guard.check("https://rebind.test/")  # the early check sees a public address
+    inner = RecordingBackend()
+    backend = GuardedBackend(guard, inner)
+    with pytest.raises(httpcore.ConnectError, match="non-public"):
+        await backend.connect_tcp("rebind.test", 443)
+    assert inner.connected == []
+
+
+async def test_connections_go_to_the_checked_address() -> None:
+    inner = RecordingBackend()
+    backend = GuardedBackend(AddressGuard([], resolver_to(PUBLIC_TEST_IP)), inner)
+    with pytest.raises(httpcore.ConnectError):
+        await backend.connect_tcp("public.test", 443)
+    assert inner.connected == [(PUBLIC_TEST_IP, 443)]
+
+
+async def test_the_default_client_connects_through_the_guard() -> None:
+    settings = HttpSettings(retries=0)
+    client = build_client(settings, guard=AddressGuard([], resolver_to("169.254.169.254")))
+    async with client:
+        with pytest.raises(httpx.ConnectError, match="non-public"):
+            await client.get("http://metadata.test/latest/")
