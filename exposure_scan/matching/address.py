@@ -30,6 +30,7 @@ from exposure_scan.models import FieldKind, FieldMatch
 from exposure_scan.profile import Address
 
 _NUMBER = re.compile(r"\s*(\d+)\s*(.*)")
+_ARTICLES = frozenset({"de", "het", "den", "der", "t", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,8 @@ def _dutch_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) ->
     """Kerkstraat 12-A, or in running text: nummer 12 van de Kerkstraat."""
     table = vocab()
     p = j
+    if p + 1 < len(toks) and toks[p].t == "," and toks[p + 1].t.isdigit():
+        p += 1  # Kerkstraat, 12
     while p < len(toks) and toks[p].t in table.number_words:
         p += 1
     if p < len(toks) and toks[p].t.isdigit():
@@ -241,6 +244,8 @@ def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
     table = vocab()
     taken: list[str] = []
     while p < len(toks) and len(taken) < 2:
+        if p > 0 and toks[p - 1].brk:
+            break  # "Kerkstraat 12. Bel ..." the sentence ended with the number
         t = toks[p].t
         if not t.isalnum() or t in table.connectors or t in table.short_places:
             break
@@ -296,6 +301,8 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
     prev = toks[idx - 1]
     if prev.t in BOUNDARIES or prev.t == POSTCODE or prev.t in table.connectors:
         return True
+    if prev.t in _ARTICLES and not prev.cap and idx >= 2 and toks[idx - 2].t in table.connectors:
+        return True  # woont aan de Kerkstraat 12, in de Kerkstraat
     if prev.t in table.street_prefixes or canon(prev.t) in DIRECTIONALS:
         return False
     if idx >= 2 and toks[idx - 2].t in table.unit_words:
@@ -307,10 +314,16 @@ def _postcode_reading(toks: list[Tok], target: Target) -> Found | None:
     """A Dutch postcode with the house number: 1234AB 12A."""
     for i, tok in enumerate(toks[:-1]):
         if tok.t == POSTCODE and tok.value == target.postcode:
-            nxt = toks[i + 1]
+            k = i + 1
+            while k < len(toks) - 1 and (
+                toks[k].t in (",", ":") or toks[k].t in vocab().number_words
+            ):
+                k += 1  # 1234 AB, 12 / 1234 AB, huisnummer 12
+            nxt = toks[k]
             if nxt.t.isdigit() and nxt.t.lstrip("0") == target.number:
-                found = Found(first=i, last=i + 1, used={i, i + 1}, street=False, postcode=True)
-                _dutch_addition(toks, found, i + 2)
+                found = Found(first=i, last=k, used=set(range(i, k + 1)), street=False)
+                found.postcode = True
+                _dutch_addition(toks, found, k + 1)
                 return found
     return None
 
@@ -354,10 +367,28 @@ def _place_agrees(
             ok, _ = _scan_place(nxt, 0, target, probe, text=True)
             if ok is not False:
                 found.postcode, found.city, found.alias = probe.postcode, probe.city, probe.alias
+        if not (found.postcode or found.city):
+            _place_before(toks, target, found)
         return found.postcode or found.city
     found.end = found.last
     ok, _ = _scan_place(toks, 0, target, found, text=False)
     return ok is not False and (found.postcode or found.city)
+
+
+def _place_before(toks: list[Tok], target: Target, found: Found) -> None:
+    """In running text, the place written before the street: "adres: 1234 AB Utrecht,
+    Kerkstraat 12". Every token from the start of the clause must be a place word."""
+    s = found.first
+    while s > 0 and toks[s - 1].t not in HARD_STOPS and toks[s - 1].t != ":":
+        if toks[s - 1].brk:
+            break
+        s -= 1
+    if s == found.first:
+        return
+    probe = Found(first=0, last=-1, street=found.street)
+    ok, _ = _scan_place(toks[s : found.first], 0, target, probe, text=False)
+    if ok is not False:
+        found.postcode, found.city, found.alias = probe.postcode, probe.city, probe.alias
 
 
 def _scan_place(
@@ -432,14 +463,21 @@ def _region_token(toks: list[Tok], p: int, target: Target) -> int:
 
 
 def _seq_at(toks: list[Tok], p: int, seqs: frozenset[tuple[str, ...]]) -> int:
+    """How many tokens from p spell one of seqs (a "/" inside counts: Alphen a/d Rijn)."""
     best = 0
     for seq in seqs:
         n = len(seq)
-        if n <= best or p + n > len(toks):
-            continue
-        got = [canon(toks[p + m].t) for m in range(n)]
-        if got == list(seq) or [toks[p + m].t for m in range(n)] == list(seq):
-            best = n
+        q, m = p, 0
+        while m < n and q < len(toks):
+            t = toks[q].t
+            if t == "/" and m > 0:
+                q += 1
+                continue
+            if canon(t) != seq[m] and t != seq[m]:
+                break
+            q, m = q + 1, m + 1
+        if m == n and q - p > best:
+            best = q - p
     return best
 
 

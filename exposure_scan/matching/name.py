@@ -44,6 +44,7 @@ class Tok:
     initial: str = ""  # for an initial: the letters it abbreviates ("j", "th")
     bracket: bool = False  # a call name in brackets: J.P. (Jan) de Vries
     particle: bool = False
+    title: bool = False  # dotted initials that also spell a credential: M.A., M.D.
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,20 @@ class NameMatcher:
                 if letters(fold(word)) not in self.particles:
                     anchors |= {letters(v) for v in variants(word)}
         self.anchors = frozenset(a for a in anchors if a)
+        self.surname_words = frozenset(
+            letters(v)
+            for n in names
+            for w in _HYPHENS.sub(" ", strip_apostrophes(n.surname)).split()
+            for v in variants(w)
+        )
+        # Short words of the profile's surnames that look like an initial: Ó (Ó Briain),
+        # St. (St. Clair), d' ... read as a surname word as well as an initial.
+        self.short_words = frozenset(
+            letters(fold(w))
+            for n in names
+            for w in _HYPHENS.sub(" ", strip_apostrophes(n.surname)).split()
+            if len(letters(fold(w))) <= 3
+        )
 
     # -- observed string -> tokens ---------------------------------------------------------
 
@@ -131,14 +146,28 @@ class NameMatcher:
             return []
         is_initials = _INITIALS.fullmatch(chunk) is not None
         if bare in self.titles and not (is_initials and index == 0 and chunk[0].isupper()):
-            return []
+            if not is_initials or len(bare) < 2:
+                return []
+            # M.A., M.D.: a credential, or the initials of the given names; both are tried
+            return [Tok((), initial=fold(ch), title=True) for ch in chunk if ch.isalpha()]
         if bare in self.joiners and chunk.islower():
             return []
+        short = bare in self.short_words and chunk[0].isalpha()
+        if short and (len(bare) == 1 or _ABBREV.fullmatch(chunk)):
+            # one of the profile's own surname words (Ó Briain, St. Clair): surname or initial
+            dual = Tok((bare,), initial=bare if len(bare) == 1 else "", particle=True)
+            return [dual]
         if is_initials or (len(bare) == 1 and chunk[0].isalpha()):
             return [Tok((), initial=fold(ch)) for ch in chunk if ch.isalpha()]
         if _ABBREV.fullmatch(chunk):
             return [Tok((), initial=bare)]
-        if mixed_case and chunk.isupper() and len(bare) <= 3 and bare not in self.particles:
+        if (
+            mixed_case
+            and chunk.isupper()
+            and len(bare) <= 3
+            and bare not in self.particles
+            and bare not in self.surname_words
+        ):
             return [Tok((), initial=ch) for ch in bare]
         out: list[Tok] = []
         for part in _HYPHENS.split(strip_apostrophes(chunk).strip(".")):
@@ -150,14 +179,11 @@ class NameMatcher:
     # -- matching --------------------------------------------------------------------------
 
     def match(self, raw: str) -> FieldMatch | None:
-        toks = self.tokens(raw)
-        if len(toks) < 2:
-            return None
-        best: tuple[float, str] | None = None
-        for reading in self.readings:
-            found = _match_reading(toks, reading, self.call_names)
-            if found and (best is None or found[0] > best[0]):
-                best = found
+        every = self.tokens(raw)
+        plain = [t for t in every if not t.title]
+        best = self._best(plain)
+        if best is None and len(plain) < len(every):
+            best = self._best([Tok(t.forms, t.initial, t.bracket, t.particle) for t in every])
         if best is None:
             return None
         return FieldMatch(
@@ -168,6 +194,16 @@ class NameMatcher:
             reason=best[1],
             private=False,
         )
+
+    def _best(self, toks: list[Tok]) -> tuple[float, str] | None:
+        if len(toks) < 2:
+            return None
+        best: tuple[float, str] | None = None
+        for reading in self.readings:
+            found = _match_reading(toks, reading, self.call_names)
+            if found and (best is None or found[0] > best[0]):
+                best = found
+        return best
 
     def find_in_text(self, text: str) -> FieldMatch | None:
         """The first place in running text that names the person."""
@@ -193,14 +229,44 @@ class NameMatcher:
                     hi = lo + size
                     if hi > len(words):
                         continue
-                    found = self.match(line[words[lo].start() : words[hi - 1].end()])
-                    if found is not None:
+                    span = line[words[lo].start() : words[hi - 1].end()]
+                    found = self.match(span)
+                    if found is not None and not (
+                        "," in span and self._in_name_list(line, words, lo, hi)
+                    ):
                         return found
         return None
 
+    def _in_name_list(self, line: str, words: list[re.Match[str]], lo: int, hi: int) -> bool:
+        """Does a comma in the span separate two people ("Tom Kramer, Maria Jansen")
+        rather than a surname from its given names? So it does when a capitalised name word
+        runs on (past any particles), without punctuation, on either side of the span."""
+
+        def gap(k: int) -> str:  # the text between word k and word k + 1
+            return line[words[k].end() : words[k + 1].start()]
+
+        def runs_on(k: int, step: int) -> bool:
+            while 0 <= k < len(words):
+                if gap(min(k, k - step)).strip():
+                    return False
+                word = words[k].group()
+                bare = letters(fold(word))
+                if bare in self.particles:
+                    k += step
+                    continue
+                return (
+                    word[:1].isupper()
+                    and _HYPHENS.sub("", strip_apostrophes(word)).isalpha()
+                    and bare not in self.titles
+                    and len(bare) > 1
+                )
+            return False
+
+        return runs_on(lo - 1, -1) or runs_on(hi, 1)
+
 
 def _span_keys(toks: Sequence[Tok]) -> set[str]:
-    if not toks or any(t.initial or t.bracket for t in toks):
+    if not toks or any((t.initial and not t.forms) or t.bracket for t in toks):
         return set()
     first = "".join(t.forms[0] for t in toks)
     last = "".join(t.forms[-1] for t in toks)
@@ -232,7 +298,7 @@ def _surname_readings(
             yield toks[:i] + toks[j:], key
     # particles written after the name: "Vries de, J." and "Hof, N. van 't"
     after = j
-    while after < len(toks) and toks[after].particle and not toks[after].initial:
+    while after < len(toks) and toks[after].particle:
         after += 1
     if after > j:
         lead = "".join(t.forms[0] for t in toks[j:after])
@@ -241,7 +307,7 @@ def _surname_readings(
                 yield toks[:i] + toks[after:], lead + key
     end = len(toks)
     start = end
-    while start > j and toks[start - 1].particle and not toks[start - 1].initial:
+    while start > j and toks[start - 1].particle:
         start -= 1
     if start < end and start > after:
         lead = "".join(t.forms[0] for t in toks[start:end])

@@ -20,6 +20,12 @@ from exposure_scan.profile import Phone
 _MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
 _PREFIX = re.compile(r"^\s*(?:tel|phone|telefoon|mobiel|fax)?\s*[:.]?\s*(?:tel:|callto:)?", re.I)
 _DASHES = re.compile(r"[‐‑‒–—―−]")
+# Every Unicode space (no-break, thin, narrow, figure...) and the zero-width characters that
+# page text puts between digit groups; replaced one for one so that offsets stay.
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
+# 00 + country code in running text, for regions whose own exit code is not 00 (the US):
+# written from abroad, 001 202 ... is +1 202 ...
+_DOUBLE_ZERO = re.compile(r"(?<![\d+])00(?=\s?[1-9])")
 
 Key = tuple[int, int, bool]
 
@@ -33,7 +39,7 @@ class Target:
 
 def parse(raw: str, region: str) -> Key | None:
     """(country code, national number, leading zero) of a phone number, or None."""
-    text = _DASHES.sub("-", _PREFIX.sub("", raw, count=1)).strip()
+    text = _DASHES.sub("-", _SPACES.sub(" ", _PREFIX.sub("", raw, count=1))).strip()
     if text.startswith("00") and region != "NL":
         text = "+" + text[2:]
     try:
@@ -85,10 +91,15 @@ class PhoneMatcher:
         if not self.targets or not any(ch.isdigit() for ch in text):
             return []
         out: dict[str, FieldMatch] = {}
+        raw = text
+        text = _DASHES.sub("-", _SPACES.sub(" ", text))
+        if self.region == "US":
+            text = _DOUBLE_ZERO.sub(" +", text)
         for m in PhoneNumberMatcher(text, self.region, leniency=Leniency.POSSIBLE):
             after = text[m.end : m.end + 1]
             if after and (after.isalnum() or _MASK.match(text[m.end :])):
                 continue
-            for hit in self._hits(key_of(m.number), m.raw_string, "found in the page text"):
+            observed = raw[m.start : m.end].strip()
+            for hit in self._hits(key_of(m.number), observed, "found in the page text"):
                 out.setdefault(hit.label, hit)
         return list(out.values())
