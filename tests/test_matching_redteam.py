@@ -1,0 +1,148 @@
+"""Rules added after red-teaming with bench/synth.py (MATCHING.md). All people invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from exposure_scan.matching import Matcher
+from exposure_scan.profile import Address, Country, Email, PersonName, Phone, Profile
+
+
+def person(
+    given: str = "Ingrid",
+    surname: str = "Valkema",
+    addresses: list[Address] | None = None,
+    phones: list[tuple[str, str]] | None = None,
+    country: Country = Country.NL,
+) -> Matcher:
+    return Matcher(
+        Profile.model_construct(
+            names=[PersonName(given=given, surname=surname)],
+            addresses=addresses or [],
+            phones=[Phone(label=lab, number=num) for lab, num in phones or []],
+            emails=[Email(label="private", address="iv@example.org")],
+            country=country,
+        )
+    )
+
+
+def nl_home(street: str, number: str, addition: str, postcode: str, city: str) -> Address:
+    return Address(
+        label="home",
+        street=street,
+        house_number=number,
+        addition=addition,
+        postcode=postcode,
+        city=city,
+    )
+
+
+def named(m: Matcher, raw: str) -> bool:
+    return m.match_name(raw) is not None
+
+
+def named_in_text(m: Matcher, text: str) -> bool:
+    return any(f.field.value == "name" for f in m.match_text(text))
+
+
+def addresses(m: Matcher, raw: str) -> list[str]:
+    return [f.label for f in m.match_address(raw)]
+
+
+def addresses_in_text(m: Matcher, text: str) -> list[str]:
+    return [f.label for f in m.match_text(text) if f.field.value == "address"]
+
+
+class TestPhoneSpaces:
+    MOBILE = person(phones=[("mobile", "06-48213907")])
+
+    @pytest.mark.parametrize(
+        "raw",
+        ["06\u200948213907", "+31\u00a06\u00a04821\u00a03907", "06\u202f4821\u20113907"],
+    )
+    def test_any_unicode_space_between_digit_groups(self, raw: str) -> None:
+        assert [f.label for f in self.MOBILE.match_phone(raw)] == ["mobile"]
+        assert [f.label for f in self.MOBILE.match_text(f"Bel {raw} na zes uur")] == ["mobile"]
+
+    def test_double_zero_prefix_in_us_text(self) -> None:
+        m = person(phones=[("mobile", "+13035550172")], country=Country.US)
+        assert [f.label for f in m.match_text("call 001 303 555 0172 now")] == ["mobile"]
+        assert m.match_text("call 001 303 555 0173 now") == []
+
+
+class TestNameRules:
+    def test_dotted_credential_letters_can_be_the_initials(self) -> None:
+        m = person("Maarten Arend", "Wielsma")
+        assert named(m, "Wielsma, M.A.")
+        assert named(m, "dhr. M.A. Wielsma")
+        assert named(m, "M. Wielsma, M.A.")
+        assert not named(m, "K. Wielsma, M.A.")
+        assert not named(m, "Wielsma, M.D.")  # a credential, and no given name left
+
+    def test_one_letter_and_abbreviated_surname_words(self) -> None:
+        irish = person("Cathal", "Ó Floinn")
+        assert named(irish, "Cathal Ó Floinn")
+        assert named(irish, "Ó Floinn, C.")
+        assert named(irish, "C. O Floinn")
+        assert not named(irish, "Cathal Floinn")
+        saint = person("Imogen", "St. Aubyn")
+        assert named(saint, "Imogen St. Aubyn, M.D.")
+        assert named(saint, "St. Aubyn, I.")
+        assert not named(saint, "K. St. Aubyn")
+
+    def test_short_upper_case_surname_is_not_initials(self) -> None:
+        m = person("Selin", "Baş")
+        assert named(m, "BAŞ, Selin")
+        assert named(m, "BAS, Selin")
+        assert not named(m, "BAS, Merve")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Familieleden: Joris Valkema, Ingrid Hoitinga, Pier Bosma",
+            "Relatives: Joris Valkema, Ingrid van der Zee",
+            "Relatives: Hessel van Valkema, Ingrid Bosma",
+        ],
+    )
+    def test_a_list_of_people_is_not_a_reversed_name(self, text: str) -> None:
+        m = person("Ingrid", "Valkema")
+        if "van Valkema" in text:
+            m = person("Ingrid", "van Valkema")
+        assert not named_in_text(m, text)
+
+    def test_reversed_name_after_a_label_still_found(self) -> None:
+        m = person("Ingrid", "Valkema")
+        assert named_in_text(m, "Bestuurder: Valkema, Ingrid\nRechtsvorm: BV")
+        assert named_in_text(m, "Leden: Valkema, Ingrid Valkema")
+
+
+class TestAddressRules:
+    HOME = nl_home("Tjaarda Ingenstraat", "41", "2", "8432 RT", "Alphen aan den Rijn")
+
+    def test_article_after_a_connector_in_running_text(self) -> None:
+        m = person(addresses=[self.HOME])
+        text = "Ze woont aan de Tjaarda Ingenstraat 41-2 te Alphen aan den Rijn."
+        assert addresses_in_text(m, text) == ["home"]
+
+    def test_slash_abbreviation_of_a_city_alias(self) -> None:
+        m = person(addresses=[self.HOME])
+        assert addresses(m, "Tjaarda Ingenstraat 41-2, Alphen a/d Rijn") == ["home"]
+
+    def test_comma_between_street_and_number_or_postcode_and_number(self) -> None:
+        m = person(addresses=[self.HOME])
+        assert addresses(m, "Tjaarda Ingenstraat, 41-2; 8432 RT; Alphen aan den Rijn.") == ["home"]
+        assert addresses(m, "8432 RT, 41-2") == ["home"]
+        assert addresses(m, "8432 RT, huisnummer 41") == ["home"]
+        assert addresses(m, "8432 RT, 43") == []
+
+    def test_place_before_the_street_in_running_text(self) -> None:
+        m = person(addresses=[self.HOME])
+        text = "Zijn adres: 8432 RT Alphen aan den Rijn, Tjaarda Ingenstraat 41-2. Bel hem."
+        assert addresses_in_text(m, text) == ["home"]
+        other = "Zijn adres: 8432 RT Alphen aan den Rijn, Tjaarda Ingenstraat 43. Bel hem."
+        assert addresses_in_text(m, other) == []
+
+    def test_sentence_end_after_the_number_is_not_an_addition(self) -> None:
+        m = person(addresses=[nl_home("Ringweg", "17", "", "9201 KL", "Drachten")])
+        text = "Adres: 9201 KL Drachten, Ringweg 17. Bel maar eens."
+        assert addresses_in_text(m, text) == ["home"]
