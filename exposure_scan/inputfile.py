@@ -47,12 +47,28 @@ def key_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+FRIENDLY = {
+    "int_parsing": "expected a whole number, like 4",
+    "int_type": "expected a whole number, like 4",
+    "float_parsing": "expected a number, like 1.5",
+    "float_type": "expected a number, like 1.5",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "string_type": 'expected text in quotes, like "..."',
+    "list_type": 'expected a list in brackets, like ["a", "b"]',
+    "dict_type": "expected a table",
+    "model_type": "expected a table",
+}
+
+
 def describe(err: dict[str, Any]) -> str:
     kind = err["type"]
     if kind == "extra_forbidden":
         return "unknown key (a typo?); see the template for the keys that exist"
     if kind == "missing":
         return "required, but missing; add it"
+    if kind in FRIENDLY:
+        return FRIENDLY[kind]
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]

@@ -63,3 +63,11 @@ def test_keys_come_only_from_the_environment() -> None:
 def test_searxng_needs_a_base_url() -> None:
     configured = {c.cls.name: c for c in Registry.discover().configure(Config(), env={})}
     assert configured["searxng"].readiness is Readiness.NEEDS_BASE_URL
+
+
+def test_wrong_types_say_what_is_expected(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[scan]\nconcurrency = "lots"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == (f"{path}: scan.concurrency: expected a whole number, like 4")
