@@ -1,22 +1,46 @@
-"""Shared by the web-search providers: which queries to ask for a person."""
+"""Shared by the web-search providers: which queries to ask for a person, and which site a
+hit is on. Site-restricted queries come from the catalog of people-search and directory
+sites for the profile's country."""
 
 from __future__ import annotations
 
-from exposure_scan.provider import Query
+from urllib.parse import urlsplit
+
+from exposure_scan.catalog import load_catalog, search_domains
+from exposure_scan.models import Observation
+from exposure_scan.provider import Query, QueryField
 
 
 def name_queries(query: Query, limit: int, sites: list[str] | None = None) -> list[str]:
-    """Quoted full names, alone and with the practice city; then site-restricted ones."""
+    """Quoted names (all given names, then the first one), alone and with the practice
+    city; then site-restricted ones with the first name form."""
     out: list[str] = []
     for name in query.names:
-        full = f'"{name.given} {name.surname}"'
-        out.append(full)
-        out.extend(f"{full} {city}" for city in query.cities)
+        forms = [f'"{name.given} {name.surname}"']
+        first = name.given.split()[0] if name.given.split() else ""
+        if first and first != name.given:
+            forms.append(f'"{first} {name.surname}"')
+        for form in forms:
+            out.append(form)
+            out.extend(f"{form} {city}" for city in query.cities)
     primary = f'"{query.names[0].given} {query.names[0].surname}"' if query.names else ""
-    for site in sites or []:
-        out.append(f"{primary} site:{site}")
-    seen: list[str] = []
-    for q in out:
-        if q not in seen:
-            seen.append(q)
-    return seen[:limit]
+    out.extend(f"{primary} site:{site}" for site in sites or [])
+    return list(dict.fromkeys(out))[:limit]
+
+
+def planned_queries(
+    query: Query, limit: int, *, site_queries: bool
+) -> list[tuple[str, list[QueryField]]]:
+    """Each query with the profile fields it carries, for the query ledger."""
+    sites = search_domains(query.country.value) if site_queries else []
+    planned = []
+    for q in name_queries(query, limit, sites):
+        city = [QueryField.CITY for c in query.cities if c in q][:1]
+        planned.append((q, [QueryField.NAME, *city]))
+    return planned
+
+
+def tag_site(hit: Observation) -> Observation:
+    """Name the catalog site a hit is on, so the report can give its opt-out."""
+    site = load_catalog().by_host(urlsplit(hit.url).hostname or "")
+    return hit.model_copy(update={"site": site.domain}) if site is not None else hit

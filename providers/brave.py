@@ -19,14 +19,20 @@ from exposure_scan.models import Observation, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
-from ._search import name_queries
+from ._search import planned_queries, tag_site
 
 TAGS = re.compile(r"<[^>]+>")  # <strong> highlighting, should text_decorations be ignored
 KEY_ERRORS = ("SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND", "UNAUTHORIZED")
 
 
 class BraveOptions(ProviderOptions):
-    max_queries: int = Field(default=6, ge=1, le=50)
+    max_queries: int = Field(
+        default=12,
+        ge=1,
+        le=50,
+        description="name queries first, then site-restricted ones for the catalog sites",
+    )
+    site_queries: bool = Field(default=True, description='add "Name" site:domain queries')
     count: int = Field(default=20, ge=1, le=20, description="results per query (max 20)")
     country: str = Field(default="", description="e.g. NL, US, GB; empty: Brave decides")
     search_lang: str = Field(default="", description="e.g. nl, en")
@@ -46,10 +52,17 @@ def parse_results(payload: Any, provider: str = "brave") -> list[Observation]:
         if not isinstance(item, dict) or not isinstance(item.get("url"), str):
             raise ParseError("Brave result without a `url`")
         description = html.unescape(TAGS.sub("", str(item.get("description") or "")))
-        hits.append(Observation(
-            provider=provider, url=item["url"], title=str(item.get("title") or ""),
-            snippet=description, text=description, source_kind=SourceKind.SEARCH, inspect=True,
-        ))
+        hits.append(
+            Observation(
+                provider=provider,
+                url=item["url"],
+                title=str(item.get("title") or ""),
+                snippet=description,
+                text=description,
+                source_kind=SourceKind.SEARCH,
+                inspect=True,
+            )
+        )
     return hits
 
 
@@ -76,23 +89,26 @@ class BraveProvider(Provider):
             raise MissingCredentials("Brave Search needs a key: set BRAVE_API_KEY")
         headers = {"Accept": "application/json", "X-Subscription-Token": self.api_key}
         hits: dict[str, Observation] = {}
-        for q in name_queries(query, options.max_queries):
+        for q, sent in planned_queries(
+            query, options.max_queries, site_queries=options.site_queries
+        ):
             params: dict[str, Any] = {"q": q, "count": options.count, "text_decorations": "false"}
             if options.country:
                 params["country"] = options.country
             if options.search_lang:
                 params["search_lang"] = options.search_lang
-            sent = [QueryField.NAME, *[QueryField.CITY for c in query.cities if c in q][:1]]
-            status, payload = await ctx.get_json(self.url("web/search"), params=params,
-                                                 headers=headers, fields=sent)
+            status, payload = await ctx.get_json(
+                self.url("web/search"), params=params, headers=headers, fields=sent
+            )
             code = _error_code(payload)
             if status in (401, 403) or code in KEY_ERRORS:
                 raise MissingCredentials(
-                    f"Brave refused BRAVE_API_KEY (HTTP {status} {code}); check the key")
+                    f"Brave refused BRAVE_API_KEY (HTTP {status} {code}); check the key"
+                )
             if status != 200:
                 raise ProviderResponseError(f"Brave answered HTTP {status} {code}".strip())
             for hit in parse_results(payload, self.name):
-                hits.setdefault(hit.url, hit)
+                hits.setdefault(hit.url, tag_site(hit))
         return list(hits.values())
 
     def test_query(self) -> Query:

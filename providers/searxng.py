@@ -11,11 +11,9 @@ Plan on a self-hosted instance: many public ones disable `format=json` (403).
 from __future__ import annotations
 
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from exposure_scan.catalog import load_catalog, search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.provider import (
@@ -26,12 +24,14 @@ from exposure_scan.provider import (
     QueryField,
 )
 
-from ._search import name_queries
+from ._search import planned_queries, tag_site
 
 
 class SearxngOptions(ProviderOptions):
     max_queries: int = Field(
-        default=12, ge=1, le=80,
+        default=12,
+        ge=1,
+        le=80,
         description="name queries first, then site-restricted ones for the catalog sites",
     )
     site_queries: bool = True
@@ -49,12 +49,18 @@ def parse_results(payload: Any, provider: str = "searxng") -> tuple[list[Observa
     for item in payload["results"]:
         if not isinstance(item, dict) or not isinstance(item.get("url"), str):
             raise ParseError("SearXNG result without a `url`")
-        hits.append(Observation(
-            provider=provider, url=item["url"], title=str(item.get("title") or ""),
-            snippet=str(item.get("content") or ""), text=str(item.get("content") or ""),
-            source_kind=SourceKind.SEARCH, inspect=True,
-            extra={"engine": str(item.get("engine") or "")},
-        ))
+        hits.append(
+            Observation(
+                provider=provider,
+                url=item["url"],
+                title=str(item.get("title") or ""),
+                snippet=str(item.get("content") or ""),
+                text=str(item.get("content") or ""),
+                source_kind=SourceKind.SEARCH,
+                inspect=True,
+                extra={"engine": str(item.get("engine") or "")},
+            )
+        )
     failed = []
     for entry in payload.get("unresponsive_engines") or []:
         if isinstance(entry, (list, tuple)) and entry:
@@ -80,15 +86,14 @@ class SearxngProvider(Provider):
         assert isinstance(options, SearxngOptions)
         hits: dict[str, Observation] = {}
         answered = 0
-        sites = search_domains(query.country.value) if options.site_queries else []
-        catalog = load_catalog()
-        for q in name_queries(query, options.max_queries, sites):
+        for q, sent in planned_queries(
+            query, options.max_queries, site_queries=options.site_queries
+        ):
             params = {"q": q, "format": "json"}
             if options.engines:
                 params["engines"] = ",".join(options.engines)
             if options.language:
                 params["language"] = options.language
-            sent = [QueryField.NAME, *[QueryField.CITY for c in query.cities if c in q][:1]]
             status, payload = await ctx.get_json(self.url("search"), params=params, fields=sent)
             if status == 403:
                 raise MissingCredentials(
@@ -101,10 +106,7 @@ class SearxngProvider(Provider):
             if found or not failed:
                 answered += 1
             for hit in found:
-                site = catalog.by_host(urlsplit(hit.url).hostname or "")
-                if site is not None:
-                    hit = hit.model_copy(update={"site": site.domain})
-                hits.setdefault(hit.url, hit)
+                hits.setdefault(hit.url, tag_site(hit))
         if answered == 0:
             raise ProviderResponseError("every search engine of the instance failed")
         return list(hits.values())

@@ -126,3 +126,14 @@ def test_metadata_and_test_query() -> None:
     assert BraveProvider.key_required and BraveProvider.key_env_var == "BRAVE_API_KEY"
     assert BraveProvider().url("web/search") == "https://api.search.brave.com/res/v1/web/search"
     assert BraveProvider().test_query().names[0].surname == "Voorbeeld"
+
+
+@respx.mock
+async def test_site_restricted_queries_use_the_catalog() -> None:
+    from exposure_scan.catalog import search_domains
+
+    route = respx.get(SEARCH).respond(json=fixture_json("brave", "no-web.json"))
+    brave = BraveProvider(base_url=BASE, api_key="k", options=BraveOptions(max_queries=3))
+    await run_search(brave, QUERY)
+    last = route.calls[-1].request.url.params["q"]
+    assert last.endswith(f"site:{search_domains(QUERY.country.value)[0]}")

@@ -111,14 +111,15 @@ async def test_site_restricted_queries_for_the_country_catalog_sites() -> None:
     query = Query(country=Country.NL, cities=["Voorbeeldstad"],
                   names=[PersonName(given="Anna Maria", surname="van der Berg")])
     hits, ctx = await run_search(
-        SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=4)), query)
+        SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=6)), query)
     sent = [c.request.url.params["q"] for c in route.calls]
     nl_sites = search_domains("NL")
     assert sent == ['"Anna Maria van der Berg"', '"Anna Maria van der Berg" Voorbeeldstad',
+                    '"Anna van der Berg"', '"Anna van der Berg" Voorbeeldstad',
                     f'"Anna Maria van der Berg" site:{nl_sites[0]}',
                     f'"Anna Maria van der Berg" site:{nl_sites[1]}']
     fields = [e.fields for e in ctx.fetcher.ledger]
-    assert fields == [["name"], ["city", "name"], ["name"], ["name"]]
+    assert fields == [["name"], ["city", "name"], ["name"], ["city", "name"], ["name"], ["name"]]
     assert hits[0].site == "detelefoongids.nl"
 
 
