@@ -23,7 +23,7 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
-from .i18n import gettext, normalise, translate_reason
+from .i18n import gettext, normalise, translate_reason, translate_run_reason
 
 TOP_ACTIONS = 3
 
@@ -167,7 +167,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         "top_actions": plan[:TOP_ACTIONS],
         "runs": [
             {"provider": r.provider, "title": r.title or r.provider, "status": r.status.value,
-             "reason": r.reason, "observations": r.observations,
+             "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
              "unchecked_parts": list(r.unchecked_parts)}
             for r in result.runs
         ],

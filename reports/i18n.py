@@ -29,9 +29,7 @@ def normalise(lang: str | None) -> str:
 def translations(lang: str) -> NullTranslations:
     """The catalog for `lang` ("nl", "en"); unknown languages fall back to English."""
     lang = normalise(lang)
-    po = resources.files("exposure_scan.reports").joinpath(
-        f"locale/{lang}/LC_MESSAGES/messages.po"
-    )
+    po = resources.files("exposure_scan.reports").joinpath(f"locale/{lang}/LC_MESSAGES/messages.po")
     if lang == DEFAULT_LANGUAGE or not po.is_file():
         return NullTranslations()
     with po.open("rb") as fh:
@@ -77,9 +75,7 @@ REASON_PHRASES = (
     "city",
     "and",
 )
-_REASON = re.compile(
-    "|".join(rf"(?<![\w+]){re.escape(p)}(?![\w])" for p in REASON_PHRASES)
-)
+_REASON = re.compile("|".join(rf"(?<![\w+]){re.escape(p)}(?![\w])" for p in REASON_PHRASES))
 
 
 def translate_reason(lang: str, reason: str) -> str:
@@ -87,3 +83,58 @@ def translate_reason(lang: str, reason: str) -> str:
     if normalise(lang) == DEFAULT_LANGUAGE:
         return reason
     return _REASON.sub(lambda m: gettext(lang, m.group()), reason)
+
+
+# Why a source was not checked, as the scan words it: (pattern, msgid with placeholders).
+RUN_REASONS = (
+    (r"switched off in the config", "switched off in the config"),
+    (r"needs an API key: set (?P<var>\S+)", "needs an API key: set {var}"),
+    (
+        r"needs a base_url: set \[providers\.(?P<name>\w+)\] base_url",
+        "needs a base_url: set [providers.{name}] base_url",
+    ),
+    (
+        r"nothing in the profile for this source to look up",
+        "nothing in the profile for this source to look up",
+    ),
+    (r"covers (?P<area>\w+) only", "covers {area} only"),
+    (
+        r"scan interrupted before this source was asked",
+        "scan interrupted before this source was asked",
+    ),
+    (r"timed out after (?P<seconds>[\d.]+) s", "timed out after {seconds} s"),
+    (r"response format changed \((?P<kind>\w+)\)", "response format changed ({kind})"),
+    (
+        r"internal error in this provider \((?P<kind>\w+)\)",
+        "internal error in this provider ({kind})",
+    ),
+    (r"source error: (?P<kind>\w+)", "source error: {kind}"),
+)
+ERROR_KINDS = (
+    "failed",
+    "missing API key",
+    "request refused",
+    "source error",
+    "rate limited",
+    "response format changed",
+)
+_KIND = re.compile(rf"(?P<what>{'|'.join(map(re.escape, ERROR_KINDS))}): (?P<detail>.+)", re.S)
+
+
+def translate_run_reason(lang: str, reason: str) -> str:
+    """A source's status reason in the report's language; a source's own message after
+    the kind of error stays as the source said it."""
+    if normalise(lang) == DEFAULT_LANGUAGE or not reason:
+        return reason
+    return "; ".join(_run_part(lang, part) for part in reason.split("; "))
+
+
+def _run_part(lang: str, part: str) -> str:
+    for pattern, msgid in RUN_REASONS:
+        found = re.fullmatch(pattern, part)
+        if found:
+            return gettext(lang, msgid).format(**found.groupdict())
+    kind = _KIND.fullmatch(part)
+    if kind:
+        return f"{gettext(lang, kind['what'])}: {kind['detail']}"
+    return part

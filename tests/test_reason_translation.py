@@ -41,3 +41,28 @@ def test_matcher_reasons_translate_without_english_left(profile: Profile) -> Non
         dutch = translate_reason("nl", reason)
         assert not english.search(dutch), (reason, dutch)
     assert translate_reason("en", reasons[0]) == reasons[0]
+
+
+def test_source_status_reasons_read_in_dutch() -> None:
+    from exposure_scan.reports.i18n import translate_run_reason
+
+    cases = {
+        "switched off in the config": "uitgeschakeld in de configuratie",
+        "needs an API key: set KVK_API_KEY": "heeft een API-sleutel nodig: zet KVK_API_KEY",
+        "covers US only": "alleen voor US",
+        "timed out after 120 s": "geen antwoord binnen 120 s",
+        "rate limited: rate limited by api.test (HTTP 429)":
+            "te veel verzoeken (rate limit): rate limited by api.test (HTTP 429)",
+        "response format changed (KeyError); switched off in the config":
+            "antwoord in een onbekende vorm (KeyError); uitgeschakeld in de configuratie",
+    }
+    for english, dutch in cases.items():
+        assert translate_run_reason("nl", english) == dutch
+        assert translate_run_reason("en", english) == english
+
+
+def test_every_status_reason_has_a_dutch_translation() -> None:
+    from exposure_scan.reports.i18n import ERROR_KINDS, RUN_REASONS
+
+    msgids = [m for _, m in RUN_REASONS] + list(ERROR_KINDS)
+    assert [m for m in msgids if gettext("nl", m) == m] == []
