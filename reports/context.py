@@ -23,7 +23,7 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
-from .i18n import gettext, normalise, translate_reason, translate_run_reason
+from .i18n import field_label, gettext, normalise, translate_reason, translate_run_reason
 
 TOP_ACTIONS = 3
 
@@ -100,7 +100,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
     }
 
 
-def _ledger(result: ScanResult) -> list[dict[str, Any]]:
+def _ledger(result: ScanResult, lang: str) -> list[dict[str, Any]]:
     groups: Counter[tuple[str, str, str, tuple[str, ...]]] = Counter()
     statuses: dict[tuple[str, str, str, tuple[str, ...]], set[str]] = {}
     for e in result.ledger:
@@ -108,7 +108,8 @@ def _ledger(result: ScanResult) -> list[dict[str, Any]]:
         groups[key] += 1
         statuses.setdefault(key, set()).add(str(e.status) if e.status is not None else "-")
     return [
-        {"provider": p, "host": h, "method": m, "fields": list(fs), "count": n,
+        {"provider": p, "host": h, "method": m, "fields": [field_label(lang, f) for f in fs],
+         "count": n,
          "statuses": sorted(statuses[(p, h, m, fs)])}
         for (p, h, m, fs), n in sorted(groups.items())
     ]
@@ -171,7 +172,7 @@ def build(result: ScanResult) -> dict[str, Any]:
              "unchecked_parts": list(r.unchecked_parts)}
             for r in result.runs
         ],
-        "ledger": _ledger(result),
+        "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],

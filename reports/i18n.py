@@ -138,3 +138,23 @@ def _run_part(lang: str, part: str) -> str:
     if kind:
         return f"{gettext(lang, kind['what'])}: {kind['detail']}"
     return part
+
+
+# The profile fields a request carried (exposure_scan.provider.QueryField), for people.
+FIELD_LABELS = {
+    "name": "name",
+    "city": "practice city",
+    "work_email": "work email",
+    "private_email": "private email",
+    "website": "own website",
+    "username": "user name",
+    "work_phone": "work phone",
+    "private_phone": "private phone",
+    "practice_address": "practice address",
+    "home_address": "home address",
+    "found_url": "address of a page found",
+}
+
+
+def field_label(lang: str, field: str) -> str:
+    return gettext(lang, FIELD_LABELS.get(field, field))
