@@ -243,7 +243,73 @@ NL_CITIES = [
     ("Tilburg", None, "50", "013"),
     ("Dordrecht", None, "33", "078"),
     ("Heerenveen", "It Hearrenfean", "84", "0513"),
+    ("Bergen op Zoom", None, "46", "0164"),
+    ("Wijk bij Duurstede", None, "39", "0343"),
+    ("Sint-Michielsgestel", None, "52", "073"),
+    ("Krimpen aan den IJssel", None, "29", "0180"),
+    ("Ouderkerk aan de Amstel", None, "11", "020"),
 ]
+# city -> (province, its abbreviations, other towns of that province)
+NL_PROVINCE = {
+    "'s-Gravenhage": ("Zuid-Holland", ["ZH", "Z-H"], ["Leiden", "Gouda", "Delft"]),
+    "'s-Hertogenbosch": ("Noord-Brabant", ["NB", "N-B"], ["Eindhoven", "Helmond", "Oss"]),
+    "Leeuwarden": ("Fryslân", ["FR", "Frl"], ["Drachten", "Dokkum"]),
+    "Sneek": ("Friesland", ["Frl", "FR"], ["Drachten", "Bolsward"]),
+    "Alphen aan den Rijn": ("Zuid-Holland", ["ZH"], ["Leiden", "Gouda"]),
+    "Capelle aan den IJssel": ("Zuid-Holland", ["ZH"], ["Schiedam", "Gouda"]),
+    "Nijmegen": ("Gelderland", ["Gld", "Gld."], ["Arnhem", "Apeldoorn", "Tiel"]),
+    "Groningen": ("Groningen", ["Gr", "Gn"], ["Delfzijl", "Veendam"]),
+    "Maastricht": ("Limburg", ["L", "Lb", "Limb."], ["Venlo", "Heerlen", "Sittard"]),
+    "Enschede": ("Overijssel", ["Ov", "O"], ["Zwolle", "Hengelo", "Almelo"]),
+    "Breda": ("Noord-Brabant", ["NB"], ["Tilburg", "Roosendaal"]),
+    "Deventer": ("Overijssel", ["Ov"], ["Zwolle", "Almelo"]),
+    "Amersfoort": ("Utrecht", ["Utr", "U"], ["Zeist", "Nieuwegein", "Utrecht"]),
+    "Tilburg": ("Noord-Brabant", ["NB"], ["Breda", "Waalwijk"]),
+    "Dordrecht": ("Zuid-Holland", ["ZH"], ["Gorinchem", "Zwijndrecht"]),
+    "Heerenveen": ("Fryslân", ["Frl"], ["Joure", "Drachten"]),
+    "Bergen op Zoom": ("Noord-Brabant", ["NB"], ["Roosendaal", "Etten-Leur"]),
+    "Wijk bij Duurstede": ("Utrecht", ["Ut", "Utr"], ["Houten", "Utrecht"]),
+    "Sint-Michielsgestel": ("Noord-Brabant", ["NB"], ["Vught", "Boxtel"]),
+    "Krimpen aan den IJssel": ("Zuid-Holland", ["ZH"], ["Ridderkerk", "Gouda"]),
+    "Ouderkerk aan de Amstel": ("Noord-Holland", ["NH", "N-H"], ["Amstelveen", "Diemen"]),
+}
+# city -> (written forms that spelling rules allow, other real towns that look alike)
+NL_CITY_FORMS = {
+    "'s-Gravenhage": (
+        ["s-Gravenhage", "'s Gravenhage", "Gravenhage"],
+        ["Den Helder", "Gravendeel"],
+    ),
+    "'s-Hertogenbosch": (["s-Hertogenbosch", "'s Hertogenbosch"], ["Den Burg"]),
+    "Alphen aan den Rijn": (
+        ["Alphen a.d. Rijn", "Alphen ad Rijn", "Alphen aan de Rijn", "ALPHEN A/D RIJN"],
+        ["Alphen", "Alphen-Chaam"],
+    ),
+    "Capelle aan den IJssel": (
+        ["Capelle a.d. IJssel", "Capelle aan de IJssel"],
+        ["Capelle", "Nieuwerkerk aan den IJssel"],
+    ),
+    "Bergen op Zoom": (
+        ["Bergen o/Zoom", "BERGEN OP ZOOM"],
+        ["Bergen", "Bergen (NH)", "Bergen (L)"],
+    ),
+    "Wijk bij Duurstede": (
+        ["Wijk b. Duurstede", "Wijk b/Duurstede"],
+        ["Wijk aan Zee", "Wijk en Aalburg"],
+    ),
+    "Sint-Michielsgestel": (
+        ["St.-Michielsgestel", "St. Michielsgestel", "Sint Michielsgestel"],
+        ["Sint-Oedenrode"],
+    ),
+    "Krimpen aan den IJssel": (
+        ["Krimpen a/d IJssel", "Krimpen a.d. IJssel"],
+        ["Krimpen aan de Lek", "Krimpen a/d Lek"],
+    ),
+    "Ouderkerk aan de Amstel": (
+        ["Ouderkerk a/d Amstel", "Ouderkerk aan den Amstel"],
+        ["Ouderkerk aan den IJssel", "Ouderkerk a/d IJssel"],
+    ),
+}
+NL_COUNTRY = ["Nederland", "The Netherlands", "the Netherlands", "NL", "Netherlands", "NEDERLAND"]
 NL_ADDITIONS = ["A", "B", "C", "1", "2", "3", "II", "III", "hs", "bis", "zw", "D"]
 
 US_STREETS = [
@@ -263,7 +329,30 @@ US_CITIES = [
     ("Savannah", "GA", "Georgia", "314", "912"), ("Burlington", "VT", "Vermont", "054", "802"),
     ("Fort Collins", "CO", "Colorado", "805", "970"), ("Eugene", "OR", "Oregon", "974", "541"),
 ]  # fmt: skip
+US_CITIES += [
+    ("Port Washington", "NY", "New York", "110", "516"), ("Mount Vernon", "WA", "Washington", "982", "360"),
+    ("Saint Paul", "MN", "Minnesota", "551", "651"), ("New York", "NY", "New York", "100", "212"),
+]  # fmt: skip
 US_CITY_ALIAS = {"Saint Louis": "St. Louis", "Fort Collins": "Ft. Collins"}
+# city -> (county, other towns of that county)
+US_COUNTY = {
+    "Madison": ("Dane County", ["Middleton", "Sun Prairie"]), "Albany": ("Albany County", ["Cohoes", "Colonie"]),
+    "Boise": ("Ada County", ["Meridian", "Eagle"]), "Tucson": ("Pima County", ["Marana", "Sahuarita"]),
+    "Raleigh": ("Wake County", ["Cary", "Apex"]), "Omaha": ("Douglas County", ["Bennington", "Elkhorn"]),
+    "Ann Arbor": ("Washtenaw County", ["Ypsilanti", "Saline"]), "Savannah": ("Chatham County", ["Pooler", "Tybee Island"]),
+    "Burlington": ("Chittenden County", ["Winooski", "Essex"]), "Fort Collins": ("Larimer County", ["Loveland", "Wellington"]),
+    "Eugene": ("Lane County", ["Springfield", "Cottage Grove"]), "Port Washington": ("Nassau County", ["Manhasset", "Great Neck"]),
+    "Mount Vernon": ("Skagit County", ["Burlington", "Sedro-Woolley"]), "Saint Paul": ("Ramsey County", ["Roseville", "Maplewood"]),
+}  # fmt: skip
+US_CITY_FORMS = {
+    "Saint Louis": (["St Louis", "ST. LOUIS"], ["St. Charles"]),
+    "Fort Collins": (["Ft Collins", "FT. COLLINS"], ["Collins"]),
+    "Port Washington": (["Pt. Washington", "Pt Washington"], ["Point Washington", "Washington"]),
+    "Mount Vernon": (["Mt. Vernon", "Mt Vernon", "MT VERNON"], ["Vernon", "Mount Vernon Springs"]),
+    "Saint Paul": (["St. Paul", "St Paul", "ST PAUL"], ["South Saint Paul", "Paul"]),
+    "New York": (["NYC", "New York City"], ["York", "New Rochelle"]),
+}  # fmt: skip
+US_COUNTRY = ["USA", "United States", "US", "U.S.A.", "United States of America"]
 US_UNITS = [("Apt 4B", ["Apt 4B", "#4B", "Apartment 4B"], "Apt 5C"),
             ("Suite 210", ["Suite 210", "Ste 210", "#210"], "Suite 310"),
             ("Unit 7", ["Unit 7", "#7"], "Unit 8")]  # fmt: skip
@@ -279,7 +368,40 @@ UK_CITIES = [
     ("Kingston upon Hull", "Hull", "HU1", "01482"), ("Glasgow", None, "G2", "0141"),
     ("Newcastle upon Tyne", "Newcastle", "NE1", "0191"), ("Exeter", None, "EX1", "01392"),
     ("Oxford", None, "OX1", "01865"), ("Swansea", "Abertawe", "SA1", "01792"),
+    ("Belfast", None, "BT1", "028"), ("Stratford-upon-Avon", None, "CV37", "01789"),
+    ("St Albans", None, "AL1", "01727"), ("Bishop's Stortford", None, "CM23", "01279"),
+    ("Burton upon Trent", None, "DE14", "01283"), ("Stirling", None, "FK8", "01786"),
 ]  # fmt: skip
+# city -> (county forms, other towns of that county, nation)
+UK_COUNTY = {
+    "York": (["North Yorkshire", "N. Yorks", "Yorkshire"], ["Selby", "Harrogate"], "England"),
+    "Bath": (["Somerset", "Avon"], ["Frome", "Taunton"], "England"),
+    "Cardiff": (["South Glamorgan", "Glamorgan"], ["Barry", "Penarth"], "Wales"),
+    "Norwich": (["Norfolk"], ["Wymondham", "Dereham"], "England"),
+    "Kingston upon Hull": (["East Yorkshire", "East Riding of Yorkshire", "Humberside"], ["Beverley", "Hessle"], "England"),
+    "Glasgow": (["Lanarkshire", "Glasgow City"], ["Motherwell", "Hamilton"], "Scotland"),
+    "Newcastle upon Tyne": (["Tyne and Wear", "Tyne & Wear"], ["Gateshead", "Sunderland"], "England"),
+    "Exeter": (["Devon"], ["Exmouth", "Tiverton"], "England"),
+    "Oxford": (["Oxfordshire", "Oxon"], ["Banbury", "Witney"], "England"),
+    "Swansea": (["West Glamorgan"], ["Neath", "Port Talbot"], "Wales"),
+    "Belfast": (["Co. Antrim", "County Antrim", "Co Antrim"], ["Lisburn", "Antrim"], "Northern Ireland"),
+    "Stratford-upon-Avon": (["Warwickshire", "Warks"], ["Warwick", "Leamington Spa"], "England"),
+    "St Albans": (["Hertfordshire", "Herts"], ["Watford", "Hatfield"], "England"),
+    "Bishop's Stortford": (["Hertfordshire", "Herts"], ["Hertford", "Stevenage"], "England"),
+    "Burton upon Trent": (["Staffordshire", "Staffs"], ["Lichfield", "Stafford"], "England"),
+    "Stirling": (["Stirlingshire"], ["Falkirk", "Alloa"], "Scotland"),
+}  # fmt: skip
+UK_CITY_FORMS = {
+    "Stratford-upon-Avon": (["Stratford upon Avon", "Stratford-on-Avon", "STRATFORD-UPON-AVON"], ["Stratford", "Stratford St Mary"]),
+    "St Albans": (["Saint Albans", "St. Albans", "ST ALBANS"], ["Albans"]),
+    "Bishop's Stortford": (["Bishops Stortford", "BISHOPS STORTFORD"], ["Stortford"]),
+    "Burton upon Trent": (["Burton-on-Trent", "Burton on Trent"], ["Burton", "Burton Latimer"]),
+    "Newcastle upon Tyne": (["Newcastle", "Newcastle-upon-Tyne"], ["Newcastle-under-Lyme", "Newcastle Emlyn"]),
+    "Kingston upon Hull": (["Hull", "Kingston-upon-Hull"], ["Kingston upon Thames", "Kingston"]),
+    "Cardiff": (["Caerdydd"], ["Caerffili"]),
+}  # fmt: skip
+UK_COUNTRY = {"England": ["England", "UK", "United Kingdom", "ENGLAND"], "Wales": ["Wales", "UK", "Cymru"],
+              "Scotland": ["Scotland", "UK", "United Kingdom"], "Northern Ireland": ["Northern Ireland", "UK", "N. Ireland"]}  # fmt: skip
 
 MAIL_NL = ["hotmail.com", "ziggo.nl", "xs4all.nl", "planet.nl", "live.nl", "gmail.com"]
 MAIL_EN = ["yahoo.com", "outlook.com", "btinternet.com", "icloud.com", "gmail.com"]
@@ -733,6 +855,27 @@ def address_cases_nl(b: Builder, p: Person, a: dict[str, str], other: dict[str, 
     if a["_alias"]:
         T("address+city-alias", f"{st} {full}, {pc} {a['_alias']}")
         T("address+city-alias-no-postcode", f"{st} {full}, {a['_alias']}")
+    prov, abbrs, towns = NL_PROVINCE[city]
+    T("address+nl-province", f"{st} {full}, {pc} {city}, {prov}")
+    T("address+nl-province-abbr", f"{st} {full}, {city} ({rng.choice(abbrs)})")
+    T("address+nl-province-abbr-bare", f"{st} {full}, {pc} {city} {rng.choice(abbrs)}")
+    T("address+nl-province-country", f"{st} {full}, {pc} {city}, {prov}, {rng.choice(NL_COUNTRY)}")
+    T("address+trailing-country", f"{st} {full}\n{pc} {city}\n{rng.choice(NL_COUNTRY)}")
+    F(
+        "address-nl-province-other-town",
+        f"{st} {full}, {rng.choice([t for t in towns if t != city])}, {prov}",
+    )
+    F(
+        "address-nl-province-other-town-postcode",
+        f"{st} {full}, {pc} {rng.choice([t for t in towns if t != city])} ({rng.choice(abbrs)})",
+    )
+    if prov != city:
+        F("address-nl-province-only", f"{st} {full}, {prov}")
+    if city in NL_CITY_FORMS:
+        forms, decoys = NL_CITY_FORMS[city]
+        T("address+city-rule-form", f"{st} {full}, {rng.choice(forms)}")
+        T("address+city-rule-form-postcode", f"{st} {full}, {pc} {rng.choice(forms)}")
+        F("address-city-lookalike-town", f"{st} {full}, {rng.choice(decoys)}")
     if add:
         T("address+unit-omitted", f"{st} {num}, {pc} {city}")
         F("address-other-unit", f"{st} {num}-{other_addition(rng, add)}, {pc} {city}")
@@ -787,6 +930,21 @@ def address_cases_us(b: Builder, p: Person, a: dict[str, str]) -> None:
     T("address+zip-only", f"{num} {st}{u}, {z}")
     if a["_alias"]:
         T("address+city-alias", f"{num} {a['_abbr']}{u}, {a['_alias']}, {state} {z}")
+    county, towns = US_COUNTY.get(city, ("", []))
+    if county:
+        T("address+us-county", f"{num} {st}{u}, {city}, {county}, {state} {z}")
+        T(
+            "address+us-county-state-name",
+            f"{num} {a['_abbr']}{u}, {city}, {county}, {a['_statename']}",
+        )
+        F("address-us-county-other-town", f"{num} {st}{u}, {rng.choice(towns)}, {county}, {state}")
+        F("address-us-county-only", f"{num} {st}{u}, {county}, {state}")
+    T("address+trailing-country", f"{num} {st}{u}\n{city}, {state} {z}\n{rng.choice(US_COUNTRY)}")
+    if city in US_CITY_FORMS:
+        forms, decoys = US_CITY_FORMS[city]
+        T("address+city-rule-form", f"{num} {a['_abbr']}{u}, {rng.choice(forms)}, {state} {z}")
+        T("address+city-rule-form-no-zip", f"{num} {st}{u}, {rng.choice(forms)}, {state}")
+        F("address-city-lookalike-town", f"{num} {st}{u}, {rng.choice(decoys)}, {state}")
     if unit:
         for form in a["_unitforms"]:
             T("address+unit-form", f"{num} {a['_abbr']} {form}, {city}, {state} {z}")
@@ -845,6 +1003,26 @@ def address_cases_uk(b: Builder, p: Person, a: dict[str, str]) -> None:
     T("address+multiline", f"{f.rstrip(', ')}\n{num} {st}\n{city}\n{pc}".lstrip("\n"))
     if a["_alias"]:
         T("address+city-alias", f"{f}{num} {st}, {a['_alias']} {pc}")
+    counties, towns, nation = UK_COUNTY[city]
+    county = rng.choice(counties)
+    T("address+uk-county", f"{f}{num} {st}, {city}, {county} {pc}")
+    T("address+uk-county-no-postcode", f"{f}{num} {a['_abbr']}, {city}, {county}")
+    T(
+        "address+uk-county-country",
+        f"{f}{num} {st}, {city}, {county}, {pc}, {rng.choice(UK_COUNTRY[nation])}",
+    )
+    T(
+        "address+uk-county-multiline",
+        f"{f.rstrip(', ')}\n{num} {st}\n{city}\n{county}\n{pc}".lstrip("\n"),
+    )
+    T("address+trailing-country", f"{f}{num} {st}, {city} {pc}, {rng.choice(UK_COUNTRY[nation])}")
+    F("address-uk-county-other-town", f"{num} {st}, {rng.choice(towns)}, {county}")
+    F("address-uk-county-only", f"{num} {st}, {county}")
+    if city in UK_CITY_FORMS:
+        forms, decoys = UK_CITY_FORMS[city]
+        T("address+city-rule-form", f"{f}{num} {st}, {rng.choice(forms)} {pc}")
+        T("address+city-rule-form-no-postcode", f"{f}{num} {st}, {rng.choice(forms)}")
+        F("address-city-lookalike-town", f"{num} {st}, {rng.choice(decoys)}")
     if flat:
         T("address+flat-slash", f"{flat}/{num} {a['_abbr']}, {pc}")
         T("address+unit-omitted", f"{num} {st}, {city} {pc}")
@@ -990,9 +1168,7 @@ def decoy_address(rng: random.Random, p: Person, a: dict[str, str]) -> str:
 def decoy_phone(rng: random.Random, p: Person) -> str:
     ph = rng.choice(p.phones)
     cc, nsn = e164(p.country, ph["number"])
-    _, raw = rng.choice(
-        [d for d in phone_decoys(rng, p.country, cc, nsn) if d[0] != "extra-digit"]
-    )
+    _, raw = rng.choice([d for d in phone_decoys(rng, p.country, cc, nsn) if d[0] != "extra-digit"])
     return raw
 
 
@@ -1119,6 +1295,25 @@ def text_cases(b: Builder, p: Person) -> None:
             b.add(p, "text:company-officer", {"text": body}, E(True, ["home"], [], []))
         body = f"Directory results\n{name}\n{prac['city']}\n{work}\n{other}\n{decoy_phone(rng, p)}"
         b.add(p, "text:directory", {"text": body}, E(True, [], ["practice"], []))
+    # an address with its county, province or country, in a listing
+    a = prac
+    if dutch:
+        prov, abbrs, _ = NL_PROVINCE[a["city"]]
+        add = f"-{a['addition']}" if a["addition"] else ""
+        body = (f"{name}\nPraktijkadres: {a['street']} {a['house_number']}{add}\n"
+                f"{a['postcode']} {a['city']} ({rng.choice(abbrs)})\n{prov}, {rng.choice(NL_COUNTRY)}")  # fmt: skip
+    elif p.country == "UK":
+        county = rng.choice(UK_COUNTY[a["city"]][0])
+        f = f"Flat {a['_flat']}, " if a["_flat"] else ""
+        body = (f"{name}\nRegistered office: {f}{a['house_number']} {a['street']}, {a['city']}, "
+                f"{county}, {a['postcode']}, {rng.choice(UK_COUNTRY[UK_COUNTY[a['city']][2]])}")  # fmt: skip
+    else:
+        county = US_COUNTY.get(a["city"], ("", []))[0]
+        c = f"{county}, " if county else ""
+        u = f" {a['addition']}" if a["addition"] else ""
+        body = (f"{name}\nPractice location: {a['house_number']} {a['street']}{u}, {a['city']}, "
+                f"{c}{a['state']} {a['postcode']}, {rng.choice(US_COUNTRY)}")  # fmt: skip
+    b.add(p, "text:address-with-region", {"text": body}, E(True, ["practice"], [], []))
     # namesake: the same name, everything else someone else's
     nk = (
         f"{p.given} {p.surname}\n{decoy_address(rng, p, home)}\nTel. {decoy_phone(rng, p)}\n"

@@ -47,6 +47,7 @@ class Target:
     city: tuple[str, ...]
     cities: frozenset[tuple[str, ...]]
     state: tuple[tuple[str, ...], ...]
+    region: str = ""  # the region the profile's city names: Bergen (NH) -> noord-holland
 
     @classmethod
     def of(cls, address: Address) -> Target:
@@ -62,18 +63,82 @@ class Target:
             for abbr, full in table.states.items():
                 if full == tuple(words(code)):
                     state = ((abbr,), full)
+        country = address.country.value
+        base, region = _split_region(city, country)
+        cities: set[tuple[str, ...]] = set()
+        for name in {city, base}:
+            for seq in table.city_groups.get(name, frozenset()) | {name}:
+                cities |= city_forms(seq)
         return cls(
             label=address.label,
             private=address.is_private,
-            country=address.country.value,
+            country=country,
             street=tuple(canon(w) for w in words(address.street)),
             number=number.lstrip("0") or number,
             unit=norm_unit(f"{extra} {address.addition}"),
             postcode=norm_postcode(address.postcode),
             city=city,
-            cities=table.city_groups.get(city, frozenset()) | {city},
+            cities=frozenset(cities),
             state=state,
+            region=region,
         )
+
+
+def _split_region(city: tuple[str, ...], country: str) -> tuple[tuple[str, ...], str]:
+    """A Dutch profile city with its province written after it in the short form of place
+    lists ("Bergen (NH)", "Hengelo O", "Velp Gld"): the bare town and the province.
+    Long names are part of the town ("Midden-Groningen"), and elsewhere nothing is split."""
+    if country != "NL":
+        return city, ""
+    table = vocab()
+    for k in (2, 1):
+        tail = city[-k:]
+        if len(city) > k and all(len(w) <= 4 for w in tail):
+            name = table.regions[country].get(tail) or table.after_town[country].get(tail)
+            if name:
+                return city[:-k], name
+    return city, ""
+
+
+_CITY_WORDS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
+    # Dutch joining words: aan den / aan de / a/d / a.d. / ad; op / o/; bij / b.
+    ("aan", "den"): (("aan", "de"), ("a", "d"), ("ad",)),
+    ("aan", "de"): (("aan", "den"), ("a", "d"), ("ad",)),
+    ("a", "d"): (("aan", "den"), ("aan", "de"), ("ad",)),
+    ("op",): (("o",),),
+    ("bij",): (("b",),),
+    # British: Stratford-upon-Avon / Stratford-on-Avon
+    ("upon",): (("on",),),
+    ("on",): (("upon",),),
+    # American: Pt. for Port (Point is already Pt. through canon); "=" compares as written
+    ("port",): (("=pt",),),
+}
+
+
+def city_forms(seq: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every spelling of a city that the spelling rules allow: aan den / a/d, op / o/,
+    bij / b., upon / on, Port / Pt., with or without a leading 's- ('s-Gravenhage), and
+    Bishop's / Bishops. St./Saint/Sint, Ft./Fort and Mt./Mount are one word through canon."""
+    out: set[tuple[str, ...]] = {seq}
+    if len(seq) > 1 and seq[0] == "s":
+        out.add(seq[1:])
+    todo = list(out)
+    for form in todo:
+        for i in range(len(form)):
+            for k in (2, 1):
+                part = form[i : i + k]
+                if len(part) == k and part in _CITY_WORDS:
+                    for alt in _CITY_WORDS[part]:
+                        new = form[:i] + alt + form[i + k :]
+                        if new not in out and len(out) < 24:
+                            out.add(new)
+                            todo.append(new)
+            word = form[i]
+            if len(word) >= 4 and word.endswith("s") and i + 1 < len(form) and len(out) < 24:
+                out.add((*form[:i], word[:-1], "s", *form[i + 1 :]))  # Bishops / Bishop's
+            if word == "s" and 0 < i and len(out) < 24:
+                out.add((*form[: i - 1], form[i - 1] + "s", *form[i + 1 :]))
+    return frozenset(out)
 
 
 @dataclass(slots=True)
@@ -437,18 +502,50 @@ def _place_token(toks: list[Tok], p: int, target: Target, found: Found) -> int:
         return 2 if nxt is not None and nxt.t.isdigit() and len(nxt.t) == 4 else 1
     size = _seq_at(toks, p, target.cities)
     if size:
+        if target.country == "US" and _is_county_word(toks, p + size):
+            return size + 1  # Orange County: a county named like the town, not the town
+        if found.city:
+            region = _region_token(toks, p, target, found)
+            if region > size:
+                return region  # Glasgow, Glasgow City: the council area after the town
         found.city = True
         found.alias = found.alias or not _is_own_city(toks, p, size, target)
         return size
-    return _region_token(toks, p, target)
+    return _region_token(toks, p, target, found)
 
 
-def _region_token(toks: list[Tok], p: int, target: Target) -> int:
+def _is_county_word(toks: list[Tok], p: int) -> bool:
+    return p < len(toks) and toks[p].t in vocab().county_words
+
+
+def _county_at(toks: list[Tok], p: int) -> int:
+    """A US county written after the town: Cook County, St. Louis County, Orleans Parish."""
+    for q in range(p, min(p + 4, len(toks))):
+        if not toks[q].word:
+            return 0
+        if q > p and toks[q].t in vocab().county_words:
+            return q - p + 1
+    return 0
+
+
+def _region_token(toks: list[Tok], p: int, target: Target, found: Found) -> int:
+    """Regions, states and countries: tolerated (their length), or a contradiction (-1)."""
     table = vocab()
     size = _seq_at(toks, p, frozenset(target.state))
     if size:
         return size
+    regions = table.regions[target.country]
+    size, name = _region_at(toks, p, regions)
+    if not size and found.city:
+        size, name = _region_at(toks, p, table.after_town[target.country])
+    if size:
+        return -1 if target.region and name != target.region else size
+    if found.city and target.country == "NL" and canon(toks[p].t) in table.districts:
+        return 1  # Amsterdam-Zuidoost, Almere Stad: a part of the town
     if target.country == "US":
+        size = _county_at(toks, p)
+        if size:
+            return size
         if toks[p].t in table.states or _seq_at(toks, p, frozenset(table.states.values())):
             return -1  # another state
     size = _seq_at(toks, p, table.countries.get(target.country, frozenset()))
@@ -462,6 +559,19 @@ def _region_token(toks: list[Tok], p: int, target: Target) -> int:
     return 0
 
 
+def _region_at(toks: list[Tok], p: int, regions: dict[tuple[str, ...], str]) -> tuple[int, str]:
+    """The longest region written at p: (its length in tokens, its name), or (0, "")."""
+    best, name = 0, ""
+    for n in (4, 3, 2, 1):
+        if p + n > len(toks):
+            continue
+        seq = tuple(canon(t.t) for t in toks[p : p + n])
+        if seq in regions:
+            best, name = n, regions[seq]
+            break
+    return best, name
+
+
 def _seq_at(toks: list[Tok], p: int, seqs: frozenset[tuple[str, ...]]) -> int:
     """How many tokens from p spell one of seqs (a "/" inside counts: Alphen a/d Rijn)."""
     best = 0
@@ -473,7 +583,11 @@ def _seq_at(toks: list[Tok], p: int, seqs: frozenset[tuple[str, ...]]) -> int:
             if t == "/" and m > 0:
                 q += 1
                 continue
-            if canon(t) != seq[m] and t != seq[m]:
+            want = seq[m]
+            if want.startswith("="):
+                if t != want[1:]:
+                    break
+            elif canon(t) != want and t != want:
                 break
             q, m = q + 1, m + 1
         if m == n and q - p > best:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from exposure_scan.matching.normalise import fold, fold_with_map, load_data
 
@@ -76,6 +77,37 @@ class Vocab:
             seqs = frozenset(tuple(self.canon(w) for w in words(name)) for name in group)
             for seq in seqs:
                 self.city_groups[seq] = self.city_groups.get(seq, frozenset()) | seqs
+        self._load_places(load_data("places"))
+
+    def _load_places(self, data: dict[str, Any]) -> None:
+        """Regions per country: seq -> the region's name; and those tolerated after the town."""
+        seq = self._seq
+        self.regions: dict[str, dict[tuple[str, ...], str]] = {}
+        self.after_town: dict[str, dict[tuple[str, ...], str]] = {}
+        uk = data["UK"]
+        regions = {seq(name): name for name in uk["regions"]}
+        for county in uk["counties"]:
+            for form in (f"co {county}", f"county {county}", f"co of {county}"):
+                regions[seq(form)] = county
+        self.regions["UK"] = regions
+        self.after_town["UK"] = {seq(name): name for name in uk["after_town"]}
+        nl = data["NL"]
+        after = {seq(form): prov for prov, forms in nl["after_town"].items() for form in forms}
+        provinces: dict[tuple[str, ...], str] = {}
+        for province, forms in nl["provinces"].items():
+            for form in [province, *forms]:
+                for prefix in ("", "provincie ", "prov "):
+                    if prefix or seq(form) not in after:
+                        provinces[seq(prefix + form)] = province
+        self.regions["NL"] = provinces
+        self.after_town["NL"] = after
+        self.districts = frozenset(self.canon(w) for w in nl["districts"])
+        self.regions["US"] = {}
+        self.after_town["US"] = {}
+        self.county_words = frozenset(data["US"]["county_words"])
+
+    def _seq(self, name: str) -> tuple[str, ...]:
+        return tuple(self.canon(w) for w in words(name))
 
     def canon(self, word: str) -> str:
         if word in self.words:
