@@ -146,3 +146,76 @@ class TestAddressRules:
         m = person(addresses=[nl_home("Ringweg", "17", "", "9201 KL", "Drachten")])
         text = "Adres: 9201 KL Drachten, Ringweg 17. Bel maar eens."
         assert addresses_in_text(m, text) == ["home"]
+
+
+class TestPageTextRules:
+    """Second red-team pass on page text: broken names, addresses as labelled fields."""
+
+    HOME = nl_home("Wielewaalhof", "9", "A", "3817 ZZ", "Amersfoort")
+
+    def test_name_broken_over_two_lines(self) -> None:
+        m = person(given="Sanne", surname="de Wit")
+        assert named_in_text(m, "Onze huisarts is Sanne\nde Wit en zij werkt op maandag.")
+        assert named_in_text(m, "Our new physician is Dr. Sanne\nDe Wit, MD.")
+
+    def test_broken_line_join_keeps_the_name_rules(self) -> None:
+        m = person(given="Sanne", surname="de Wit")
+        assert not named_in_text(m, "Contactpersoon: Pieter\nde Wit")  # another given name
+        assert not named_in_text(m, "Gesprek met Sanne.\nDe Wit Installatietechniek B.V.")
+        assert not named_in_text(m, "Familie: Sanne Bakker, Tom\nde Wit")
+
+    def test_partner_name_in_running_text(self) -> None:
+        m = Matcher(
+            Profile.model_construct(
+                names=[
+                    PersonName(given="Sanne", surname="de Wit"),
+                    PersonName(given="Sanne", surname="Jansen-de Wit"),
+                ],
+                addresses=[],
+                phones=[],
+                emails=[],
+                country=Country.NL,
+            )
+        )
+        assert named_in_text(m, "Dr. S. de Wit-Jansen is bereikbaar via de assistente.")
+        assert named_in_text(m, "DE HUISARTS, MW. S. JANSEN-DE WIT, IS MET VERLOF.")
+
+    def test_dutch_address_as_labelled_fields(self) -> None:
+        m = person(addresses=[self.HOME])
+        text = (
+            "Straat: Wielewaalhof\nHuisnummer: 9\nToevoeging: A\nPostcode: 3817 ZZ\n"
+            "Plaats: Amersfoort"
+        )
+        assert addresses_in_text(m, text) == ["home"]
+        table = "Straat | Wielewaalhof\nHuisnummer | 9\nPlaats | Amersfoort"
+        assert addresses_in_text(m, table) == ["home"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Straat: Wielewaalhof\nHuisnummer: 11\nPostcode: 3817 ZZ\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nHuisnummer: 9\nToevoeging: B\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nPlaats: Amersfoort",  # no number
+            "Straat: Vogelweg\nHuisnummer: 9\nToevoeging: A\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nHuisnummer: 9\nPlaats: Leusden",
+        ],
+    )
+    def test_labelled_fields_of_another_address(self, text: str) -> None:
+        assert addresses_in_text(person(addresses=[self.HOME]), text) == []
+
+    def test_english_address_as_labelled_fields(self) -> None:
+        home = Address(
+            label="home",
+            street="Quillet Street",
+            house_number="1408",
+            addition="Apt 4B",
+            postcode="60601",
+            city="Chicago",
+            state="IL",
+            country=Country.US,
+        )
+        m = person(addresses=[home], country=Country.US)
+        text = "Street: 1408 Quillet St\nApt: 4B\nCity: Chicago\nState: IL\nZIP: 60601"
+        assert addresses_in_text(m, text) == ["home"]
+        other = "Address: 1408 Quillet Street\nUnit: 5C\nCity: Chicago\nZip Code: 60601"
+        assert addresses_in_text(m, other) == []

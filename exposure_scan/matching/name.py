@@ -29,6 +29,7 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 _ABBREV = re.compile(r"[^\W\d_][a-z]{1,2}\.")  # Th., Chr., Joh.
 _HYPHENS = re.compile(r"[-‐‑‒–—]+")
 _DE_HEER = re.compile(r"\bde\s+heer\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[!?:;|,]\s*$|[^\W\d_]{2,}\.\s*$")
 _WORD_IN_LINE = re.compile(r"[^\s,;:|()\[\]/\"]+")
 
 
@@ -206,12 +207,25 @@ class NameMatcher:
         return best
 
     def find_in_text(self, text: str) -> FieldMatch | None:
-        """The first place in running text that names the person."""
-        for line in text.splitlines():
+        """The first place in running text that names the person; failing that, a name
+        broken over two lines ("... is Sanne\nde Wit"): the end of one line joined to the
+        start of the next."""
+        lines = text.splitlines()
+        hits = []
+        for n, line in enumerate(lines):
             folded = letters(fold(line))
             if not any(a in folded for a in self.anchors):
                 continue
+            hits.append(n)
             found = self._find_in_line(line)
+            if found is not None:
+                return found
+        for n in sorted({k for hit in hits for k in (hit - 1, hit) if 0 <= k < len(lines) - 1}):
+            tail = _WORD_IN_LINE.findall(lines[n])[-3:]
+            head = _WORD_IN_LINE.findall(lines[n + 1])[:4]
+            if not tail or not head or _SENTENCE_END.search(lines[n]):
+                continue
+            found = self._find_in_line(" ".join(tail + head))
             if found is not None:
                 return found
         return None
