@@ -176,14 +176,14 @@ class AddressMatcher:
         lines = text.splitlines()
         out: dict[str, FieldMatch] = {}
         for block, observed in _field_blocks(lines):
-            cache: dict[str, list[Tok]] = {}
+            composed: dict[str, list[Tok]] = {}
             for target in self.targets:
                 if target.label in out:
                     continue
-                raw = _compose(block, target.country)
-                if target.country not in cache:
-                    cache[target.country] = tokenize(raw, target.country)
-                found = match_tokens(cache[target.country], target, text=False)
+                if target.country not in composed:
+                    raw = _compose(block, target.country)
+                    composed[target.country] = tokenize(raw, target.country)
+                found = match_tokens(composed[target.country], target, text=False)
                 if found is not None:
                     out[target.label] = _field_match(target, found, observed)
         for n, line in enumerate(lines):
