@@ -976,7 +976,7 @@ def address_cases_us(b: Builder, p: Person, a: dict[str, str]) -> None:
         "address-other-street-type",
         f"{num} {' '.join(words[:-1])} {US_TYPES[words[-1]]}, {city}, {state} {z}",
     )
-    oc = rng.choice([c for c in US_CITIES if c[0] != city])
+    oc = rng.choice([c for c in US_CITIES if c[0] != city and c[1] != state])
     F("address-other-city", f"{num} {st}, {oc[0]}, {oc[1]} {oc[3]}{rng.randint(10, 99)}")
     F("address-other-state", f"{num} {st}, {city}, {oc[1]}")
     F("address-other-zip", f"{num} {st}, {city}, {state} {z[:3]}{(int(z[3:]) + 7) % 100:02d}")
@@ -1314,6 +1314,37 @@ def text_cases(b: Builder, p: Person) -> None:
         body = (f"{name}\nPractice location: {a['house_number']} {a['street']}{u}, {a['city']}, "
                 f"{c}{a['state']} {a['postcode']}, {rng.choice(US_COUNTRY)}")  # fmt: skip
     b.add(p, "text:address-with-region", {"text": body}, E(True, ["practice"], [], []))
+    # labelled fields, one a line; the same form for the neighbour is another building
+    a = home
+    first = p.given.replace("-", " ").split()[0]
+    if dutch:
+        add = a["addition"]
+        rows = [f"Straat: {a['street']}", f"Huisnummer: {a['house_number']}"]
+        rows += [f"Toevoeging: {add}"] if add else []
+        rows += [f"Postcode: {a['postcode']}", f"Plaats: {a['city']}"]
+        intro = f"Onze huisarts is {first}\n{p.surname} en zij"
+    else:
+        u = a["addition"]
+        rows = [f"Address: {a['house_number']} {a['street']}"] + (
+            [f"{u.split()[0]}: {u.split()[1]}"] if u else []
+        )
+        if p.country == "US":
+            rows += [f"City: {a['city']}", f"State: {a['state']}", f"ZIP: {a['postcode']}"]
+        else:
+            rows += [
+                f"Town: {a['city']}",
+                f"County: {rng.choice(UK_COUNTY[a['city']][0])}",
+                f"Postcode: {a['postcode']}",
+            ]
+        intro = f"Our new doctor is Dr. {first}\n{p.surname}, who"
+    sep = rng.choice([": ", " | "])
+    rows = [r.replace(": ", sep, 1) for r in rows]
+    b.add(p, "text:labelled-fields", {"text": "\n".join([intro, *rows])}, E(True, ["home"], [], []))
+    on = other_num(rng, a["house_number"])
+    other_rows = [r.replace(a["house_number"], on, 1) if i < 2 else r for i, r in enumerate(rows)]
+    b.add(
+        p, "text:labelled-fields-neighbour", {"text": "\n".join(other_rows)}, E(False, [], [], [])
+    )
     # namesake: the same name, everything else someone else's
     nk = (
         f"{p.given} {p.surname}\n{decoy_address(rng, p, home)}\nTel. {decoy_phone(rng, p)}\n"

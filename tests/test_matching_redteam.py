@@ -219,3 +219,11 @@ class TestPageTextRules:
         assert addresses_in_text(m, text) == ["home"]
         other = "Address: 1408 Quillet Street\nUnit: 5C\nCity: Chicago\nZip Code: 60601"
         assert addresses_in_text(m, other) == []
+
+
+class TestParticlesAfterAOneLetterSurnameWord:
+    def test_initial_that_is_also_a_surname_word(self) -> None:
+        m = person(given="Tjitske", surname="in 't Veld")
+        assert named(m, "Veld, T. in 't")
+        assert named(m, "Veld in 't, T.")
+        assert not named(m, "Veld, K. in 't")

@@ -310,20 +310,20 @@ def _surname_readings(
     for key in keys:
         if key in reading.surnames:
             yield toks[:i] + toks[j:], key
-    # particles written after the name: "Vries de, J." and "Hof, N. van 't"
+    # particles written after the name: "Vries de, J." and "Hof, N. van 't". A one-letter
+    # word of the surname ('t, d') may also be an initial ("Veld, T. in 't"), so every
+    # split of a particle run is tried.
     after = j
     while after < len(toks) and toks[after].particle:
         after += 1
-    if after > j:
         lead = "".join(t.forms[0] for t in toks[j:after])
         for key in keys:
             if lead + key in reading.surnames:
                 yield toks[:i] + toks[after:], lead + key
     end = len(toks)
     start = end
-    while start > j and toks[start - 1].particle:
+    while start > j + 1 and toks[start - 1].particle:
         start -= 1
-    if start < end and start > after:
         lead = "".join(t.forms[0] for t in toks[start:end])
         for key in keys:
             if lead + key in reading.surnames:
