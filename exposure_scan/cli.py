@@ -20,8 +20,7 @@ from exposure_scan.output import (
     FORMATS,
     report_language,
     resolve_formats,
-    write_letters,
-    write_reports,
+    write_outputs,
 )
 from exposure_scan.paths import default_config, default_output_dir, default_profile
 from exposure_scan.profile import Profile, is_readable_by_others, load_profile
@@ -92,11 +91,6 @@ EvidenceOpt = Annotated[
 ]
 
 
-def fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def run_and_report(
     profile: Profile,
     config: Config,
@@ -126,14 +120,7 @@ def run_and_report(
         typer.echo("Interrupted: writing a partial report.", err=True)
     finally:
         progress.close()
-    paths = write_reports(result, out, formats)
-    letters = write_letters(result, profile, out, date.today())
-    if letters is not None:
-        paths.append(letters)
-    if evidence is not None:
-        from exposure_scan.evidence import write_evidence
-
-        paths.append(write_evidence(result, evidence))
+    paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     if not quiet:
         typer.echo(summary_line(result), err=True)
     for path in paths:
@@ -226,7 +213,7 @@ def init(
 
     target = path or default_profile()
     if target.exists() and not force:
-        raise fail(f"{target} exists; edit it, or use --force to overwrite it", 2)
+        raise InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     template = resources.files("exposure_scan").joinpath("data/profile-template.toml")
     write_atomic(target, template.read_bytes(), mode=0o600)
     typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")

@@ -82,6 +82,27 @@ def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list
     return written
 
 
+def write_outputs(
+    result: ScanResult,
+    profile: Profile,
+    out_dir: Path,
+    formats: list[str],
+    *,
+    evidence: Path | None,
+    today: date,
+) -> list[Path]:
+    """Everything a scan leaves the user: reports, GDPR letters, and the evidence bundle."""
+    paths = write_reports(result, out_dir, formats)
+    letters = write_letters(result, profile, out_dir, today)
+    if letters is not None:
+        paths.append(letters)
+    if evidence is not None:
+        from exposure_scan.evidence import write_evidence
+
+        paths.append(write_evidence(result, evidence))
+    return paths
+
+
 def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:
     chosen = [
         f.strip().lower() for item in (formats or config.report.formats) for f in item.split(",")
