@@ -16,10 +16,10 @@ from tests.test_cli import write_profile
 
 
 class Slow(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         time.sleep(20)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 
@@ -45,7 +45,7 @@ def test_ctrl_c_writes_a_partial_report(tmp_path: Path) -> None:
         )
         time.sleep(3)
         proc.send_signal(signal.SIGINT)
-        stdout, stderr = proc.communicate(timeout=30)
+        _, stderr = proc.communicate(timeout=30)
     finally:
         server.shutdown()
         server.server_close()
