@@ -30,7 +30,20 @@ from exposure_scan.models import FieldKind, FieldMatch
 from exposure_scan.profile import Address
 
 _NUMBER = re.compile(r"\s*(\d+)\s*(.*)")
+# 12 1/2 Main St: a half lot is its own house number (12 is another house).
+_FRACTION = re.compile(r"\s*(\d+)\s*(?:(\d)\s*/\s*(\d)|([½¼¾]))(?![\d/])\s*(.*)")
+_VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4"}
+# 37-12 80th St: a Queens house number, block and house; 3712 is another house.
+_HYPHENATED = re.compile(r"\s*(\d{1,3})-(\d{1,3})(?![\d-])\s*(.*)")
 _ARTICLES = frozenset({"de", "het", "den", "der", "t", "the"})
+# "v.d." in a street name is van de, van der or van den (Burg. v.d. Zandenlaan).
+_VD = frozenset({"de", "der", "den"})
+# Flats named by their floor: Ground Floor Flat, First Floor Flat, Basement Flat.
+_FLOOR_NAMES = frozenset({
+    "ground", "basement", "lower", "upper", "top", "garden", "first", "second", "third",
+    "fourth", "fifth", "attic", "gf", "ff", "sf", "tf",
+})  # fmt: skip
+_EDINBURGH = re.compile(r"\d{1,2}f\d{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +61,23 @@ class Target:
     cities: frozenset[tuple[str, ...]]
     state: tuple[tuple[str, ...], ...]
     region: str = ""  # the region the profile's city names: Bergen (NH) -> noord-holland
+    frac: str = ""  # a fractional house number's fraction: 12 1/2 -> "1/2"
 
     @classmethod
     def of(cls, address: Address) -> Target:
         table = vocab()
+        country = address.country.value
+        frac = ""
         m = _NUMBER.match(address.house_number)
         number, extra = (m.group(1), m.group(2)) if m else (address.house_number.strip(), "")
+        fm = _FRACTION.fullmatch(address.house_number)
+        hm = _HYPHENATED.fullmatch(address.house_number)
+        if fm and country != "NL":
+            number, extra = fm.group(1), fm.group(5)
+            frac = f"{fm.group(2)}/{fm.group(3)}" if fm.group(2) else _VULGAR[fm.group(4)]
+        elif hm and country == "US":
+            number = f"{hm.group(1).lstrip('0') or '0'}-{hm.group(2)}"
+            extra = hm.group(3)
         city = tuple(canon(w) for w in words(address.city))
         state: tuple[tuple[str, ...], ...] = ()
         code = address.state.strip().lower()
@@ -63,7 +87,6 @@ class Target:
             for abbr, full in table.states.items():
                 if full == tuple(words(code)):
                     state = ((abbr,), full)
-        country = address.country.value
         base, region = _split_region(city, country)
         cities: set[tuple[str, ...]] = set()
         for name in {city, base}:
@@ -81,6 +104,7 @@ class Target:
             cities=frozenset(cities),
             state=state,
             region=region,
+            frac=frac,
         )
 
 
@@ -332,16 +356,25 @@ def _street_readings(toks: list[Tok], target: Target, text: bool) -> list[Found 
     if not k:
         return out
     first = target.street[0]
+    street = target.street
     for i in range(len(toks) - k + 1):
         if not toks[i].t.isalnum() or canon(toks[i].t) != first:
             continue
-        if any(canon(toks[i + m].t) != target.street[m] for m in range(1, k)):
+        if any(not _street_word(toks[i + m].t, street[m], street[m - 1]) for m in range(1, k)):
             continue
         if target.country == "NL":
             out.append(_dutch_order(toks, target, i, i + k, text))
         else:
             out.append(_english_order(toks, target, i, i + k, text))
     return out
+
+
+def _street_word(seen: str, want: str, before: str) -> bool:
+    """One word of the street as shown; "d" after van is de, der or den (v.d.), either side."""
+    got = canon(seen)
+    if got == want:
+        return True
+    return before == "van" and ((got == "d" and want in _VD) or (want == "d" and got in _VD))
 
 
 def _dutch_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
@@ -411,10 +444,20 @@ def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
 
 
 def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
-    """6056 N Elm Rd; 1A Station Road; 5/1 Station Rd (flat 5 at number 1)."""
+    """6056 N Elm Rd; 1A Station Road; 5/1 Station Rd (flat 5 at number 1); 12 1/2 Main
+    St; 37-12 80th St."""
     p = i - 1
     unit = None
-    if (
+    if target.frac:
+        a, b = target.frac.split("/")
+        if p < 3 or toks[p].t != b or toks[p - 1].t != "/" or toks[p - 2].t != a:
+            return None
+        p -= 3
+    elif (
+        p >= 3 and toks[p].t == ")" and toks[p - 2].t == "(" and _EDINBURGH.fullmatch(toks[p - 1].t)
+    ):
+        unit, p = toks[p - 1].t, p - 3  # 15 (1F2) Marchmont Road
+    elif (
         p >= 1
         and toks[p].t.isalpha()
         and len(toks[p].t) == 1
@@ -422,12 +465,12 @@ def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) 
         and toks[p - 1].t.isdigit()
     ):
         unit, p = toks[p].t, p - 1
-    if p < 0 or not toks[p].t.isdigit() or toks[p].t.lstrip("0") != target.number:
+    if p < 0 or not _is_number(toks[p].t) or toks[p].t.lstrip("0") != target.number:
         return None
     if j < len(toks) and canon(toks[j].t) in DIRECTIONALS and toks[j].word:
         return None  # a post-directional: Elm Road North is another street
     start = p
-    if p >= 2 and toks[p - 1].t == "/" and toks[p - 2].t.isalnum():
+    if not target.frac and p >= 2 and toks[p - 1].t == "/" and toks[p - 2].t.isalnum():
         unit, start = toks[p - 2].t, p - 2
     if not _prefix_ok(toks, start, text):
         return None
@@ -435,6 +478,10 @@ def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) 
     if unit is not None:
         found.unit = norm_unit(unit)
     return found
+
+
+def _is_number(t: str) -> bool:
+    return t.isdigit() or (t[:1].isdigit() and "-" in t)
 
 
 def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
@@ -451,6 +498,8 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
         return False
     if idx >= 2 and toks[idx - 2].t in table.unit_words:
         return True  # Flat 5 1 Station Road
+    if idx >= 4 and toks[idx - 2].t == "/" and toks[idx - 4].t in table.unit_words:
+        return True  # Flat 3/2 10 Victoria Road
     return text and prev.word and not prev.cap
 
 
@@ -477,7 +526,14 @@ def _unit_agrees(toks: list[Tok], target: Target, found: Found) -> bool:
     table = vocab()
     seen = [found.unit] if found.unit else []
     for i, tok in enumerate(toks):
-        if tok.t not in table.unit_words or i in found.used:
+        if i in found.used:
+            continue
+        if _EDINBURGH.fullmatch(tok.t) or tok.t in _FLOOR_NAMES:
+            named = _named_unit(toks, i, found)
+            if named:
+                seen.append(named)
+            continue
+        if tok.t not in table.unit_words:
             continue
         ident: list[str] = []
         p = i + 1
@@ -486,14 +542,43 @@ def _unit_agrees(toks: list[Tok], target: Target, found: Found) -> bool:
                 break
             ident.append(toks[p].t)
             p += 1
+            if (
+                p + 1 < len(toks)
+                and toks[p].t == "/"
+                and ident[-1].isdigit()
+                and toks[p + 1].t.isdigit()
+                and p + 1 not in found.used
+            ):
+                ident.append(f"/{toks[p + 1].t}")  # Flat 3/2: third floor, second flat
+                p += 2
+                break
         if not ident:
             continue
         found.used.update(range(i, p))
-        seen.append(norm_unit(" ".join(ident)))
+        seen.append(norm_unit(" ".join(ident).replace(" /", "/")))
     if any(unit != target.unit for unit in seen):
         return False
     found.unit = seen[0] if seen else None
     return True
+
+
+def _named_unit(toks: list[Tok], i: int, found: Found) -> str:
+    """A unit without a designator: Edinburgh's 1F2 (first floor, second door), a flat named
+    by its floor (Ground Floor Flat, Basement Flat). Marks its tokens used; "" if none."""
+    table = vocab()
+    tok = toks[i]
+    if _EDINBURGH.fullmatch(tok.t):
+        j = i + 1
+    else:
+        j = i + 1
+        if j < len(toks) and toks[j].t in ("floor", "fl"):
+            j += 1
+        if j < len(toks) and toks[j].t in table.unit_words and toks[j].t not in ("floor", "fl"):
+            j += 1
+        if j == i + 1:
+            return ""  # First Avenue: a floor word must follow
+    found.used.update(range(i, j))
+    return norm_unit(tok.t)
 
 
 def _place_agrees(
@@ -516,7 +601,25 @@ def _place_agrees(
         return found.postcode or found.city
     found.end = found.last
     ok, _ = _scan_place(toks, 0, target, found, text=False)
+    if ok is False and _preamble(toks, found):
+        ok, _ = _scan_place(toks, 0, target, found, text=False)
     return ok is not False and (found.postcode or found.city)
+
+
+def _preamble(toks: list[Tok], found: Found) -> bool:
+    """Words on their own before the street and number, ended by a comma or a line break:
+    a house name (Rose Cottage, 12 Mill Lane) or a c/o line. They name no place, so they are
+    passed over; a number or a postcode among them is not passed over. Marks them used."""
+    start = found.first
+    if start < 2 or toks[start - 1].t not in (",", "\n"):
+        return False
+    lead = range(start - 1)
+    if any(p in found.used for p in lead):
+        return False
+    if not all(toks[p].word or toks[p].t in (",", "/", "\n") for p in lead):
+        return False
+    found.used.update(range(start))
+    return True
 
 
 def _place_before(toks: list[Tok], target: Target, found: Found) -> None:
@@ -531,8 +634,34 @@ def _place_before(toks: list[Tok], target: Target, found: Found) -> None:
         return
     probe = Found(first=0, last=-1, street=found.street)
     ok, _ = _scan_place(toks[s : found.first], 0, target, probe, text=False)
+    if ok is False:
+        ok, probe = _place_clause_before(toks, s, target, found)
     if ok is not False:
         found.postcode, found.city, found.alias = probe.postcode, probe.city, probe.alias
+
+
+def _place_clause_before(
+    toks: list[Tok], s: int, target: Target, found: Found
+) -> tuple[bool | None, Found]:
+    """The town in the clause just before the street: "kantoorhoudende te Utrecht, aan de
+    Kerkstraat 12". Only joining words may stand between the comma and the street, and the
+    clause must end with te / in and the place."""
+    probe = Found(first=0, last=-1, street=found.street)
+    q = found.first
+    while q > s and (
+        toks[q - 1].t in _ARTICLES or toks[q - 1].t in ("aan", "op", "in", "at", "on")
+    ):
+        q -= 1
+    if q <= s or toks[q - 1].t != ",":
+        return False, probe
+    comma = q - 1
+    c = comma - 1
+    while c > s and toks[c].t not in ("te", "in") and toks[c].t not in BOUNDARIES:
+        c -= 1
+    if c < s or toks[c].t not in ("te", "in") or c + 1 >= comma:
+        return False, probe
+    ok, _ = _scan_place(toks[c + 1 : comma], 0, target, probe, text=False)
+    return ok, probe
 
 
 def _scan_place(

@@ -16,7 +16,18 @@ DIRECTIONALS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7",
          "viii": "8", "ix": "9", "x": "10"}  # fmt: skip
 
-_TOKEN = re.compile(r"[a-z]+|[0-9]+|[,;:|()\n#/]|\.")
+# An Edinburgh flat position ("1F2": first floor, second door) is one token.
+_TOKEN = re.compile(r"[0-9]{1,2}f[0-9]{1,2}(?![a-z0-9])|[a-z]+|[0-9]+|[,;:|()\n#/]|\.")
+# Folded otherwise than by fold: a vulgar fraction is its own number after the house number
+# (12½ is 12 1/2, not 121/2); the middle dot and bullet of listings separate parts (Huisarts
+# · Kerkstraat 12) like a semicolon.
+_SPECIAL = {"½": " 1/2", "¼": " 1/4", "¾": " 3/4", "·": ";", "•": ";", "⋅": ";"}
+# A possessive in a street or place name: Queen's Road, Queens Road and QUEENS RD are one.
+_POSSESSIVE = re.compile(r"(?<=[a-z])['’‘`´ʼ]s(?![a-z])")
+_APOSTROPHE_CHARS = frozenset("'’‘`´ʼ")
+# A Queens (New York) house number: block and house joined by a hyphen, 37-12 80th St.
+# A ZIP+4 (five digits first) and a phone number's 555-0100 (four digits last) are not.
+_HYPHENATED = re.compile(r"(?<![0-9-])([0-9]{1,3})-([0-9]{1,3})(?![0-9-])")
 _POSTCODES = {
     "NL": re.compile(r"(?<![a-z0-9])([1-9][0-9]{3}) ?(?!sa|sd|ss)([a-z]{2})(?![a-z0-9])"),
     "UK": re.compile(r"(?<![a-z0-9])([a-z]{1,2}[0-9][a-z0-9]?) ?([0-9][a-z]{2})(?![a-z0-9])"),
@@ -120,8 +131,10 @@ class Vocab:
 
 
 def words(text: str) -> list[str]:
-    """The alphanumeric words of a string, folded: "'s-Gravenhage" -> ["s", "gravenhage"]."""
-    return [t for t in _TOKEN.findall(fold(text)) if t.isalnum()]
+    """The alphanumeric words of a string, folded: "'s-Gravenhage" -> ["s", "gravenhage"];
+    a possessive is one word: "Queen's Road" -> ["queens", "road"]."""
+    folded = _POSSESSIVE.sub("s", fold_with_map(text, _SPECIAL)[0])
+    return [t for t in _TOKEN.findall(folded) if t.isalnum()]
 
 
 @lru_cache(maxsize=8192)
@@ -133,7 +146,7 @@ def canon(word: str) -> str:
 
 def tokenize(raw: str, country: str) -> list[Tok]:
     """Address tokens with spans in raw; postcodes of the country become one token."""
-    folded, index = fold_with_map(raw)
+    folded, index = fold_with_map(raw, _SPECIAL)
     spans: list[tuple[int, int, str]] = []
     pattern = _POSTCODES.get(country)
     if pattern is not None:
@@ -145,6 +158,50 @@ def tokenize(raw: str, country: str) -> list[Tok]:
         if value:
             out.append(Tok(POSTCODE, index[start], index[end - 1] + 1, value=value))
         pos = end
+    out = _join_possessives(raw, out)
+    return _join_hyphenated(raw, out) if country == "US" else out
+
+
+def _join_possessives(raw: str, toks: list[Tok]) -> list[Tok]:
+    """Queen's -> queens: an s written right after a word and an apostrophe joins the word."""
+    if not any(ch in _APOSTROPHE_CHARS for ch in raw):
+        return toks
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and tok.t == "s"
+            and prev.t.isalpha()
+            and tok.start == prev.end + 1
+            and raw[prev.end] in _APOSTROPHE_CHARS
+        ):
+            out[-1] = Tok(prev.t + "s", prev.start, tok.end, prev.cap, tok.brk)
+            continue
+        out.append(tok)
+    return out
+
+
+def _join_hyphenated(raw: str, toks: list[Tok]) -> list[Tok]:
+    """37-12 -> one token "37-12": in the US a hyphenated house number is one number."""
+    if "-" not in raw:
+        return toks
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and tok.t.isdigit()
+            and prev.t.isdigit()
+            and tok.start == prev.end + 1
+            and raw[prev.end] == "-"
+            and _HYPHENATED.fullmatch(raw[prev.start : tok.end])
+            and not (prev.start > 0 and raw[prev.start - 1] in "-0123456789")
+            and not (tok.end < len(raw) and raw[tok.end] in "-0123456789")
+        ):
+            out[-1] = Tok(f"{prev.t}-{tok.t}", prev.start, tok.end, False, tok.brk)
+            continue
+        out.append(tok)
     return out
 
 
@@ -173,7 +230,19 @@ def norm_unit(text: str) -> str:
     """A unit or addition without its designator: "Apt 4B" -> "4b", "III" -> "3",
     "#3" -> "3", "huis" -> "hs"."""
     table = vocab()
-    parts = [t for t in _TOKEN.findall(fold(text)) if t.isalnum()]
+    found = _TOKEN.findall(fold(text))
+    # a slash between two numbers is kept: Glasgow's flat 3/2 is not flat 32
+    parts = [
+        t
+        for i, t in enumerate(found)
+        if t.isalnum()
+        or (
+            t == "/"
+            and 0 < i < len(found) - 1
+            and found[i - 1].isdigit()
+            and found[i + 1].isdigit()
+        )
+    ]
     drop = table.unit_words | table.number_words | table.floor_words
     parts = [p for p in parts if p not in drop]
     joined = "".join(table.additions.get(p, p) for p in parts)

@@ -77,14 +77,18 @@ def fold_forms(text: str) -> tuple[str, ...]:
     return (plain,) if plain == eform else (plain, eform)
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """fold(text) and, for each folded character, the index of its source character."""
+def fold_with_map(text: str, special: dict[str, str] | None = None) -> tuple[str, list[int]]:
+    """fold(text) and, for each folded character, the index of its source character.
+    special: characters folded otherwise than by fold (the address tokenizer's ½ and ·)."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        piece = _fold_char(ch) if not ch.isascii() else ch.lower()
+        if special and ch in special:
+            piece = special[ch]
+        else:
+            piece = _fold_char(ch) if not ch.isascii() else ch.lower()
         out.append(piece)
         index.extend([i] * len(piece))
     return "".join(out), index

@@ -26,6 +26,9 @@ _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\
 # 00 + country code in running text, for regions whose own exit code is not 00 (the US):
 # written from abroad, 001 202 ... is +1 202 ...
 _DOUBLE_ZERO = re.compile(r"(?<![\d+])00(?=\s?[1-9])")
+# A country code left hanging in front of what the number finder took for a whole number:
+# "+32 8001514774" is no Belgian number, and 8001514774 alone is not what the page shows.
+_DANGLING = re.compile(r"(?:\+|(?<!\d)00) ?\d{1,3}[ .\-()]*$")
 
 Key = tuple[int, int, bool]
 
@@ -99,6 +102,8 @@ class PhoneMatcher:
             after = text[m.end : m.end + 1]
             if after and (after.isalnum() or _MASK.match(text[m.end :])):
                 continue
+            if m.start and _DANGLING.search(text[max(0, m.start - 8) : m.start]):
+                continue  # the number under another country code
             observed = raw[m.start : m.end].strip()
             for hit in self._hits(key_of(m.number), observed, "found in the page text"):
                 out.setdefault(hit.label, hit)
