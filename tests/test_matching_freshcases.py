@@ -189,3 +189,26 @@ def test_number_under_another_country_code_in_text() -> None:
     assert m.match_phone("+49 800 4471190") == []
     assert [f.label for f in m.match_phone("0800 447 1190")] == ["practice"]
     assert [f.label for f in m.match_text("Gratis: 0800-4471190 (ma-vr)")] == ["practice"]
+
+
+@pytest.mark.parametrize(
+    ("number", "addition", "shown"),
+    [("13", "2", "13-2"), ("102", "1hg", "102-1hg"), ("74", "bis", "74-bis"), ("9", "", "9")],
+)
+def test_number_with_addition_before_van_de_street(number: str, addition: str, shown: str) -> None:
+    m = matcher(address("Lindengracht", number, addition, "1015 KD", "Amsterdam", Country.NL))
+    text = f"De arts woont op nummer {shown} van de Lindengracht in Amsterdam, zegt de buurvrouw."
+    assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
+
+
+def test_addition_digit_is_not_the_house_number() -> None:
+    m = matcher(address("Lindengracht", "2", "", "1015 KD", "Amsterdam", Country.NL))
+    text = "De arts woont op nummer 13-2 van de Lindengracht in Amsterdam."
+    assert m.match_text(text) == [] or all(f.field.value != "address" for f in m.match_text(text))
+
+
+def test_short_word_after_a_number_is_not_a_postcode() -> None:
+    m = matcher(address("Plein 1944", "78", "hs", "1781 KL", "Den Helder", Country.NL))
+    text = "Zij woont op nummer 78-hs van de Plein 1944 in Den Helder en werkt in Alkmaar."
+    assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
+    assert [f.label for f in m.match_address("plein 1944 78 hs, 1781 kl den helder")] == ["home"]

@@ -401,19 +401,26 @@ def _number_before(toks: list[Tok], target: Target, i: int, j: int, text: bool) 
         p -= 1
     if p < 1 or toks[p].t not in ("van", "aan", "op", "in", "on", "of"):
         return None
-    q = p - 1
-    unit_at = None
-    if q >= 1 and not toks[q].t.isdigit() and toks[q - 1].t.isdigit():
-        unit_at, q = q, q - 1
-    if q < 0 or toks[q].t.lstrip("0") != target.number or not toks[q].t.isdigit():
-        return None
-    start = q - 1 if q > 0 and toks[q - 1].t in vocab().number_words else q
-    if not _prefix_ok(toks, start, text):
-        return None
-    found = Found(first=start, last=j - 1, used=set(range(start, j)))
-    if unit_at is not None:
-        found.unit = norm_unit(toks[unit_at].t)
-    return found
+    # the number, then up to two addition tokens: nummer 12 / 12A / 12-2 / 12-1hg van de
+    for q in range(p - 1, max(p - 4, -1), -1):
+        if not toks[q].t.isdigit():
+            continue
+        if q > 0 and toks[q - 1].t.isdigit():
+            continue  # 12-2: this digit is the addition of the number before it
+        if toks[q].t.lstrip("0") != target.number:
+            return None
+        probe = Found(first=q, last=q)
+        if q + 1 < p:
+            _dutch_addition(toks[:p], probe, q + 1)
+            if probe.last != p - 1:
+                return None  # something other than an addition before "van"
+        start = q - 1 if q > 0 and toks[q - 1].t in vocab().number_words else q
+        if not _prefix_ok(toks, start, text):
+            return None
+        found = Found(first=start, last=j - 1, used=set(range(start, j)))
+        found.unit = probe.unit
+        return found
+    return None
 
 
 def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:

@@ -151,6 +151,8 @@ def tokenize(raw: str, country: str) -> list[Tok]:
     pattern = _POSTCODES.get(country)
     if pattern is not None:
         spans = [(m.start(), m.end(), m.group(1) + m.group(2)) for m in pattern.finditer(folded)]
+        if country == "NL" and spans and not raw.islower():
+            spans = [sp for sp in spans if not _is_short_word(raw, index, sp)]
     out: list[Tok] = []
     pos = 0
     for start, end, value in [*spans, (len(folded), len(folded), "")]:
@@ -160,6 +162,20 @@ def tokenize(raw: str, country: str) -> list[Tok]:
         pos = end
     out = _join_possessives(raw, out)
     return _join_hyphenated(raw, out) if country == "US" else out
+
+
+# Short Dutch and English words that follow a number in a sentence ("Plein 1813 in Den
+# Helder", "sinds 2015 op"): written in lower case in text that has capitals, they are words,
+# not the letters of a postcode.
+_SHORT_WORDS = frozenset({
+    "in", "en", "op", "de", "te", "of", "is", "om", "at", "on", "to", "an", "al", "na",
+    "er", "ik", "je", "we", "ze", "nu", "uw", "as", "by", "or", "if", "it", "so", "up",
+})  # fmt: skip
+
+
+def _is_short_word(raw: str, index: list[int], span: tuple[int, int, str]) -> bool:
+    letters = raw[index[span[1] - 2] : index[span[1] - 1] + 1]
+    return letters.islower() and letters in _SHORT_WORDS
 
 
 def _join_possessives(raw: str, toks: list[Tok]) -> list[Tok]:
