@@ -1,0 +1,221 @@
+"""Reading the street and its house number from observed tokens: the Dutch order
+(Kerkstraat 12-A, nummer 12 van de Kerkstraat), the English order (6056 N Elm Rd, 5/1
+Station Rd, 12 1/2 Main St, 37-12 80th St), a Dutch postcode with the house number, and
+what stands in front of the street."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exposure_scan.matching.addrtarget import Target
+from exposure_scan.matching.addrtext import (
+    BOUNDARIES,
+    DIRECTIONALS,
+    POSTCODE,
+    Tok,
+    canon,
+    norm_unit,
+    vocab,
+)
+
+# Articles before a street name: woont aan de Kerkstraat 12.
+ARTICLES = frozenset({"de", "het", "den", "der", "t", "the"})
+# "v.d." in a street name is van de, van der or van den (Burg. v.d. Zandenlaan).
+_VD = frozenset({"de", "der", "den"})
+# An Edinburgh flat position: 1F2, first floor, second door.
+EDINBURGH = re.compile(r"\d{1,2}f\d{1,2}")
+
+
+@dataclass(slots=True)
+class Found:
+    """What one reading of the observed tokens established: the street and house number
+    here, the unit in addrunit, the place in addrplace."""
+
+    first: int  # token span of the street, number and unit
+    last: int
+    used: set[int] = field(default_factory=set)
+    street: bool = True
+    unit: str | None = None  # the observed unit, None when not shown
+    postcode: bool = False
+    city: bool = False
+    alias: bool = False
+    end: int = 0  # last token of the place
+
+
+def street_readings(toks: list[Tok], target: Target, text: bool) -> list[Found | None]:
+    k = len(target.street)
+    out: list[Found | None] = []
+    if not k:
+        return out
+    first = target.street[0]
+    street = target.street
+    for i in range(len(toks) - k + 1):
+        if not toks[i].t.isalnum() or canon(toks[i].t) != first:
+            continue
+        if any(not _street_word(toks[i + m].t, street[m], street[m - 1]) for m in range(1, k)):
+            continue
+        if target.country == "NL":
+            out.append(_dutch_order(toks, target, i, i + k, text))
+        else:
+            out.append(_english_order(toks, target, i, i + k, text))
+    return out
+
+
+def _street_word(seen: str, want: str, before: str) -> bool:
+    """One word of the street as shown; "d" after van is de, der or den (v.d.), either side."""
+    got = canon(seen)
+    if got == want:
+        return True
+    return before == "van" and ((got == "d" and want in _VD) or (want == "d" and got in _VD))
+
+
+def _dutch_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """Kerkstraat 12-A, or in running text: nummer 12 van de Kerkstraat."""
+    table = vocab()
+    p = j
+    if p + 1 < len(toks) and toks[p].t == "," and toks[p + 1].t.isdigit():
+        p += 1  # Kerkstraat, 12
+    while p < len(toks) and toks[p].t in table.number_words:
+        p += 1
+    if p < len(toks) and toks[p].t.isdigit():
+        if toks[p].t.lstrip("0") != target.number or not _prefix_ok(toks, i, text):
+            return None
+        found = Found(first=i, last=p, used=set(range(i, p + 1)))
+        _dutch_addition(toks, found, p + 1)
+        return found
+    return _number_before(toks, target, i, j, text)
+
+
+def _number_before(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """nummer 12 van de Kerkstraat / 12 aan de Kerkstraat."""
+    p = i - 1
+    while p >= 0 and toks[p].t in ("de", "het", "der", "den", "t"):
+        p -= 1
+    if p < 1 or toks[p].t not in ("van", "aan", "op", "in", "on", "of"):
+        return None
+    # the number, then up to two addition tokens: nummer 12 / 12A / 12-2 / 12-1hg van de
+    for q in range(p - 1, max(p - 4, -1), -1):
+        if not toks[q].t.isdigit():
+            continue
+        if q > 0 and toks[q - 1].t.isdigit():
+            continue  # 12-2: this digit is the addition of the number before it
+        if toks[q].t.lstrip("0") != target.number:
+            return None
+        probe = Found(first=q, last=q)
+        if q + 1 < p:
+            _dutch_addition(toks[:p], probe, q + 1)
+            if probe.last != p - 1:
+                return None  # something other than an addition before "van"
+        start = q - 1 if q > 0 and toks[q - 1].t in vocab().number_words else q
+        if not _prefix_ok(toks, start, text):
+            return None
+        found = Found(first=start, last=j - 1, used=set(range(start, j)))
+        found.unit = probe.unit
+        return found
+    return None
+
+
+def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
+    """Up to two short tokens after the number: 12A, 12-a, 12 bis, 123-III, 62-1, 28 hs."""
+    table = vocab()
+    taken: list[str] = []
+    while p < len(toks) and len(taken) < 2:
+        if p > 0 and toks[p - 1].brk:
+            break  # "Kerkstraat 12. Bel ..." the sentence ended with the number
+        t = toks[p].t
+        if not t.isalnum() or t in table.connectors or t in table.short_places:
+            break
+        if t in table.unit_words or t in table.number_words:
+            break
+        if not (len(t) <= 3 or t in table.additions or t in table.floor_words):
+            break
+        if t.isdigit() and len(t) > 3:
+            break
+        if t not in table.floor_words:
+            taken.append(t)
+        found.used.add(p)
+        found.last = p
+        if toks[p].brk:
+            break
+        p += 1
+    if taken:
+        found.unit = norm_unit(" ".join(taken))
+
+
+def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) -> Found | None:
+    """6056 N Elm Rd; 1A Station Road; 5/1 Station Rd (flat 5 at number 1); 12 1/2 Main
+    St; 37-12 80th St."""
+    p = i - 1
+    unit = None
+    if target.frac:
+        a, b = target.frac.split("/")
+        if p < 3 or toks[p].t != b or toks[p - 1].t != "/" or toks[p - 2].t != a:
+            return None
+        p -= 3
+    elif (
+        p >= 3 and toks[p].t == ")" and toks[p - 2].t == "(" and EDINBURGH.fullmatch(toks[p - 1].t)
+    ):
+        unit, p = toks[p - 1].t, p - 3  # 15 (1F2) Marchmont Road
+    elif (
+        p >= 1
+        and toks[p].t.isalpha()
+        and len(toks[p].t) == 1
+        and canon(toks[p].t) not in DIRECTIONALS
+        and toks[p - 1].t.isdigit()
+    ):
+        unit, p = toks[p].t, p - 1
+    if p < 0 or not _is_number(toks[p].t) or toks[p].t.lstrip("0") != target.number:
+        return None
+    if j < len(toks) and canon(toks[j].t) in DIRECTIONALS and toks[j].word:
+        return None  # a post-directional: Elm Road North is another street
+    start = p
+    if not target.frac and p >= 2 and toks[p - 1].t == "/" and toks[p - 2].t.isalnum():
+        unit, start = toks[p - 2].t, p - 2
+    if not _prefix_ok(toks, start, text):
+        return None
+    found = Found(first=start, last=j - 1, used=set(range(start, j)))
+    if unit is not None:
+        found.unit = norm_unit(unit)
+    return found
+
+
+def _is_number(t: str) -> bool:
+    return t.isdigit() or (t[:1].isdigit() and "-" in t)
+
+
+def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
+    """Nothing in front of the street makes it another street ("Nieuwe Kerkstraat")."""
+    if idx == 0:
+        return True
+    table = vocab()
+    prev = toks[idx - 1]
+    if prev.t in BOUNDARIES or prev.t == POSTCODE or prev.t in table.connectors:
+        return True
+    if prev.t in ARTICLES and not prev.cap and idx >= 2 and toks[idx - 2].t in table.connectors:
+        return True  # woont aan de Kerkstraat 12, in de Kerkstraat
+    if prev.t in table.street_prefixes or canon(prev.t) in DIRECTIONALS:
+        return False
+    if idx >= 2 and toks[idx - 2].t in table.unit_words:
+        return True  # Flat 5 1 Station Road
+    if idx >= 4 and toks[idx - 2].t == "/" and toks[idx - 4].t in table.unit_words:
+        return True  # Flat 3/2 10 Victoria Road
+    return text and prev.word and not prev.cap
+
+
+def postcode_reading(toks: list[Tok], target: Target) -> Found | None:
+    """A Dutch postcode with the house number: 1234AB 12A."""
+    for i, tok in enumerate(toks[:-1]):
+        if tok.t == POSTCODE and tok.value == target.postcode:
+            k = i + 1
+            while k < len(toks) - 1 and (
+                toks[k].t in (",", ":") or toks[k].t in vocab().number_words
+            ):
+                k += 1  # 1234 AB, 12 / 1234 AB, huisnummer 12
+            nxt = toks[k]
+            if nxt.t.isdigit() and nxt.t.lstrip("0") == target.number:
+                found = Found(first=i, last=k, used=set(range(i, k + 1)), street=False)
+                found.postcode = True
+                _dutch_addition(toks, found, k + 1)
+                return found
+    return None
