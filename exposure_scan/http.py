@@ -14,6 +14,7 @@ import json
 import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -116,15 +117,23 @@ class AddressGuard:
         return [str(ip) for ip in ips]
 
     async def check(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            hostname = parts.hostname
+        except ValueError:
+            raise RequestRefused("refused a URL that cannot be read") from None
         if parts.scheme not in {"http", "https"}:
             raise RequestRefused(f"refused {parts.scheme or 'a'}: URL (only http and https)")
-        host = (parts.hostname or "").lower().rstrip(".")
+        host = (hostname or "").lower().rstrip(".")
         if not host:
             raise RequestRefused("refused a URL without a host")
         if host in self.allow_hosts:
             return
-        await self.admitted(host, parts.port or (443 if parts.scheme == "https" else 80))
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            raise RequestRefused(f"refused {host}: the port is not a number in range") from None
+        await self.admitted(host, port)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -215,6 +224,28 @@ def retry_after_seconds(value: str | None, default: float) -> float:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One request as the provider asked for it; redirects derive new ones from it."""
+
+    method: str
+    url: str
+    params: dict[str, Any] | None = None
+    headers: dict[str, str] | None = None
+    auth: httpx.BasicAuth | None = None
+    json_body: Any = None
+    content: bytes | None = None
+
+    def without_credentials(self) -> Outgoing:
+        return replace(self, headers=None, auth=None)
+
+    def redirected(self, url: str, status: int) -> Outgoing:
+        if status in (301, 302, 303):
+            method = "GET" if status == 303 or self.method == "POST" else self.method
+            return replace(self, url=url, params=None, method=method, json_body=None, content=None)
+        return replace(self, url=url, params=None)
+
+
 class Fetcher:
     def __init__(
         self,
@@ -249,43 +280,38 @@ class Fetcher:
         auth: httpx.BasicAuth | None = None,
         json_body: Any = None,
         content: bytes | None = None,
+        pass_statuses: frozenset[int] = frozenset(),
     ) -> httpx.Response:
         """Send one logical request (with redirects and retries); return the final response.
 
-        Statuses below 500 other than 429 are returned for the provider to judge; 429 and 5xx
-        that persist after the retries raise.
+        Statuses below 500 other than 429 are returned for the provider to judge, and so are
+        the ones in `pass_statuses` (a SOAP fault comes as 500); 429 and other 5xx that
+        persist after the retries raise. Every failure raises a ProviderError.
         """
         rate = self.rates.get(provider.name, provider.default_rate_limit)
+        outgoing = Outgoing(method, url, params, headers, auth, json_body, content)
         attempt = 0
         while True:
             try:
-                response = await self._send_following(
-                    provider,
-                    method,
-                    url,
-                    fields,
-                    params,
-                    headers,
-                    auth,
-                    json_body,
-                    content,
-                    rate,
-                )
-            except httpx.TimeoutException as exc:
+                response = await self._send_following(provider, outgoing, fields, rate)
+            except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt < self.settings.retries:
                     attempt += 1
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
-                raise ProviderResponseError(f"timed out ({host_of(url)})") from exc
-            except httpx.TransportError as exc:
-                if attempt < self.settings.retries:
-                    attempt += 1
-                    await self.sleep(min(2.0**attempt, 30.0))
-                    continue
+                if isinstance(exc, httpx.TimeoutException):
+                    raise ProviderResponseError(f"timed out ({host_of(url)})") from exc
                 raise ProviderResponseError(
                     f"could not connect to {host_of(url)} ({type(exc).__name__})"
                 ) from exc
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                # A body that does not decode, a URL httpx refuses: the source, not "nothing".
+                raise ProviderResponseError(
+                    f"bad answer from {host_of(url)} ({type(exc).__name__})"
+                ) from exc
             status = response.status_code
+            if status in pass_statuses:
+                return response
             if status in RETRY_STATUSES or status >= 500:
                 wait = retry_after_seconds(
                     response.headers.get("Retry-After"), 2.0 ** (attempt + 1)
@@ -300,65 +326,66 @@ class Fetcher:
             return response
 
     async def _send_following(
-        self,
-        provider: Provider,
-        method: str,
-        url: str,
-        fields: list[QueryField],
-        params: dict[str, Any] | None,
-        headers: dict[str, str] | None,
-        auth: httpx.BasicAuth | None,
-        json_body: Any,
-        content: bytes | None,
-        rate: float,
+        self, provider: Provider, outgoing: Outgoing, fields: list[QueryField], rate: float
     ) -> httpx.Response:
+        first_origin = origin_of(outgoing.url)
+        out = outgoing
         for _ in range(self.settings.max_redirects + 1):
-            await self.guard.check(url)
-            host = host_of(url)
-            await self.spacing.wait(host, rate, self.sleep)
+            await self.guard.check(out.url)
+            host = host_of(out.url)
+            if origin_of(out.url) != first_origin:
+                # Keys and credentials are for the source that was asked, not for wherever
+                # it redirects to.
+                out = out.without_credentials()
             request = self.client.build_request(
-                method, url, params=params, headers=headers, json=json_body, content=content
+                out.method,
+                out.url,
+                params=out.params,
+                headers=out.headers,
+                json=out.json_body,
+                content=out.content,
             )
+            entry = {
+                "provider": provider.name,
+                "host": host,
+                "method": out.method,
+                "fields": sorted({f.value for f in fields}),
+            }
             async with self._slots:
-                response = await self.client.send(request, auth=auth, stream=True)
+                # Spacing inside the slot: the time recorded is when the request really goes.
+                await self.spacing.wait(host, rate, self.sleep)
+                try:
+                    response = await self.client.send(request, auth=out.auth, stream=True)
+                except BaseException:
+                    self.ledger.append(LedgerEntry(**entry, status=None))
+                    raise
+                self.ledger.append(LedgerEntry(**entry, status=response.status_code))
                 try:
                     body = await self._read_capped(response)
                 finally:
                     await response.aclose()
-            self.ledger.append(
-                LedgerEntry(
-                    provider=provider.name,
-                    host=host,
-                    method=method,
-                    fields=sorted({f.value for f in fields}),
-                    status=response.status_code,
-                )
-            )
             kept = [
                 (k, v)
                 for k, v in response.headers.multi_items()
                 if k.lower() not in {"content-encoding", "content-length"}
             ]
             final = httpx.Response(
-                response.status_code,
-                headers=kept,
-                content=body,
-                request=request,
+                response.status_code, headers=kept, content=body, request=request
             )
             location = response.headers.get("Location")
             if response.is_redirect and location:
-                url, params = urljoin(str(request.url), location), None
-                if response.status_code in (301, 302, 303):
-                    json_body, content = None, None
-                if response.status_code == 303:
-                    method = "GET"
+                out = out.redirected(urljoin(str(request.url), location), response.status_code)
                 continue
             return final
-        raise ProviderResponseError(f"too many redirects from {host_of(url)}")
+        raise ProviderResponseError(f"too many redirects from {host_of(outgoing.url)}")
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         limit = self.settings.max_response_bytes
         host = host_of(str(response.request.url))
+        too_big = ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_big
         try:
             body: bytes | None = response.content  # already in memory (mock transports)
         except httpx.ResponseNotRead:
@@ -369,11 +396,11 @@ class Fetcher:
             async for chunk in response.aiter_bytes():
                 size += len(chunk)
                 if size > limit:
-                    break
+                    raise too_big  # never a cut-short page taken as the whole page
                 chunks.append(chunk)
             body = b"".join(chunks)
         if len(body) > limit:
-            raise ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
+            raise too_big
         return body
 
     async def get_json(
@@ -425,4 +452,16 @@ def parse_json(response: httpx.Response) -> Any:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """The host of a URL, or "" when it cannot be read (never raises)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def origin_of(url: str) -> tuple[str, str, int | None]:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
+    except ValueError:
+        return "", "", None

@@ -5,6 +5,8 @@ address, and the mock transport records that nothing reached it."""
 
 from __future__ import annotations
 
+import itertools
+
 import httpcore
 import httpx
 import pytest
@@ -223,3 +225,121 @@ async def test_the_default_client_connects_through_the_guard() -> None:
     async with client:
         with pytest.raises(httpx.ConnectError, match="non-public"):
             await client.get("http://metadata.test/latest/")
+
+
+async def test_keys_are_not_sent_on_to_another_host_after_a_redirect() -> None:
+    seen: dict[str, httpx.Headers] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen[request.url.host] = request.headers
+        if request.url.host == "api.test":
+            return httpx.Response(302, headers={"Location": "https://elsewhere.test/landing"})
+        return httpx.Response(200, json={})
+
+    fetcher, client = fetcher_with(handler)
+    async with client:
+        await fetcher.request(PROVIDER, "GET", "https://api.test/q", fields=[],
+                              headers={"X-Subscription-Token": "SECRET"},
+                              auth=httpx.BasicAuth("KEY", ""))
+    assert seen["api.test"]["X-Subscription-Token"] == "SECRET"
+    assert "X-Subscription-Token" not in seen["elsewhere.test"]
+    assert "Authorization" not in seen["elsewhere.test"]
+
+
+async def test_a_body_that_does_not_decode_is_a_source_error() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(
+        200, headers={"Content-Encoding": "gzip"}, content=b"not gzip at all"))
+    async with client:
+        with pytest.raises(ProviderResponseError, match="bad answer"):
+            await fetcher.request(PROVIDER, "GET", "https://api.test/", fields=[])
+
+
+async def test_a_port_out_of_range_is_refused() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(200))
+    async with client:
+        with pytest.raises(RequestRefused):
+            await fetcher.request(PROVIDER, "GET", "https://bad.test:99999/", fields=[])
+
+
+async def test_the_ledger_lists_requests_that_failed_too() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    fetcher, client = fetcher_with(handler, retries=0)
+    async with client:
+        with pytest.raises(ProviderResponseError):
+            await fetcher.request(PROVIDER, "GET", "https://down.test/", fields=[])
+    [entry] = fetcher.ledger
+    assert entry.host == "down.test" and entry.status is None
+
+
+async def test_pass_statuses_hand_a_server_error_body_to_the_provider() -> None:
+    fetcher, client = fetcher_with(lambda r: httpx.Response(500, text="<Fault/>"))
+    async with client:
+        response = await fetcher.request(PROVIDER, "POST", "https://soap.test/", fields=[],
+                                         pass_statuses=frozenset({500}))
+    assert response.status_code == 500 and response.text == "<Fault/>"
+
+
+def test_an_oversized_streamed_page_is_an_error_not_an_empty_page() -> None:
+    """A real server on 127.0.0.1, streaming without Content-Length."""
+    import asyncio
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Big(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(8):
+                self.wfile.write(b"x" * 512)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Big)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/page"
+
+    async def fetch() -> None:
+        settings = HttpSettings(retries=0, max_response_bytes=1024, allow_hosts=["127.0.0.1"])
+        guard = AddressGuard(settings.allow_hosts)
+        async with build_client(settings, guard=guard) as client:
+            fetcher = Fetcher(client, settings, guard=guard, sleep=no_sleep)
+            await fetcher.request(PROVIDER, "GET", url, fields=[])
+
+    try:
+        with pytest.raises(ProviderResponseError, match="more than 1024 bytes"):
+            asyncio.run(fetch())
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def test_requests_to_one_host_stay_spaced_even_after_queueing_for_a_slot() -> None:
+    import asyncio
+    import time
+
+    sent: list[float] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "slow.test":
+            await asyncio.sleep(0.3)
+        else:
+            sent.append(time.monotonic())
+        return httpx.Response(200)
+
+    settings = HttpSettings(retries=0)
+    client = build_client(settings, httpx.MockTransport(handler))
+    guard = AddressGuard([], resolver_to(PUBLIC_TEST_IP))
+    fetcher = Fetcher(client, settings, guard=guard, concurrency=1, rates={"searxng": 5.0})
+    async with client:
+        await asyncio.gather(
+            fetcher.request(PROVIDER, "GET", "https://slow.test/", fields=[]),
+            *(fetcher.request(PROVIDER, "GET", f"https://b.test/{i}", fields=[]) for i in range(3)),
+        )
+    gaps = [b - a for a, b in itertools.pairwise(sent)]
+    assert len(sent) == 3 and all(g >= 0.19 for g in gaps), gaps
