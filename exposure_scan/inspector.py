@@ -7,15 +7,17 @@ size cap) and turns them into observations; matching happens later.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
 from exposure_scan.errors import ProviderError
+from exposure_scan.http import host_of
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
 
@@ -166,7 +168,7 @@ def read_page(html: str) -> PageFacts:
     for script in soup.select('script[type="application/ld+json"]'):
         try:
             _walk_jsonld(json.loads(script.string or ""), facts, kinds)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; the visible text still counts
     _read_microdata(soup, facts, kinds)
     _read_hcards(soup, facts)
@@ -195,44 +197,51 @@ class PageInspector(Provider):
     default_rate_limit: ClassVar[float] = 1.0
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        observations = []
-        for url in query.urls:
-            host = urlsplit(url).hostname or url
+        async def one(url: str) -> None:
             try:
-                if not await ctx.fetcher.robots_allows(self, url):
-                    ctx.note_unchecked(f"{host}: robots.txt disallows reading {url}")
-                    continue
-                response = await ctx.fetcher.request(
-                    self, "GET", url, fields=[QueryField.FOUND_URL]
-                )
+                observation = await self.read(url, ctx)
             except ProviderError as exc:
-                ctx.note_unchecked(f"{host}: {exc}")
-                continue
-            if response.status_code != 200:
-                ctx.note_unchecked(f"{host}: HTTP {response.status_code} for {url}")
-                continue
-            content_type = response.headers.get("Content-Type", "text/html").lower()
-            if not any(t in content_type for t in READABLE_TYPES):
-                # A PDF or an image may expose data too, but this reader cannot see it.
-                ctx.note_unchecked(f"{host}: not a web page ({content_type.split(';')[0]}): {url}")
-                continue
-            html = response.text
-            facts = read_page(html)
-            observations.append(
-                Observation(
-                    provider=self.name,
-                    url=url,
-                    title=facts.title,
-                    source_kind=facts.kind,
-                    names=facts.names,
-                    addresses=facts.addresses,
-                    phones=facts.phones,
-                    emails=facts.emails,
-                    text=facts.text,
-                    snippet=facts.description or facts.text[:280],
-                    body_sha256=hashlib.sha256(response.content).hexdigest(),
+                ctx.note_unchecked(f"{host_of(url) or url}: {exc}")
+            except Exception as exc:
+                ctx.note_unchecked(
+                    f"{host_of(url) or url}: could not read {url} ({type(exc).__name__})"
                 )
-            )
-        if query.urls and not observations and ctx.unchecked_parts:
+            else:
+                if observation is not None:
+                    ctx.keep(observation)
+
+        # Pages on different hosts are read at the same time; the fetcher spaces each host.
+        await asyncio.gather(*(one(url) for url in query.urls))
+        if query.urls and not ctx.kept and ctx.unchecked_parts:
             raise ProviderError("none of the pages found could be read")
-        return observations
+        return list(ctx.kept)
+
+    async def read(self, url: str, ctx: ProviderContext) -> Observation | None:
+        """One page; None (with a note) when it may not or cannot be read."""
+        host = host_of(url) or url
+        if not await ctx.fetcher.robots_allows(self, url):
+            ctx.note_unchecked(f"{host}: robots.txt disallows reading {url}")
+            return None
+        response = await ctx.fetcher.request(self, "GET", url, fields=[QueryField.FOUND_URL])
+        if response.status_code != 200:
+            ctx.note_unchecked(f"{host}: HTTP {response.status_code} for {url}")
+            return None
+        content_type = response.headers.get("Content-Type", "text/html").lower()
+        if not any(t in content_type for t in READABLE_TYPES):
+            # A PDF or an image may expose data too, but this reader cannot see it.
+            ctx.note_unchecked(f"{host}: not a web page ({content_type.split(';')[0]}): {url}")
+            return None
+        facts = read_page(response.text)
+        return Observation(
+            provider=self.name,
+            url=url,
+            title=facts.title,
+            source_kind=facts.kind,
+            names=facts.names,
+            addresses=facts.addresses,
+            phones=facts.phones,
+            emails=facts.emails,
+            text=facts.text,
+            snippet=facts.description or facts.text[:280],
+            body_sha256=hashlib.sha256(response.content).hexdigest(),
+        )

@@ -11,7 +11,7 @@ class ExitCode(IntEnum):
     OK = 0  # report written, every enabled source checked
     ERROR = 1  # internal error, or a report could not be written
     BAD_INPUT = 2  # profile, config or options; nothing written
-    INCOMPLETE = 3  # report written, some sources unchecked
+    INCOMPLETE = 3  # report written, some sources unchecked or only partly checked
     NOTHING_CHECKED = 4  # report written, no source could be checked
     INTERRUPTED = 5  # Ctrl-C: a partial report was written
     FINDING = 6  # report written, a finding at or above --fail-on
@@ -33,7 +33,7 @@ def exit_code_for(result: ScanResult, fail_on: Severity | None = None) -> ExitCo
         return ExitCode.NOTHING_CHECKED
     if fail_on and any(f.severity.rank <= fail_on.rank for f in result.findings):
         return ExitCode.FINDING
-    if any(r.status is RunStatus.UNCHECKED for r in asked):
+    if any(r.status is RunStatus.UNCHECKED or r.unchecked_parts for r in asked):
         return ExitCode.INCOMPLETE
     return ExitCode.OK
 

@@ -90,6 +90,7 @@ class ProviderContext:
         self.provider = provider
         self.fetcher = fetcher
         self.unchecked_parts: list[str] = []
+        self.kept: list[Observation] = []
 
     async def get_json(
         self, url: str, *, fields: list[QueryField], **kwargs: Any
@@ -100,6 +101,10 @@ class ProviderContext:
         self, url: str, *, fields: list[QueryField], **kwargs: Any
     ) -> tuple[int, str]:
         return await self.fetcher.get_text(self.provider, url, fields=fields, **kwargs)
+
+    def keep(self, observation: Observation) -> None:
+        """Keep a result as soon as it is found: it survives a timeout later in the run."""
+        self.kept.append(observation)
 
     def note_unchecked(self, part: str) -> None:
         """Record a part of the source that could not be checked (e.g. one search engine)."""

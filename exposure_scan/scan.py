@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -21,7 +20,14 @@ from exposure_scan import __version__
 from exposure_scan.catalog import load_catalog
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
-from exposure_scan.http import AddressGuard, Fetcher, HostSpacing, Resolver, build_client
+from exposure_scan.http import (
+    AddressGuard,
+    Fetcher,
+    HostSpacing,
+    Resolver,
+    build_client,
+    host_of,
+)
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
 from exposure_scan.models import (
@@ -94,6 +100,7 @@ class ScanState:
     started_at: datetime = field(default_factory=utc_now)
     runs: dict[str, ProviderRun] = field(default_factory=dict)
     observations: list[Observation] = field(default_factory=list)
+    pages_asked: set[str] = field(default_factory=set)
     fetcher: Fetcher | None = None
 
     def finish(self, *, partial: bool = False) -> ScanResult:
@@ -145,7 +152,7 @@ def classify(observations: list[Observation]) -> list[Observation]:
     }
     out = []
     for obs in observations:
-        site = catalog.by_host(urlsplit(obs.url).hostname or "") if obs.url else None
+        site = catalog.by_host(host_of(obs.url)) if obs.url else None
         update: dict[str, object] = {}
         if site is not None and not obs.site:
             update["site"] = site.domain
@@ -216,6 +223,7 @@ async def run_provider(
         async with asyncio.timeout(timeout):
             observations = await provider.search(query, ctx)
     except TimeoutError:
+        observations = list(ctx.kept)  # what was found before time ran out still counts
         status, reason = RunStatus.UNCHECKED, f"timed out after {timeout:g} s"
     except ProviderError as exc:
         status, reason = RunStatus.UNCHECKED, f"{exc.reason}: {exc}"
@@ -271,8 +279,11 @@ async def scan(
             providers = [p.instance for p in ready if p.cls.stage == stage and p.instance]
             urls = _matched_urls(state.profile, state.observations)
             await _run_all(state, providers, urls, observer)
-            pages = _pages_to_read(state.observations, config.scan.max_pages)
-            await _run_all(state, readers, pages, observer, merge=True)
+            budget = config.scan.max_pages - len(state.pages_asked)
+            pages, left = _pages_to_read(state.observations, state.pages_asked, budget)
+            state.pages_asked.update(pages)
+            note = f"{left} more pages found but not read ([scan] max_pages)" if left else ""
+            await _run_all(state, readers, pages, observer, merge=True, note=note)
     return state.finish()
 
 
@@ -283,6 +294,7 @@ async def _run_all(
     observer: ScanObserver | None,
     *,
     merge: bool = False,
+    note: str = "",
 ) -> None:
     fetcher = state.fetcher
     assert fetcher is not None
@@ -292,11 +304,20 @@ async def _run_all(
     async def one(provider: Provider) -> None:
         query = build_query(state.profile, type(provider), config.scan.send_private_values, urls)
         if merge and not query.urls:
+            if provider.name not in state.runs:
+                state.runs[provider.name] = ProviderRun(
+                    provider=provider.name,
+                    title=provider.title,
+                    status=RunStatus.SKIPPED,
+                    reason="no pages were found to read",
+                )
             return
         async with slots:
             run, observations = await run_provider(
                 provider, query, fetcher, config.scan.provider_timeout
             )
+        if note:
+            run = run.model_copy(update={"unchecked_parts": [*run.unchecked_parts, note]})
         state.observations.extend(observations)
         previous = state.runs.get(run.provider)
         if merge and previous is not None:
@@ -325,13 +346,15 @@ def _merge_runs(first: ProviderRun, second: ProviderRun) -> ProviderRun:
     )
 
 
-def _pages_to_read(observations: list[Observation], limit: int) -> list[str]:
-    seen: list[str] = []
-    done = {o.url for o in observations if not o.inspect and o.provider == "inspector"}
+def _pages_to_read(
+    observations: list[Observation], asked: set[str], budget: int
+) -> tuple[list[str], int]:
+    """The hits not yet given to the page reader, within the budget; and how many are left."""
+    pending: list[str] = []
     for obs in observations:
-        if obs.inspect and obs.url and obs.url not in done and obs.url not in seen:
-            seen.append(obs.url)
-    return seen[:limit]
+        if obs.inspect and obs.url and obs.url not in asked and obs.url not in pending:
+            pending.append(obs.url)
+    return pending[: max(budget, 0)], max(len(pending) - max(budget, 0), 0)
 
 
 def _matched_urls(profile: Profile, observations: list[Observation]) -> list[str]:

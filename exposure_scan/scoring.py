@@ -163,22 +163,35 @@ def overall_score(findings: list[Finding]) -> int:
 
 
 def confidence(runs: list[ProviderRun]) -> str:
-    """"complete", "reduced: N of M sources unchecked" or "none: ..."; machine-readable prefix."""
+    """ "complete", "reduced: N of M sources unchecked" or "none: ..."; machine-readable prefix."""
     asked = [r for r in runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
     unchecked = [r for r in asked if r.status is RunStatus.UNCHECKED]
+    # A source that answered but could not check everything (an engine failed, a page was
+    # unreadable, a result cap was reached) is only partly checked: never "complete".
+    partly = [r for r in asked if r.status is RunStatus.CHECKED and r.unchecked_parts]
     if not asked:
         return "none: no source was checked"
-    if not unchecked:
+    if not unchecked and not partly:
         return "complete"
     if len(unchecked) == len(asked):
         return "none: every source was unchecked"
-    return f"reduced: {len(unchecked)} of {len(asked)} sources unchecked"
+    parts = []
+    if unchecked:
+        parts.append(f"{len(unchecked)} of {len(asked)} sources unchecked")
+    if partly:
+        parts.append(f"{len(partly)} of {len(asked)} sources only partly checked")
+    return "reduced: " + ", ".join(parts)
 
 
 # The overall level never goes above the worst single finding: several high findings make a
 # high score, not a critical level.
-SEVERITY_CAP = {Severity.CRITICAL: "critical", Severity.HIGH: "high", Severity.MEDIUM: "moderate",
-                Severity.LOW: "low", Severity.INFO: "low"}
+SEVERITY_CAP = {
+    Severity.CRITICAL: "critical",
+    Severity.HIGH: "high",
+    Severity.MEDIUM: "moderate",
+    Severity.LOW: "low",
+    Severity.INFO: "low",
+}
 
 
 def level_for(score: int, confidence_text: str, worst: Severity | None = None) -> str:

@@ -4,9 +4,8 @@ sites for the profile's country."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from exposure_scan.catalog import load_catalog, search_domains
+from exposure_scan.http import host_of
 from exposure_scan.models import Observation
 from exposure_scan.provider import Query, QueryField
 
@@ -42,5 +41,5 @@ def planned_queries(
 
 def tag_site(hit: Observation) -> Observation:
     """Name the catalog site a hit is on, so the report can give its opt-out."""
-    site = load_catalog().by_host(urlsplit(hit.url).hostname or "")
+    site = load_catalog().by_host(host_of(hit.url))
     return hit.model_copy(update={"site": site.domain}) if site is not None else hit

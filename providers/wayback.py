@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 from typing import Any, ClassVar, cast
-from urllib.parse import urlsplit
 
 from pydantic import Field
 
 from exposure_scan.errors import ParseError, ProviderError, ProviderResponseError
+from exposure_scan.http import host_of
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
@@ -112,7 +112,7 @@ class WaybackProvider(Provider):
         options = cast(WaybackOptions, self.options)
         targets = [(w, QueryField.WEBSITE) for w in query.websites]
         targets += [(u, QueryField.FOUND_URL) for u in query.urls
-                    if urlsplit(u).hostname not in {"web.archive.org", "archive.org"}]
+                    if host_of(u) not in {"web.archive.org", "archive.org"}]
         chosen: dict[str, QueryField] = {}
         for url, field in targets:
             chosen.setdefault(url, field)
@@ -136,7 +136,7 @@ class WaybackProvider(Provider):
                         options: WaybackOptions) -> list[tuple[str, str]]:
         site = field is QueryField.WEBSITE
         params: dict[str, Any] = {
-            "url": (urlsplit(url).hostname or url) if site else url, "output": "json",
+            "url": (host_of(url) or url) if site else url, "output": "json",
             "fl": "timestamp,original", "filter": ["statuscode:200"], "limit": 1000,
             "matchType": "host" if site else "exact", "collapse": "urlkey" if site else "digest",
         }

@@ -76,3 +76,32 @@ async def test_inspector_reads_pages_and_says_which_it_could_not() -> None:
     assert "not a web page (application/pdf)" in notes
     assert "HTTP 404" in notes
     assert "robots.txt disallows" in notes
+
+
+async def test_one_hostile_page_does_not_cost_the_others() -> None:
+    import httpx
+    import respx
+
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.profile import Country
+    from exposure_scan.provider import Query
+    from tests.conftest import run_search
+
+    nested = '<script type="application/ld+json">' + "[" * 100_000 + "</script><p>deep</p>"
+    query = Query(country=Country.NL, urls=[
+        "https://a.test/page", "https://b.test/deep", "https://c.test:99999/x",
+        "https://d.test/gz",
+    ])
+    with respx.mock() as router:
+        router.get(url__regex=r".*/robots.txt").respond(404)
+        router.get("https://a.test/page").respond(200, html=PAGE)
+        router.get("https://b.test/deep").respond(200, html=nested)
+        router.get("https://d.test/gz").mock(side_effect=lambda r: httpx.Response(
+            200, headers={"Content-Encoding": "gzip", "Content-Type": "text/html"},
+            content=b"not gzip"))
+        observations, ctx = await run_search(PageInspector(), query)
+    urls = sorted(o.url for o in observations)
+    assert urls == ["https://a.test/page", "https://b.test/deep"]
+    assert "deep" in next(o for o in observations if o.url.endswith("deep")).text
+    notes = " | ".join(ctx.unchecked_parts)
+    assert "c.test" in notes and "d.test" in notes

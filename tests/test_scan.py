@@ -206,3 +206,82 @@ def test_a_provider_bug_is_unchecked_without_leaking_what_it_was_sent(profile: P
     assert runs["crashing"].status is RunStatus.UNCHECKED
     assert runs["crashing"].reason == "internal error in this provider (RuntimeError)"
     assert runs["leaky"].status is RunStatus.CHECKED and result.findings
+
+
+HOME_POST = "Anna Maria van der Berg, Fictiefstraat 7B, 9999 ZZ Voorbeeldstad"
+
+
+class BadUrl(Provider):
+    name: ClassVar[str] = "badurl"
+    title: ClassVar[str] = "Returns a URL that does not parse"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [Observation(provider=self.name, url="https://[broken.test/x", text=HOME_POST)]
+
+
+def test_a_url_that_does_not_parse_does_not_crash_the_scan(profile: Profile) -> None:
+    result = run(profile, [BadUrl], lambda r: httpx.Response(200))
+    assert result.findings and result.findings[0].severity.value == "critical"
+
+
+class SlowAfterOne(Provider):
+    name: ClassVar[str] = "slowafterone"
+    title: ClassVar[str] = "Finds one thing, then hangs"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        ctx.keep(Observation(provider=self.name, url="https://forum.test/t/2", text=HOME_POST))
+        await asyncio.sleep(30)
+        return list(ctx.kept)
+
+
+def test_results_kept_before_a_timeout_still_count(profile: Profile) -> None:
+    result = run(profile, [SlowAfterOne], lambda r: httpx.Response(200))
+    [only] = result.runs
+    assert only.status is RunStatus.UNCHECKED and "timed out" in only.reason
+    assert only.observations == 1 and result.findings
+
+
+class PartlyChecked(Provider):
+    name: ClassVar[str] = "partly"
+    title: ClassVar[str] = "One engine failed"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        ctx.note_unchecked("engine x: timeout")
+        return []
+
+
+def test_a_partly_checked_source_is_never_complete(profile: Profile) -> None:
+    from exposure_scan.outcome import ExitCode, exit_code_for
+
+    result = run(profile, [PartlyChecked], lambda r: httpx.Response(200))
+    assert result.confidence.startswith("reduced") and "partly" in result.confidence
+    assert result.level != "none"
+    assert exit_code_for(result) is ExitCode.INCOMPLETE
+
+
+def test_no_pages_to_read_is_skipped_not_interrupted(profile: Profile) -> None:
+    from exposure_scan.inspector import PageInspector
+
+    result = run(profile, [PartlyChecked, PageInspector], lambda r: httpx.Response(200))
+    inspector = next(r for r in result.runs if r.provider == "inspector")
+    assert inspector.status is RunStatus.SKIPPED and "no pages" in inspector.reason
+
+
+class ManyHits(Provider):
+    name: ClassVar[str] = "manyhits"
+    title: ClassVar[str] = "Finds many pages"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [Observation(provider=self.name, url=f"https://site{i}.test/p", inspect=True)
+                for i in range(5)]
+
+
+def test_pages_beyond_the_budget_are_noted_not_dropped_silently(profile: Profile) -> None:
+    from exposure_scan.inspector import PageInspector
+
+    result = run(profile, [ManyHits, PageInspector],
+                 lambda r: httpx.Response(200, html="<p>nothing here</p>"), max_pages=3,
+                 provider_timeout=10)
+    inspector = next(r for r in result.runs if r.provider == "inspector")
+    assert inspector.observations == 3
+    assert any("2 more pages" in p for p in inspector.unchecked_parts)
