@@ -154,8 +154,12 @@ class CompaniesHouseProvider(Provider):
             for hit in parse_officer_search(payload, self.name):
                 officers.setdefault(hit.extra["appointments_path"], hit)
         surnames = [n.surname.casefold() for n in query.names]
-        wanted = [path for path, hit in officers.items()
-                  if any(s in hit.title.casefold() for s in surnames)][: options.max_officers]
+        matching = [path for path, hit in officers.items()
+                    if any(s in hit.title.casefold() for s in surnames)]
+        wanted = matching[: options.max_officers]
+        if len(matching) > len(wanted):
+            ctx.note_unchecked(f"{len(matching) - len(wanted)} more officers' appointments "
+                               "not read (raise max_officers)")
         for path in wanted:
             status, payload = await self._get(ctx, path, {"items_per_page": "50"})
             if status == 404:

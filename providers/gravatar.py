@@ -85,7 +85,11 @@ class GravatarProvider(Provider):
         options = cast(GravatarOptions, self.options)
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         out = []
-        for email in list(dict.fromkeys(query.emails))[:options.max_emails]:
+        emails = list(dict.fromkeys(query.emails))
+        if len(emails) > options.max_emails:
+            ctx.note_unchecked(f"{len(emails) - options.max_emails} more emails not looked up "
+                               "(raise max_emails)")
+        for email in emails[:options.max_emails]:
             url = self.url(f"profiles/{email_hash(email)}")
             fields = [query.email_field(email)]
             status, payload = await ctx.get_json(url, headers=headers, fields=fields)

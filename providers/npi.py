@@ -151,8 +151,11 @@ class NpiProvider(Provider):
             records, _ = parse_page(payload, self.name)
             out.extend(records)
             if len(records) < limit:
-                break
+                return out
             skip += limit
+        # The last page was full: there may be more records than were read.
+        ctx.note_unchecked(f"more NPI records for one of the names than the {len(out)} read "
+                           "(raise max_results; the API reads at most 1200)")
         return out
 
     def test_query(self) -> Query:

@@ -117,6 +117,9 @@ class WaybackProvider(Provider):
         for url, field in targets:
             chosen.setdefault(url, field)
         checked = list(chosen.items())[:options.max_urls]
+        if len(chosen) > len(checked):
+            ctx.note_unchecked(f"{len(chosen) - len(checked)} more URLs not looked up in the "
+                               "archive (raise max_urls)")
         out: list[Observation] = []
         errors: list[ProviderError] = []
         for url, field in checked:
