@@ -45,9 +45,11 @@ def parse_country(value: object) -> object:
 
 CountryField = Annotated[Country, Field(description="NL, US or UK")]
 
-# Labels that mean "not meant to be public". Anything else (practice, work) is professional.
-PRIVATE_LABELS = frozenset(
-    {"home", "previous", "private", "personal", "mobile", "family", "partner", "secondary"}
+# Labels of professional details, meant to be public. Every other label ("home", "mobile",
+# "thuis", "privé", a typo) is private: a value is never sent out by mistake.
+PUBLIC_LABELS = frozenset(
+    {"practice", "work", "office", "clinic", "business", "professional", "public",
+     "praktijk", "werk", "kantoor", "kliniek", "zakelijk"}
 )
 
 NL_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s?([A-Za-z]{2})\s*$")
@@ -57,7 +59,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
 def is_private_label(label: str) -> bool:
-    return label.strip().lower() in PRIVATE_LABELS
+    return label.strip().lower() not in PUBLIC_LABELS
 
 
 class PersonName(Frozen):

@@ -111,3 +111,17 @@ def test_redacted_summary_holds_no_values(profile: Profile) -> None:
     text = str(profile.redacted())
     for value in ("van der Berg", "Fictiefstraat", "98765432", "example.org"):
         assert value not in text
+
+
+@pytest.mark.parametrize("label", ["home", "thuis", "privé", "cell", "hom", "mobile"])
+def test_any_label_but_a_professional_one_is_private(label: str) -> None:
+    from exposure_scan.profile import is_private_label
+
+    assert is_private_label(label)
+
+
+@pytest.mark.parametrize("label", ["practice", "Work", "praktijk", "werk"])
+def test_professional_labels_are_public(label: str) -> None:
+    from exposure_scan.profile import is_private_label
+
+    assert not is_private_label(label)
