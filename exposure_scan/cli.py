@@ -18,6 +18,7 @@ from exposure_scan.models import Severity
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
 from exposure_scan.output import (
     FORMATS,
+    preflight,
     report_language,
     resolve_formats,
     write_outputs,
@@ -106,6 +107,7 @@ def run_and_report(
 ) -> int:
     from exposure_scan.scan import ScanState, scan
 
+    preflight(out, formats, evidence)
     state = ScanState(
         profile=profile,
         config=config,

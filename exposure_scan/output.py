@@ -34,12 +34,23 @@ def render(result: ScanResult, fmt: str) -> bytes:
     return str(reports.render(result, fmt)).encode("utf-8")
 
 
+def unused_name(folder: Path, base: str) -> str:
+    """`base`, or `base-2`, `base-3`...: two scans in one second never overwrite each other."""
+    taken = {p.stem for p in folder.glob(f"{base}*")} if folder.is_dir() else set()
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name
+
+
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.chmod(tmp, mode)  # reports hold personal data: owner only
         os.replace(tmp, path)
     except BaseException:
@@ -52,7 +63,7 @@ def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: da
     texts: dict[str, str] = reports_module().letters(result, profile, result.language, today)
     if not texts:
         return None
-    folder = out_dir / f"letters-{result.started_at.strftime('%Y%m%d-%H%M%S')}"
+    folder = out_dir / unused_name(out_dir, f"letters-{result.started_at:%Y%m%d-%H%M%S}")
     try:
         for name, text in texts.items():
             write_atomic(folder / Path(name).name, text.encode("utf-8"))
@@ -64,7 +75,7 @@ def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: da
 def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list[Path]:
     """Render every format, then write them all; returns the paths written."""
     stamp = result.started_at.strftime("%Y%m%d-%H%M%S")
-    name = f"exposure-report-{stamp}" + ("-partial" if result.partial else "")
+    name = unused_name(out_dir, f"exposure-report-{stamp}" + ("-partial" if result.partial else ""))
     rendered = [
         (out_dir / f"{name}.{SUFFIX[f]}", render(result, f)) for f in dict.fromkeys(formats)
     ]
@@ -80,6 +91,30 @@ def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list
             raise ReportError(f"cannot write {path}: {exc.strerror}") from None
         written.append(path)
     return written
+
+
+def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
+    """Refuse, before a long scan, what would fail after it (exit 2, nothing written)."""
+    if "pdf" in formats:
+        pdf = importlib.import_module("exposure_scan.reports.pdf")
+        if pdf.find_chromium() is None:
+            raise InputError(
+                "--format",
+                "pdf",
+                "needs Chromium (Debian: apt-get install "
+                "chromium); or use --format html and print from your browser",
+            )
+    if evidence is not None and evidence.exists():
+        if not evidence.is_dir() or any(evidence.iterdir()):
+            raise InputError(
+                "--evidence",
+                str(evidence),
+                "exists and is not empty; evidence is never overwritten, choose a new folder",
+            )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError("--out", str(out_dir), "is a file; choose a folder")
+    if out_dir.exists() and not os.access(out_dir, os.W_OK):
+        raise InputError("--out", str(out_dir), "cannot be written; choose another folder")
 
 
 def write_outputs(

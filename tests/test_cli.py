@@ -168,3 +168,35 @@ def test_providers_check_offline_reports_unreachable_and_exits_1(tmp_path: Path)
     assert "Traceback" not in result.output
     lines = [x for x in result.output.splitlines() if "reachable:" in x]
     assert lines and all("reachable: NO" in x for x in lines)
+
+
+def test_a_used_evidence_folder_is_refused_before_the_scan(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path / "profile.toml")
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    (evidence / "old.txt").write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["scan", "-p", str(profile), "--out", str(out),
+                                 "--evidence", str(evidence), "--provider", "searxng"])
+    assert result.exit_code == 2 and "never overwritten" in result.output
+    assert not out.exists()
+
+
+def test_pdf_without_chromium_is_refused_before_the_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import exposure_scan.reports.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_chromium", lambda: None)
+    profile = write_profile(tmp_path / "profile.toml")
+    result = runner.invoke(app, ["scan", "-p", str(profile), "--out", str(tmp_path / "o"),
+                                 "--format", "pdf", "--provider", "searxng"])
+    assert result.exit_code == 2 and "needs Chromium" in result.output
+
+
+def test_two_reports_in_the_same_second_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    from exposure_scan.output import unused_name
+
+    (tmp_path / "exposure-report-20260101-000000.json").write_text("{}")
+    assert unused_name(tmp_path, "exposure-report-20260101-000000") == (
+        "exposure-report-20260101-000000-2")
