@@ -73,6 +73,32 @@ def build_client(
     )
 
 
+# IPv6 forms that carry an IPv4 address a packet may end up at.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+
+
+def addresses_within(
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The address and every IPv4 address embedded in it (mapped, 6to4, Teredo, NAT64)."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return [ip]
+    if ip in SITE_LOCAL:
+        return [ipaddress.ip_address("::1")]  # deprecated site-local: treat as inside
+    out: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = [ip]
+    if ip.ipv4_mapped:
+        out.append(ip.ipv4_mapped)
+    if ip.sixtofour:
+        out.append(ip.sixtofour)
+    if ip.teredo:
+        out.extend(ip.teredo)
+    if ip in NAT64 or (ip in IPV4_COMPATIBLE and int(ip) > 1):
+        out.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return out
+
+
 class AddressGuard:
     """Refuses loopback, private, link-local, metadata and other non-public targets."""
 
@@ -88,9 +114,7 @@ class AddressGuard:
     def _allowed_ip(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         if str(ip) in self.allow_hosts or any(ip in net for net in self.allow_nets):
             return True
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-            ip = ip.ipv4_mapped
-        return ip.is_global and not ip.is_multicast
+        return all(a.is_global and not a.is_multicast for a in addresses_within(ip))
 
     async def admitted(self, host: str, port: int) -> list[str]:
         """The addresses of `host` this guard lets us connect to; refuses if any is not."""
@@ -157,13 +181,20 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             addresses = await self.guard.admitted(host, port)
         except (RequestRefused, ProviderResponseError) as exc:
             raise httpcore.ConnectError(str(exc)) from exc
-        return await self.inner.connect_tcp(
-            addresses[0],
-            port,
-            timeout=timeout,
-            local_address=local_address,
-            socket_options=socket_options,
-        )
+        failure: Exception | None = None
+        for address in addresses:  # every one was checked; try them in the resolver's order
+            try:
+                return await self.inner.connect_tcp(
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
 
     async def connect_unix_socket(
         self,

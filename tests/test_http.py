@@ -211,12 +211,13 @@ async def test_connect_time_check_defeats_dns_rebinding() -> None:
     assert inner.connected == []
 
 
-async def test_connections_go_to_the_checked_address() -> None:
+async def test_connections_go_to_the_checked_addresses_in_turn() -> None:
     inner = RecordingBackend()
-    backend = GuardedBackend(AddressGuard([], resolver_to(PUBLIC_TEST_IP)), inner)
+    second = "151.101.65.1"
+    backend = GuardedBackend(AddressGuard([], resolver_to(PUBLIC_TEST_IP, second)), inner)
     with pytest.raises(httpcore.ConnectError):
         await backend.connect_tcp("public.test", 443)
-    assert inner.connected == [(PUBLIC_TEST_IP, 443)]
+    assert inner.connected == [(PUBLIC_TEST_IP, 443), (second, 443)]
 
 
 async def test_the_default_client_connects_through_the_guard() -> None:
@@ -343,3 +344,20 @@ async def test_requests_to_one_host_stay_spaced_even_after_queueing_for_a_slot()
         )
     gaps = [b - a for a, b in itertools.pairwise(sent)]
     assert len(sent) == 3 and all(g >= 0.19 for g in gaps), gaps
+
+
+@pytest.mark.parametrize("address", [
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "2002:a9fe:a9fe::",  # 6to4 of 169.254.169.254
+    "::a9fe:a9fe",  # IPv4-compatible
+    "fec0::1",  # deprecated site-local
+    "2001:0:4136:e378:8000:63bf:f5ff:fffe",  # Teredo with an inside client address
+])
+async def test_ipv6_forms_that_carry_an_inside_address_are_refused(address: str) -> None:
+    guard = AddressGuard([], resolver_to(address))
+    with pytest.raises(RequestRefused):
+        await guard.check("https://wrapped.test/")
+
+
+async def test_a_public_ipv6_address_is_allowed() -> None:
+    await AddressGuard([], resolver_to("2a00:1450:4001:80b::200e")).check("https://v6.test/")
