@@ -52,8 +52,13 @@ class HttpSettings(Section):
 
 
 class ReportSettings(Section):
-    output_dir: str = Field(default="exposure-reports")
-    language: str | None = Field(default=None, pattern="^(nl|en)$")
+    @field_validator("language")
+    @classmethod
+    def _empty_is_unset(cls, value: str | None) -> str | None:
+        return value or None  # "" in the example config: take it from the profile
+
+    output_dir: str = Field(default="reports")
+    language: str | None = Field(default=None, pattern="^(nl|en)?$")
     formats: list[str] = Field(default_factory=lambda: ["html", "json"])
 
 

@@ -48,8 +48,20 @@ CountryField = Annotated[Country, Field(description="NL, US or UK")]
 # Labels of professional details, meant to be public. Every other label ("home", "mobile",
 # "thuis", "privé", a typo) is private: a value is never sent out by mistake.
 PUBLIC_LABELS = frozenset(
-    {"practice", "work", "office", "clinic", "business", "professional", "public",
-     "praktijk", "werk", "kantoor", "kliniek", "zakelijk"}
+    {
+        "practice",
+        "work",
+        "office",
+        "clinic",
+        "business",
+        "professional",
+        "public",
+        "praktijk",
+        "werk",
+        "kantoor",
+        "kliniek",
+        "zakelijk",
+    }
 )
 
 NL_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s?([A-Za-z]{2})\s*$")
@@ -133,7 +145,7 @@ class Email(Frozen):
     @classmethod
     def _check_email(cls, value: str) -> str:
         if not EMAIL.match(value.strip()):
-            raise ValueError(f'"{value}" is not an email address (expected like "name@example.nl")')
+            raise ValueError('not an email address (expected like "name@example.nl")')
         return value.strip()
 
     @property
@@ -176,9 +188,10 @@ class Profile(Frozen):
             except phonenumbers.NumberParseException:
                 parsed = None
             if parsed is None or not phonenumbers.is_possible_number(parsed):
+                # The value itself is not repeated: error output may end up in a cron log.
                 raise ValueError(
-                    f'phones[{i}].number: "{phone.number}" is not a phone number for '
-                    f"{self.country.value} (write it like +31 6 12345678)"
+                    f"phones[{i}].number: not a phone number for {self.country.value} "
+                    "(write it with the country code, like +31 6 12345678)"
                 )
         return self
 

@@ -76,7 +76,10 @@ def entry_point_classes() -> list[type[Provider]]:
 class Registry:
     """All known provider classes by name."""
 
-    def __init__(self, classes: Iterable[type[Provider]]) -> None:
+    def __init__(
+        self, classes: Iterable[type[Provider]], *, also_known: Iterable[str] = ()
+    ) -> None:
+        self.also_known = set(also_known)  # left out by EXPOSURE_SCAN_PROVIDERS, still valid
         self.classes: dict[str, type[Provider]] = {}
         for cls in classes:
             if cls.name in self.classes and self.classes[cls.name] is not cls:
@@ -90,11 +93,12 @@ class Registry:
         classes: list[type[Provider]] = [PageInspector, *builtin_provider_classes()]
         if include_entry_points:
             classes += entry_point_classes()
-        allow = os.environ.get("EXPOSURE_SCAN_PROVIDERS")
-        if allow is not None:
-            wanted = {n.strip() for n in allow.split(",") if n.strip()}
-            classes = [c for c in classes if c.name in wanted]
-        return cls(classes)
+        allow = os.environ.get("EXPOSURE_SCAN_PROVIDERS", "").strip()
+        if not allow:
+            return cls(classes)
+        wanted = {n.strip() for n in allow.split(",") if n.strip()}
+        left_out = [c.name for c in classes if c.name not in wanted]
+        return cls([c for c in classes if c.name in wanted], also_known=left_out)
 
     def names(self) -> list[str]:
         return sorted(self.classes)
@@ -109,7 +113,7 @@ class Registry:
         env = dict(os.environ) if env is None else env
         source = config.source or "config"
         for name in config.providers:
-            if name not in self.classes:
+            if name not in self.classes and name not in self.also_known:
                 raise ConfigError(
                     source,
                     f"providers.{name}",

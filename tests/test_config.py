@@ -71,3 +71,25 @@ def test_wrong_types_say_what_is_expected(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert str(info.value) == (f"{path}: scan.concurrency: expected a whole number, like 4")
+
+
+def test_an_empty_language_takes_it_from_the_profile(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[report]\nlanguage = ""\n', encoding="utf-8")
+    assert load_config(path).report.language is None
+
+
+def test_the_provider_allow_list_keeps_other_provider_tables_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXPOSURE_SCAN_PROVIDERS", "searxng")
+    path = tmp_path / "config.toml"
+    path.write_text("[providers.npi]\nenabled = false\n", encoding="utf-8")
+    registry = Registry.discover(include_entry_points=False)
+    assert registry.names() == ["searxng"]
+    registry.configure(load_config(path), env={})  # no "unknown provider"
+
+
+def test_an_empty_provider_allow_list_means_no_restriction(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXPOSURE_SCAN_PROVIDERS", "")
+    assert "npi" in Registry.discover(include_entry_points=False).names()

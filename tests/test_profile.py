@@ -60,13 +60,15 @@ def test_invalid_dutch_postcode_names_file_key_and_expected_form(tmp_path: Path)
 
 
 def test_invalid_phone(tmp_path: Path) -> None:
-    msg = error_for(write(tmp_path, GOOD, phone="12"))
+    msg = error_for(write(tmp_path, GOOD, phone="06-12"))
     assert "phones[0].number" in msg and "not a phone number" in msg
+    assert "06-12" not in msg  # private values stay out of error output (cron logs)
 
 
 def test_invalid_email(tmp_path: Path) -> None:
     msg = error_for(write(tmp_path, GOOD, email="anna.example.org"))
     assert "emails[0].address" in msg and "not an email address" in msg
+    assert "anna.example.org" not in msg
 
 
 def test_unknown_key_is_called_a_typo(tmp_path: Path) -> None:
