@@ -161,7 +161,10 @@ class BigRegisterProvider(Provider):
                 self, "POST", self.base_url, fields=[QueryField.NAME],
                 headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": SOAP_ACTION},
                 content=build_request(name),
+                pass_statuses=frozenset({500}),  # SOAP 1.1 sends a Fault as HTTP 500
             )
+            if response.status_code == 500 and b"Fault" not in response.content:
+                raise ProviderResponseError("BIG-register answered HTTP 500")
             if response.status_code in (401, 403):
                 raise ProviderResponseError(
                     f"BIG-register refused access (HTTP {response.status_code}); it needs no "

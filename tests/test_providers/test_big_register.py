@@ -116,7 +116,7 @@ async def test_4xx_is_a_source_error(status: int) -> None:
 
 @respx.mock
 async def test_server_error_after_retries() -> None:
-    respx.post(URL).respond(500, text=fixture_text("big_register", "fault.xml"))
+    respx.post(URL).respond(500, text="Internal Server Error")
     with pytest.raises(ProviderResponseError, match="500"):
         await run_search(provider(), QUERY)
 
@@ -150,4 +150,12 @@ async def test_timeout() -> None:
 async def test_unexpected_shape() -> None:
     respx.post(URL).respond(json={"results": []})
     with pytest.raises(ParseError):
+        await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_a_soap_fault_sent_as_http_500_keeps_its_reason() -> None:
+    respx.post(URL).respond(500, text=fixture_text("big_register", "fault.xml"),
+                            headers={"Content-Type": "text/xml"})
+    with pytest.raises(ProviderResponseError, match="te veel resultaten"):
         await run_search(provider(), QUERY)
