@@ -34,6 +34,11 @@ class HttpSettings(Section):
     max_redirects: int = Field(default=5, ge=0, le=20)
     respect_robots: bool = True
     user_agent: str = ""
+    proxy: str = Field(
+        default="",
+        description="send everything through this proxy (e.g. http://127.0.0.1:8118 or a VPN's "
+        "HTTP proxy) so found pages do not see your own address",
+    )
     allow_hosts: list[str] = Field(
         default_factory=list,
         description="non-public hosts or address ranges that may be contacted (e.g. a LAN SearXNG)",

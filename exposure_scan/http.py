@@ -61,6 +61,9 @@ def build_client(
     the address it actually connects to.
     """
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+    if transport is None and settings.proxy:
+        # The proxy makes the connections; the early per-URL check still applies.
+        transport = httpx.AsyncHTTPTransport(proxy=settings.proxy, limits=limits, trust_env=False)
     if transport is None:
         transport = GuardedTransport(guard or AddressGuard(settings.allow_hosts), limits=limits)
     return httpx.AsyncClient(

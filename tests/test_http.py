@@ -361,3 +361,10 @@ async def test_ipv6_forms_that_carry_an_inside_address_are_refused(address: str)
 
 async def test_a_public_ipv6_address_is_allowed() -> None:
     await AddressGuard([], resolver_to("2a00:1450:4001:80b::200e")).check("https://v6.test/")
+
+
+def test_a_configured_proxy_carries_the_requests() -> None:
+    client = build_client(HttpSettings(proxy="http://127.0.0.1:8118"))
+    transport = client._transport  # the client's own transport, as httpx builds it
+    assert isinstance(transport, httpx.AsyncHTTPTransport)
+    assert type(transport).__name__ != "GuardedTransport"
