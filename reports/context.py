@@ -118,13 +118,15 @@ def _ledger(result: ScanResult, lang: str) -> list[dict[str, Any]]:
 def _confidence(result: ScanResult) -> dict[str, Any]:
     asked = [r for r in result.runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
     unchecked = [r for r in asked if r.status is RunStatus.UNCHECKED]
+    partly = [r for r in asked if r.status is RunStatus.CHECKED and r.unchecked_parts]
     if result.confidence.startswith("complete") and not unchecked:
         state = "complete"
     elif not asked or len(unchecked) == len(asked):
         state = "none"
     else:
         state = "reduced"
-    return {"state": state, "asked": len(asked), "unchecked": len(unchecked)}
+    return {"state": state, "asked": len(asked), "unchecked": len(unchecked),
+            "partly": len(partly)}
 
 
 def build(result: ScanResult) -> dict[str, Any]:
