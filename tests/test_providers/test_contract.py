@@ -1,5 +1,9 @@
 """The contract every provider keeps, whatever its source: a failure is never "nothing found".
 
+Server errors after the retries, a 429 that persists and timeouts are tested here for every
+provider at once; each provider's own file tests its documented answers, empty results,
+4xx handling, a 429 that clears, and its own shape errors.
+
 Each provider is asked its own documented test query while every request gets the same bad
 answer (respx catch-all: nothing leaves the machine)."""
 
