@@ -19,7 +19,7 @@ from exposure_scan.models import Observation, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
-from ._search import planned_queries, tag_site
+from ._search import note_left_out, planned_queries, tag_site
 
 TAGS = re.compile(r"<[^>]+>")  # <strong> highlighting, should text_decorations be ignored
 KEY_ERRORS = ("SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND", "UNAUTHORIZED")
@@ -27,7 +27,7 @@ KEY_ERRORS = ("SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND", "UNAUTHORI
 
 class BraveOptions(ProviderOptions):
     max_queries: int = Field(
-        default=12,
+        default=30,
         ge=1,
         le=50,
         description="name queries first, then site-restricted ones for the catalog sites",
@@ -89,9 +89,11 @@ class BraveProvider(Provider):
             raise MissingCredentials("Brave Search needs a key: set BRAVE_API_KEY")
         headers = {"Accept": "application/json", "X-Subscription-Token": self.api_key}
         hits: dict[str, Observation] = {}
-        for q, sent in planned_queries(
+        planned, left_out = planned_queries(
             query, options.max_queries, site_queries=options.site_queries
-        ):
+        )
+        note_left_out(ctx, left_out)
+        for q, sent in planned:
             params: dict[str, Any] = {"q": q, "count": options.count, "text_decorations": "false"}
             if options.country:
                 params["country"] = options.country

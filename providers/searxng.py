@@ -24,12 +24,12 @@ from exposure_scan.provider import (
     QueryField,
 )
 
-from ._search import planned_queries, tag_site
+from ._search import note_left_out, planned_queries, tag_site
 
 
 class SearxngOptions(ProviderOptions):
     max_queries: int = Field(
-        default=12,
+        default=30,
         ge=1,
         le=80,
         description="name queries first, then site-restricted ones for the catalog sites",
@@ -86,9 +86,11 @@ class SearxngProvider(Provider):
         assert isinstance(options, SearxngOptions)
         hits: dict[str, Observation] = {}
         answered = 0
-        for q, sent in planned_queries(
+        planned, left_out = planned_queries(
             query, options.max_queries, site_queries=options.site_queries
-        ):
+        )
+        note_left_out(ctx, left_out)
+        for q, sent in planned:
             params = {"q": q, "format": "json"}
             if options.engines:
                 params["engines"] = ",".join(options.engines)
