@@ -86,12 +86,13 @@ def parse_results(payload: Any, provider: str = "kvk") -> tuple[list[Observation
             raise ParseError("KvK result without `kvkNummer` or `naam`")
         kvk_number, name = str(item["kvkNummer"]), str(item["naam"] or "")
         kind, address = format_address(item.get("adres"))
-        addresses = [address] if address and kind in ("bezoekadres", "") else []
+        # A visiting address and a postal address both lead to a door when it is the home.
+        addresses = [address] if address else []
         extra = {"kvk_number": kvk_number, "type": str(item.get("type") or "")}
         if item.get("vestigingsnummer"):
             extra["vestigingsnummer"] = str(item["vestigingsnummer"])
-        if address and not addresses:
-            extra[kind or "address"] = address
+        if kind:
+            extra["address_type"] = kind
         out.append(Observation(
             provider=provider, url=PUBLIC_SEARCH + quote(kvk_number),
             title=f"KvK {kvk_number}: {name}", source_kind=SourceKind.REGISTRY,
@@ -131,7 +132,11 @@ class KvkProvider(Provider):
         options = self.options
         assert isinstance(options, KvkOptions)
         found: dict[tuple[str, str, str], Observation] = {}
-        for params in search_params(query)[: options.max_queries]:
+        planned = search_params(query)
+        if len(planned) > options.max_queries:
+            ctx.note_unchecked(f"{len(planned) - options.max_queries} planned KvK searches not "
+                               "made (raise max_queries)")
+        for params in planned[: options.max_queries]:
             sent = [QueryField.NAME] + ([QueryField.CITY] if "plaats" in params else [])
             status, payload = await ctx.get_json(
                 self.url("zoeken"), fields=sent,

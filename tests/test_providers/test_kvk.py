@@ -38,7 +38,7 @@ def test_parse_results_reads_names_and_visiting_addresses() -> None:
     assert hits[2].addresses == ["Examplestrasse 1, 99999 Beispielstadt, Duitsland"]
     assert all(h.source_kind is SourceKind.REGISTRY for h in hits)
     assert hits[0].extra == {"kvk_number": "12345678", "type": "hoofdvestiging",
-                             "vestigingsnummer": "000012345678"}
+                             "vestigingsnummer": "000012345678", "address_type": "bezoekadres"}
     assert hits[0].url.endswith("q=12345678")
 
 
@@ -52,11 +52,14 @@ def test_format_address_full_and_postal() -> None:
     assert format_address(box) == ("postadres", "Postbus 200, Voorbeeldstad")
 
 
-def test_postal_address_is_kept_apart_from_addresses() -> None:
+def test_a_postal_address_is_matched_too() -> None:
+    """A home used as a correspondence address exposes it as much as a visiting address."""
     payload = {"resultaten": [{"kvkNummer": "1", "naam": "X", "adres": {"binnenlandsAdres": {
-        "type": "postadres", "postbusnummer": 1, "plaats": "Voorbeeldstad"}}}]}
+        "type": "postadres", "straatnaam": "Voorbeeldstraat", "huisnummer": 3,
+        "postcode": "9999ZZ", "plaats": "Voorbeeldstad"}}}]}
     hits, _ = parse_results(payload)
-    assert hits[0].addresses == [] and hits[0].extra["postadres"] == "Postbus 1, Voorbeeldstad"
+    assert hits[0].addresses == ["Voorbeeldstraat 3, 9999ZZ Voorbeeldstad"]
+    assert hits[0].extra["address_type"] == "postadres"
 
 
 @pytest.mark.parametrize("payload", [
