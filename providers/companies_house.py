@@ -151,8 +151,13 @@ class CompaniesHouseProvider(Provider):
             status, payload = await self._get(ctx, "search/officers", params)
             if status != 200:
                 raise ProviderResponseError(f"Companies House answered HTTP {status}")
-            for hit in parse_officer_search(payload, self.name):
+            hits = parse_officer_search(payload, self.name)
+            for hit in hits:
                 officers.setdefault(hit.extra["appointments_path"], hit)
+            total = payload.get("total_results") if isinstance(payload, dict) else None
+            if isinstance(total, int) and total > len(hits):
+                ctx.note_unchecked(f"{total - len(hits)} more officers on later result pages "
+                                   "not read (raise items_per_page)")
         surnames = [n.surname.casefold() for n in query.names]
         matching = [path for path, hit in officers.items()
                     if any(s in hit.title.casefold() for s in surnames)]

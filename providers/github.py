@@ -116,6 +116,10 @@ class GithubProvider(Provider):
             found, incomplete = parse_search(payload)
             if incomplete:
                 ctx.note_unchecked(f"GitHub search timed out; results incomplete ({fields[0]})")
+            total = payload.get("total_count") if isinstance(payload, dict) else None
+            if isinstance(total, int) and total > len(found):
+                ctx.note_unchecked(f"{total - len(found)} more GitHub users on later result "
+                                   f"pages not read ({fields[0]} search)")
             logins += [login for login in found if login not in logins]
         out = []
         for login in logins[:options.max_users]:

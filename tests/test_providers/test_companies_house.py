@@ -139,3 +139,11 @@ async def test_unexpected_shape() -> None:
     respx.get(SEARCH).respond(json={"results": []})
     with pytest.raises(ParseError):
         await run_search(provider(), QUERY)
+
+
+@respx.mock
+async def test_officers_on_later_result_pages_are_noted_as_not_read() -> None:
+    respx.get(SEARCH).respond(json={"total_results": 40, "items": [], "kind": "search#officers"})
+    hits, ctx = await run_search(provider(), QUERY)
+    assert hits == []
+    assert any("40 more officers" in p for p in ctx.unchecked_parts)

@@ -146,3 +146,11 @@ def test_metadata_and_test_query() -> None:
     assert GithubProvider.default_rate_limit <= 10 / 60
     assert GithubProvider.key_env_var == "GITHUB_TOKEN" and not GithubProvider.key_required
     assert GithubProvider().test_query().emails == ["test@example.org"]
+
+
+@respx.mock
+async def test_users_on_later_result_pages_are_noted_as_not_read() -> None:
+    respx.get(SEARCH).respond(json={"total_count": 75, "incomplete_results": False, "items": []})
+    hits, ctx = await run_search(provider(), QUERY)
+    assert hits == []
+    assert any("75 more GitHub users" in p for p in ctx.unchecked_parts)
