@@ -256,7 +256,7 @@ def providers_check(config_path: ConfigOpt = None) -> None:
             f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
             f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
         )
-        bad += not (r.reachable and r.parses is not False and r.authenticated is not False)
+        bad += not (r.reachable and r.parses is True and r.authenticated is not False)
     not_ready = [
         c.cls.name for c in configured if c.readiness not in (Readiness.READY, Readiness.DISABLED)
     ]

@@ -200,3 +200,20 @@ def test_two_reports_in_the_same_second_do_not_overwrite_each_other(tmp_path: Pa
     (tmp_path / "exposure-report-20260101-000000.json").write_text("{}")
     assert unused_name(tmp_path, "exposure-report-20260101-000000") == (
         "exposure-report-20260101-000000-2")
+
+
+def test_providers_check_fails_when_a_source_answers_but_does_not_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import respx
+
+    monkeypatch.setenv("EXPOSURE_SCAN_PROVIDERS", "searxng")
+    config = tmp_path / "config.toml"
+    config.write_text('[http]\nallow_hosts = ["searx.test"]\nretries = 0\n'
+                      '[providers.searxng]\nbase_url = "https://searx.test/wrong"\n',
+                      encoding="utf-8")
+    with respx.mock() as router:
+        router.get(url__startswith="https://searx.test/").respond(404)
+        result = runner.invoke(app, ["providers", "check", "--config", str(config)])
+    assert result.exit_code == 1, result.output
+    assert "reachable: yes" in result.output and "404" in result.output
