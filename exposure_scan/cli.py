@@ -24,7 +24,7 @@ from exposure_scan.output import (
     write_outputs,
 )
 from exposure_scan.paths import default_config, default_output_dir, default_profile
-from exposure_scan.profile import Profile, is_readable_by_others, load_profile
+from exposure_scan.profile import Profile, load_profile, scan_warnings
 from exposure_scan.progress import Progress
 from exposure_scan.registry import Readiness, Registry
 
@@ -151,11 +151,8 @@ def scan(
     """Scan the public sources for your profile and write the reports."""
     profile_file = profile_path or default_profile()
     profile = load_profile(profile_file)
-    if is_readable_by_others(profile_file):
-        typer.echo(
-            f"warning: {profile_file} is readable by others; run: chmod 600 {profile_file}",
-            err=True,
-        )
+    for warning in scan_warnings(profile, profile_file):
+        typer.echo(f"warning: {warning}", err=True)
     config = load_config(config_path or default_config())
     formats = resolve_formats(fmt, config)
     language = report_language(lang, config, profile)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+import tomllib
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -195,6 +197,29 @@ class Profile(Frozen):
                 )
         return self
 
+    def warnings(self) -> list[str]:
+        """Things that are valid but probably wrong; never the values themselves."""
+        out = []
+        for i, phone in enumerate(self.phones):
+            parsed = phonenumbers.parse(phone.number, self.country.region)
+            if not phonenumbers.is_valid_number(parsed):
+                out.append(
+                    f"phones[{i}].number: looks incomplete or unusual for "
+                    f"{self.country.value}; check it (a mistyped number is never found)"
+                )
+        return out
+
+    def is_unfilled_template(self) -> bool:
+        """Still the example person of `exposure-scan init`: scanning it would look up a
+        stranger who happens to have that name."""
+        text = resources.files("exposure_scan").joinpath("data/profile-template.toml")
+        example = tomllib.loads(text.read_text("utf-8"))
+        names = {(n["given"], n["surname"]) for n in example["names"]}
+        streets = {(a["street"], a["house_number"]) for a in example["addresses"]}
+        return any((n.given, n.surname) in names for n in self.names) or any(
+            (a.street, a.house_number) in streets for a in self.addresses
+        )
+
     @property
     def primary_name(self) -> PersonName:
         return self.names[0]
@@ -215,6 +240,20 @@ def load_profile(path: Path) -> Profile:
     """Read and validate a profile file; raise ProfileError with one actionable line."""
     data = load_toml(path, ProfileError)
     return validate(Profile, data, path, ProfileError)
+
+
+def scan_warnings(profile: Profile, path: Path) -> list[str]:
+    """Refuse the unfilled template; warn about what is valid but probably wrong."""
+    if profile.is_unfilled_template():
+        raise ProfileError(
+            str(path),
+            "names",
+            "still holds the template's example person; fill in your own details first",
+        )
+    out = [f"{path}: {w}" for w in profile.warnings()]
+    if is_readable_by_others(path):
+        out.append(f"{path} is readable by others; run: chmod 600 {path}")
+    return out
 
 
 def is_readable_by_others(path: Path) -> bool:

@@ -217,3 +217,23 @@ def test_providers_check_fails_when_a_source_answers_but_does_not_work(
         result = runner.invoke(app, ["providers", "check", "--config", str(config)])
     assert result.exit_code == 1, result.output
     assert "reachable: yes" in result.output and "404" in result.output
+
+
+def test_an_unfilled_template_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "profile.toml"
+    runner.invoke(app, ["init", str(target)])
+    result = runner.invoke(app, ["scan", "-p", str(target), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "template's example person" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_phone_number_that_looks_incomplete_gets_a_warning(tmp_path: Path) -> None:
+    from exposure_scan.profile import Profile, scan_warnings
+
+    profile = Profile.model_validate({
+        "country": "NL", "names": [{"given": "Anna", "surname": "de Boer"}],
+        "phones": [{"label": "mobile", "number": "06-1234"}],
+    })
+    path = write_profile(tmp_path / "profile.toml")
+    [warning] = scan_warnings(profile, path)
+    assert "phones[0].number: looks incomplete" in warning and "1234" not in warning
