@@ -8,6 +8,7 @@ says so, with no values: a good result, not a failure."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
@@ -19,7 +20,13 @@ from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
 CONTACT_ROLES = ("registrant", "administrative", "technical")
-REDACTION_MARKERS = ("redacted", "data protected", "not disclosed", "withheld", "privacy", "gdpr")
+# Phrases registries put in place of a value; "privacy" alone would also hit a business called
+# "Privacy Huisartsen BV" or privacy@example.nl.
+REDACTION = re.compile(
+    r"\bredacted\b|data protected|not disclosed|\bwithheld\b|for privacy\b|"
+    r"privacy (?:service|protect|guard)|\bgdpr\b|\bredacted for\b",
+    re.IGNORECASE,
+)
 WEBMAIL = frozenset("""gmail.com googlemail.com outlook.com hotmail.com hotmail.nl hotmail.co.uk
     live.com live.nl live.co.uk msn.com yahoo.com yahoo.co.uk ymail.com icloud.com me.com mac.com
     proton.me protonmail.com protonmail.ch pm.me aol.com gmx.com gmx.net gmx.de web.de zoho.com
@@ -88,11 +95,16 @@ def parse_vcard(vcard: Any) -> dict[str, list[str]]:
         text = _adr(prop[1], value) if name == "adr" else " ".join(
             map(str, value) if isinstance(value, list) else [str(value)])
         text = " ".join(text.split()).removeprefix("tel:")
-        if text and any(marker in text.lower() for marker in REDACTION_MARKERS):
+        if text and REDACTION.search(text):
             out["redacted"].append(f"{name}: {text}")
         elif text and text not in out[buckets[name]]:
             out[buckets[name]].append(text)
     return out
+
+
+def _roles(entity: dict[str, Any]) -> list[str]:
+    roles = entity.get("roles") or []
+    return [roles] if isinstance(roles, str) else [str(r) for r in roles]
 
 
 def _contacts(entities: Any) -> list[dict[str, Any]]:
@@ -100,7 +112,7 @@ def _contacts(entities: Any) -> list[dict[str, Any]]:
     for entity in entities if isinstance(entities, list) else []:
         if not isinstance(entity, dict):
             raise ParseError("RDAP entity is not an object")
-        if set(entity.get("roles") or []) & set(CONTACT_ROLES):
+        if set(_roles(entity)) & set(CONTACT_ROLES):
             found.append(entity)
         found.extend(_contacts(entity.get("entities")))
     return found
@@ -128,7 +140,7 @@ def parse_domain(payload: Any, domain: str, url: str, provider: str = "rdap") ->
         contacts = [{"roles": ["registrant"]}]
     out = []
     for entity in contacts:
-        roles = ",".join(r for r in entity.get("roles") or [] if r in CONTACT_ROLES)
+        roles = ",".join(r for r in _roles(entity) if r in CONTACT_ROLES)
         card = parse_vcard(entity.get("vcardArray", ["vcard", []]))
         who = f"{roles.replace(',', '/')} contact of {domain}"
         values = card["names"] + card["addresses"] + card["phones"] + card["emails"]

@@ -197,3 +197,12 @@ async def test_unexpected_shape() -> None:
 def test_metadata_and_test_query() -> None:
     assert RdapProvider().url("dns.json") == "https://data.iana.org/rdap/dns.json"
     assert RdapProvider().test_query().websites == ["https://example.org"]
+
+
+def test_a_business_called_privacy_is_not_taken_for_redaction() -> None:
+    from exposure_scan.providers.rdap import REDACTION
+
+    assert not REDACTION.search("Privacy Huisartsen BV")
+    assert not REDACTION.search("privacy@voorbeeld.example")
+    assert REDACTION.search("REDACTED FOR PRIVACY")
+    assert REDACTION.search("Data Protected, Not Disclosed")
