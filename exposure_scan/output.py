@@ -154,7 +154,7 @@ def report_language(lang: str | None, config: Config, profile: Profile) -> str:
         or config.report.language
         or profile.language
         or ("nl" if profile.country.value == "NL" else "en")
-    )
+    ).strip().lower()
     if chosen not in {"nl", "en"}:
         raise InputError("--lang", chosen, "choose nl or en")
     return chosen
