@@ -129,6 +129,15 @@ def _confidence(result: ScanResult) -> dict[str, Any]:
             "partly": len(partly)}
 
 
+COUNTRIES = ("NL", "UK", "US")
+
+
+def country_of(result: ScanResult) -> str:
+    """The profile's country (NL, UK, US); the profile's own default, NL, when unknown."""
+    country = str(result.profile.get("country") or "").strip().upper()
+    return country if country in COUNTRIES else "NL"
+
+
 def build(result: ScanResult) -> dict[str, Any]:
     lang = normalise(result.language)
     findings = [_finding(f, lang) for f in result.findings]
@@ -152,6 +161,7 @@ def build(result: ScanResult) -> dict[str, Any]:
     ]
     return {
         "lang": lang,
+        "country": country_of(result),
         "result": {
             "tool_version": result.tool_version,
             "started_at": when(result.started_at),

@@ -276,3 +276,68 @@ def test_every_message_has_a_dutch_translation() -> None:
     missing = sorted(m for m in ids if nl.gettext(m) == m and m not in {"forum", "score",
                                                                           "Status", "Site:"})
     assert not missing, missing
+
+
+def _if_it_happens(text: str, fmt: str) -> str:
+    if fmt == "html":
+        start = text.index('<section id="if-it-happens">')
+        return text[start:text.index("</section>", start)]
+    start = text.index("## If it happens") if "## If it happens" in text \
+        else text.index("## Als het gebeurt")
+    return text[start:text.index("\n## ", start + 3)]
+
+
+DUTCH_ONLY = ("285d", "0900-8844", "HelpWanted", "Autoriteit Persoonsgegevens", "aangifte")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_if_it_happens_follows_the_profile_country(fmt: str, lang: str) -> None:
+    def section(country: str) -> str:
+        result = sample_result(lang).model_copy(update={"profile": {"country": country}})
+        return _if_it_happens(render(result, fmt), fmt)
+
+    nl, uk, us = section("NL"), section("UK"), section("US")
+    assert all(word in nl for word in DUTCH_ONLY)
+    for other in (uk, us):
+        assert not [word for word in DUTCH_ONLY if word in other], other
+    assert "999" in uk and "101" in uk and "ICO" in uk and "ico.org.uk" in uk
+    assert "911" in us and "address confidentiality program" in us
+    assert "999" not in us and "ICO" not in us and "911" not in uk
+    # every country: keep evidence, report to the platform, tell the employer
+    for text in (uk, us):
+        assert ("Keep evidence" in text) or ("Bewaar bewijs" in text)
+        assert ("platform" in text) and (("employer" in text) or ("werkgever" in text))
+
+
+def test_report_without_a_country_gets_the_profile_default() -> None:
+    result = sample_result().model_copy(update={"profile": {}})
+    assert "285d" in _if_it_happens(render(result, "md"), "md")
+
+
+def _partly_result(language: str = "en") -> ScanResult:
+    runs = [
+        ProviderRun(provider="searxng", title="SearXNG", status=RunStatus.CHECKED,
+                    unchecked_parts=["engine: qwant"]),
+        ProviderRun(provider="big", title="BIG-register", status=RunStatus.CHECKED),
+    ]
+    return ScanResult(tool_version="0.1.0", started_at=T0, finished_at=T1, language=language,
+                      runs=runs, confidence="reduced: 1 of 2 sources only partly checked")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_only_partly_checked_sources_get_a_partly_banner(fmt: str) -> None:
+    out = render(_partly_result(), fmt)
+    assert "1 of 2 sources could only partly be checked" in out
+    assert "could NOT be checked" not in out
+    assert "0 of 2" not in out  # never "0 of N sources not checked"
+    assert "reduced: 1 of 2 sources only partly checked" in out
+    if NL_READY:
+        nl = render(_partly_result("nl"), fmt)
+        assert "1 van 2 bronnen konden maar gedeeltelijk" in nl and "0 van 2" not in nl
+
+
+def test_unchecked_sources_keep_the_not_checked_banner() -> None:
+    md = render(sample_result(), "md")
+    assert "could only partly be checked" not in md
+    assert "reduced: 2 of 3 sources not checked; 1 of 3 sources only partly checked" in md
