@@ -20,6 +20,13 @@ from exposure_scan.profile import Profile
 from exposure_scan.scoring import exposed_kinds
 
 PLAN_LIMIT = 6
+# Not a web page about the person: their own account (Gravatar, code hosting), their domain's
+# registration data, or a data breach. Only steps written for the kind apply: no site opt-out,
+# GDPR letter, search-engine delisting or complaint about a "site".
+OWN_KINDS = frozenset({SourceKind.DOMAIN, SourceKind.AVATAR, SourceKind.CODE_HOSTING,
+                       SourceKind.BREACH})
+EVIDENCE_METHOD = "evidence"
+URGENT = frozenset({Severity.CRITICAL, Severity.HIGH})
 
 
 class _Strict(BaseModel):
@@ -53,6 +60,7 @@ class StepRule(_Strict):
     def applies(self, finding: Finding, country: str, catalogued: bool) -> bool:
         kind = finding.observation.source_kind
         checks = (
+            kind not in OWN_KINDS or kind in self.kinds,
             not self.countries or country in self.countries,
             not self.exposes or bool(set(self.exposes) & exposed_kinds(finding.matches)),
             not self.kinds or kind in self.kinds,
@@ -105,7 +113,10 @@ def steps_for(finding: Finding, country: str) -> list[RemovalStep]:
     ordered: list[tuple[int, RemovalStep]] = []
     private = bool({"private_address", "private_phone", "private_email"}
                    & exposed_kinds(finding.matches))
-    if site is not None and (private or site.kind.source_kind is SourceKind.PEOPLE_SEARCH):
+    own = finding.observation.source_kind in OWN_KINDS
+    if site is not None and not own and (
+        private or site.kind.source_kind is SourceKind.PEOPLE_SEARCH
+    ):
         ordered.append((CATALOG_ORDER, catalog_step(site)))
     site_letter = site is not None and site.optout_method in (
         OptOutMethod.GDPR_REQUEST, OptOutMethod.EMAIL, OptOutMethod.LETTER
@@ -145,37 +156,60 @@ class PlanItem(_Strict):
 
 
 @cache
-def _step_meta() -> dict[str, tuple[float, bool]]:
-    """action text -> (weight, per-site)"""
+def _step_meta() -> dict[str, tuple[float, bool, int]]:
+    """action text -> (weight, per-site, order)"""
     book = step_book()
-    meta = {c.action: (c.weight, True) for c in book.catalog.values()}
-    meta.update({r.action: (r.weight, r.scope == "site") for r in book.step})
+    meta = {c.action: (c.weight, True, CATALOG_ORDER) for c in book.catalog.values()}
+    meta.update({r.action: (r.weight, r.scope == "site", r.order) for r in book.step})
     return meta
+
+
+def _evidence_first(findings: list[Finding]) -> PlanItem | None:
+    """Saving evidence removes no risk, but it must come before any removal: removal can
+    destroy what a police or platform report needs. One item for every serious finding."""
+    step: RemovalStep | None = None
+    helped: list[str] = []
+    for f in findings:
+        if f.severity not in URGENT:
+            continue
+        found = next((s for s in f.steps if s.method == EVIDENCE_METHOD), None)
+        if found is not None:
+            step = step or found
+            helped.append(f.id)
+    if step is None:
+        return None
+    return PlanItem(step=step, finding_ids=helped, risk=0)
 
 
 def action_plan(findings: list[Finding], limit: int = PLAN_LIMIT) -> list[PlanItem]:
     """The few steps that remove the most risk, best first (greedy: after a step is chosen,
-    the findings it helps count only with the risk that is left)."""
+    the findings it helps count only with the risk that is left). With a critical or high
+    finding, saving evidence comes first; equal gains go in the steps' own order."""
     meta = _step_meta()
+    plan: list[PlanItem] = []
+    evidence = _evidence_first(findings)
+    if evidence is not None and limit > 0:
+        plan.append(evidence)
     remaining = {f.id: float(f.score) for f in findings if f.severity is not Severity.INFO}
     candidates: dict[tuple[str, str, str], tuple[RemovalStep, list[Finding], float]] = {}
+    order: dict[tuple[str, str, str], int] = {}
     for f in findings:
         if f.id not in remaining:
             continue
         for step in f.steps:
-            weight, per_site = meta.get(step.action, (0.5, False))
+            weight, per_site, rank = meta.get(step.action, (0.5, False, 50))
             if weight <= 0:
                 continue
             host = host_of(f.observation.url) if per_site else ""
             key = (step.action, step.url, host)
+            order[key] = rank
             entry = candidates.setdefault(key, (step, [], weight))
             entry[1].append(f)
-    plan: list[PlanItem] = []
     while candidates and len(plan) < limit:
         def value(item: tuple[RemovalStep, list[Finding], float]) -> float:
             return sum(remaining[f.id] for f in item[1]) * item[2]
 
-        key = max(candidates, key=lambda k: (value(candidates[k]), k))
+        key = max(candidates, key=lambda k: (round(value(candidates[k]), 6), -order[k], k))
         step, helped, weight = candidates.pop(key)
         gain = value((step, helped, weight))
         if gain < 1:

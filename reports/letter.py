@@ -19,13 +19,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import FieldKind, Finding, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country, Profile
-from exposure_scan.removal import host_of
+from exposure_scan.removal import OWN_KINDS, host_of
 
 from .i18n import normalise
 
-# Statutory registers (Art. 17 does not reach them: the fix is shielding) and leaked data
-# (no controller to write to) get no letter.
-NO_LETTER_KINDS = frozenset({SourceKind.REGISTRY, SourceKind.BREACH})
+# No letter for statutory registers (Art. 17 does not reach them: the fix is shielding), nor
+# for what is not a site's page about the person (removal.OWN_KINDS): leaked data (no
+# controller to write to), the user's own Gravatar or code-hosting account (they edit it
+# themselves), or their domain's registration data (the registrar hides it, not the RDAP server).
+NO_LETTER_KINDS = frozenset({SourceKind.REGISTRY}) | OWN_KINDS
 KIND_ORDER = ("name", "home_address", "private_phone", "private_email", "work")
 
 

@@ -82,3 +82,16 @@ def test_hostile_url_cannot_break_the_letter() -> None:
     ]})
     text = next(iter(letters(result, profile(), "en", TODAY).values()))
     assert "\n\nI withdraw" not in text
+
+
+def test_no_letter_for_domains_own_accounts_or_breaches() -> None:
+    kinds = [SourceKind.DOMAIN, SourceKind.AVATAR, SourceKind.CODE_HOSTING, SourceKind.BREACH]
+    result = sample_result().model_copy(update={"findings": [
+        finding(f"k{i}", url, Severity.CRITICAL, 95, [name_match(), home_match()], kind)
+        for i, (kind, url) in enumerate(zip(kinds, [
+            "https://rdap.sidn.nl/domain/annavdberg.nl", "https://gravatar.com/annavdberg",
+            "https://github.com/annavdberg", "https://haveibeenpwned.com/",
+        ], strict=True))
+    ]})
+    assert letters(result, profile(), "en", TODAY) == {}
+    assert letters(result, profile("UK"), "en", TODAY) == {}

@@ -91,19 +91,133 @@ def test_action_plan_removes_most_risk_first(profile: Profile) -> None:
     ], profile)
     plan = action_plan(findings)
     assert 1 <= len(plan) <= 6
-    first = plan[0]
+    # critical findings: saving evidence comes first, for both of them, and removes no risk
+    assert plan[0].step.method == "evidence" and sorted(plan[0].finding_ids) == ["a", "b"]
+    assert plan[0].risk == 0
+    first = plan[1]
     # one request to the site covers both pages
     assert first.host == "oozo.nl" and sorted(first.finding_ids) == ["a", "b"]
-    assert [p.risk for p in plan] == sorted((p.risk for p in plan), reverse=True)
+    assert [p.risk for p in plan[1:]] == sorted((p.risk for p in plan[1:]), reverse=True)
     assert all("i" not in p.finding_ids for p in plan)  # info never in the plan
     assert all(p.step.action for p in plan)
-    assert not any("save evidence" in p.step.action for p in plan)
+    assert sum(p.step.method == "evidence" for p in plan) == 1
     assert action_plan([]) == []
 
 
 def test_action_plan_is_greedy_over_remaining_risk(profile: Profile) -> None:
     findings = attach_steps([crit("https://b1.example/x", fid="x")], profile)
     plan = action_plan(findings)
-    risks = [p.risk for p in plan]
+    risks = [p.risk for p in plan if p.step.method != "evidence"]
     assert risks == sorted(risks, reverse=True)
     assert sum(risks) <= 95 + 1
+
+
+def _steps(fid: str, kind: SourceKind, matches: list, country: str = "NL",  # type: ignore[type-arg]
+           severity: Severity = Severity.HIGH, url: str = "") -> list:  # type: ignore[type-arg]
+    f = finding(fid, url or f"https://{fid}.example/p", severity, 75, matches, kind)
+    return steps_for(f, country)
+
+
+def test_evidence_is_the_first_step_and_the_first_action(profile: Profile) -> None:
+    from exposure_scan.reports.context import build
+    from tests.test_reports import sample_result
+
+    findings = attach_steps([
+        finding("m", "https://other.example/m", Severity.MEDIUM, 40, [mobile_match()]),
+        crit("https://unknown-broker.example/p", fid="c"),
+    ], profile)
+    assert steps_for(findings[1], "NL")[0].method == "evidence"
+    plan = action_plan(findings)
+    assert plan[0].step.method == "evidence" and plan[0].finding_ids == ["c"]
+    context = build(sample_result().model_copy(update={"findings": findings}))
+    assert context["top_actions"][0]["step"]["method"] == "evidence"
+    assert context["top_actions"][0]["step"]["action"].startswith("First save evidence")
+    # nothing serious: no evidence item
+    medium = attach_steps([findings[0]], profile)
+    assert all(p.step.method != "evidence" for p in action_plan(medium))
+
+
+def test_nl_police_report_for_posts_with_private_data() -> None:
+    for kind in (SourceKind.FORUM, SourceKind.SOCIAL, SourceKind.WEB):
+        steps = _steps("p", kind, [name_match(), mobile_match()])
+        police = [s for s in steps if s.method == "police"]
+        assert len(police) == 1, kind
+        assert "285d" in police[0].action and "aangifte" in police[0].action
+        assert police[0].source.startswith("https://www.politie.nl/")
+    # not for a people-search listing, not for practice data, not outside NL
+    assert not [s for s in _steps("b", SourceKind.PEOPLE_SEARCH, [name_match(), home_match()])
+                if s.method == "police"]
+    assert not [s for s in _steps("w", SourceKind.FORUM, [name_match(), practice_match()],
+                                  severity=Severity.INFO) if s.method == "police"]
+    for country in ("UK", "US"):
+        assert not [s for s in _steps("f", SourceKind.FORUM, [name_match(), mobile_match()],
+                                      country) if s.method == "police"]
+
+
+def test_forum_and_social_report_to_the_platform_before_contacting_the_owner(
+    profile: Profile,
+) -> None:
+    for kind in (SourceKind.FORUM, SourceKind.SOCIAL):
+        methods = [s.method for s in _steps("f", kind, [name_match(), mobile_match()])]
+        assert methods[0] == "evidence"
+        assert methods.index("report") < methods.index("contact_site"), (kind, methods)
+        findings = attach_steps([finding("f", "https://forum.example/t/1", Severity.HIGH, 80,
+                                         [name_match(), mobile_match()], kind)], profile)
+        plan = [p.step.method for p in action_plan(findings)]
+        assert plan[:2] == ["evidence", "report"], plan
+        assert plan.index("report") < plan.index("contact_site")
+
+
+OWN = {
+    SourceKind.DOMAIN: "registrar",
+    SourceKind.AVATAR: "Gravatar",
+    SourceKind.CODE_HOSTING: "GitHub",
+    SourceKind.BREACH: "two-factor",
+}
+SITE_ONLY = ("GDPR", "Google", "Bing", "Autoriteit", "ICO", "opt-out", "site owner", "KvK",
+             "Companies House", "NPPES", "HelpWanted", "evidence")
+
+
+def test_own_accounts_domains_and_breaches_get_only_their_own_steps() -> None:
+    for kind, word in OWN.items():
+        for country in ("NL", "UK", "US"):
+            for matches in ([name_match(), home_match()], [name_match(), mobile_match()],
+                            [name_match()]):
+                steps = _steps("o", kind, matches, country, Severity.CRITICAL)
+                assert len(steps) == 1, (kind, country, actions(steps))
+                assert word in steps[0].action
+                assert steps[0].source.startswith("https://")
+                assert not [w for w in SITE_ONLY if w in steps[0].action], steps[0].action
+
+
+def test_catalogued_host_of_an_own_kind_gets_no_opt_out() -> None:
+    steps = _steps("o", SourceKind.AVATAR, [name_match(), home_match()],
+                   url="https://www.oozo.nl/p/9")
+    assert [s.method for s in steps] == ["account_settings"]
+
+
+def test_breach_step_is_about_passwords_and_cites_hibp() -> None:
+    (step,) = _steps("b", SourceKind.BREACH, [name_match()])
+    assert "password" in step.action and "phishing" in step.action
+    assert step.source == "https://haveibeenpwned.com/"
+
+
+def test_removal_step_sources_are_the_right_ones() -> None:
+    by_id = {s.id: s for s in step_book().step}
+    assert "gegevensbeschermingsautoriteit" not in by_id["contact-site"].source
+    assert by_id["contact-site"].source.startswith(
+        ("https://gdpr-info.eu/", "https://eur-lex.europa.eu/",
+         "https://www.autoriteitpersoonsgegevens.nl/"))
+    brp = by_id["brp-secrecy"]
+    assert brp.url == "" and "your own municipality" in brp.action
+    assert by_id["ico-complaint"].countries == ["UK"]
+    assert by_id["ap-complaint"].countries == ["NL"]
+
+
+def test_uk_gets_the_ico_complaint_and_nl_the_ap() -> None:
+    uk = actions(_steps("u", SourceKind.WEB, [name_match(), home_match()], "UK"))
+    nl = actions(_steps("n", SourceKind.WEB, [name_match(), home_match()], "NL"))
+    us = actions(_steps("s", SourceKind.WEB, [name_match(), home_match()], "US"))
+    assert any("ICO" in a for a in uk) and not any("Autoriteit" in a for a in uk)
+    assert any("Autoriteit" in a for a in nl) and not any("ICO" in a for a in nl)
+    assert not any("ICO" in a or "Autoriteit" in a for a in us)
