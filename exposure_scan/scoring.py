@@ -27,6 +27,11 @@ from exposure_scan.profile import Profile
 PROFESSIONAL_KINDS = frozenset({SourceKind.REGISTRY, SourceKind.PRACTICE_SITE})
 PRIVATE_TAGS = frozenset({"private_address", "private_phone", "private_email"})
 HOME_TAGS = frozenset({"private_address", "private_phone"})  # what the work-to-home link reaches
+NAMESAKE_KINDS = frozenset({SourceKind.REGISTRY, SourceKind.PEOPLE_SEARCH})
+# Name-match confidences (matching/name.py): a given name written out scores 0.85 or more;
+# a surname with initials 0.7-0.75, whether one initial or several.
+FULL_NAME_CONFIDENCE = 0.85
+INITIALS_CONFIDENCE = 0.7
 
 
 @cache
@@ -62,7 +67,7 @@ def exposed_kinds(matches: list[FieldMatch]) -> set[str]:
 def fired_rules(tags: set[str], kind: SourceKind) -> list[dict[str, Any]]:
     fired = []
     for rule in rules()["rule"]:
-        if not set(rule["when"]) <= tags:
+        if not set(rule["when"]) <= tags or tags & set(rule.get("unless", ())):
             continue
         if "kinds" in rule and kind.value not in rule["kinds"]:
             continue
@@ -80,6 +85,26 @@ def _role_rule(profile: Profile) -> dict[str, Any] | None:
     return next((r for r in rules().get("role", []) if r["role"] == profile.role.value), None)
 
 
+def strong_name(match: FieldMatch) -> bool:
+    """A name match that identifies the person: a given name written out, or several
+    initials; never a surname with a single initial (on a large register: a namesake)."""
+    if match.field is not FieldKind.NAME:
+        return False
+    if match.confidence >= FULL_NAME_CONFIDENCE:
+        return True
+    return match.confidence >= INITIALS_CONFIDENCE and "matching initials" in match.reason
+
+
+def weak_name_only(obs: Observation, matches: list[FieldMatch]) -> bool:
+    """A register or people-search entry that shows only a name, and that name only as a
+    surname with a single initial: most likely a namesake, so no finding."""
+    return (
+        obs.source_kind in NAMESAKE_KINDS
+        and exposed_kinds(matches) == {"name"}
+        and not any(strong_name(m) for m in matches)
+    )
+
+
 def links_work_to_home(tags: set[str], kind: SourceKind, professional_identity: bool) -> bool:
     """Does this page take a stranger from the professional identity to home or private phone?"""
     if not tags & HOME_TAGS:
@@ -92,6 +117,8 @@ def links_work_to_home(tags: set[str], kind: SourceKind, professional_identity: 
 def score_one(
     profile: Profile, obs: Observation, matches: list[FieldMatch], professional_identity: bool
 ) -> Finding | None:
+    if weak_name_only(obs, matches):
+        return None
     tags = exposed_kinds(matches)
     fired = fired_rules(tags, obs.source_kind)
     if not fired:
@@ -128,22 +155,41 @@ def score_one(
     )
 
 
-def has_professional_identity(matched: list[tuple[Observation, list[FieldMatch]]]) -> bool:
-    """A registry entry or practice page under the person's name was found."""
-    return any(
-        obs.source_kind in PROFESSIONAL_KINDS and any(m.field is FieldKind.NAME for m in ms)
+def page_key(obs: Observation) -> str:
+    url = obs.url.strip().rstrip("/").lower()
+    return url or f"{obs.provider}:{obs.title}"
+
+
+def professional_pages(matched: list[tuple[Observation, list[FieldMatch]]]) -> set[str]:
+    """The registry entries and practice pages that name the person clearly enough to be
+    their public professional identity (a given name, or several initials, agree)."""
+    return {
+        page_key(obs)
         for obs, ms in matched
-    )
+        if obs.source_kind in PROFESSIONAL_KINDS and any(strong_name(m) for m in ms)
+    }
+
+
+def has_professional_identity(
+    matched: list[tuple[Observation, list[FieldMatch]]], page: Observation | None = None
+) -> bool:
+    """A registry entry or practice page clearly under the person's name was found; with
+    `page`, one that is not that page itself."""
+    pages = professional_pages(matched)
+    if page is not None:
+        pages.discard(page_key(page))
+    return bool(pages)
 
 
 def score_findings(
     profile: Profile, matched: list[tuple[Observation, list[FieldMatch]]]
 ) -> list[Finding]:
     """Score every matched observation; most severe first, stable order within a severity."""
-    professional = has_professional_identity(matched)
+    professional = professional_pages(matched)
     findings: dict[str, Finding] = {}
     for obs, matches in matched:
-        finding = score_one(profile, obs, matches, professional)
+        elsewhere = bool(professional - {page_key(obs)})
+        finding = score_one(profile, obs, matches, elsewhere)
         if finding is None:
             continue
         kept = findings.get(finding.id)

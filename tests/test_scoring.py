@@ -157,3 +157,85 @@ def test_level_never_exceeds_the_worst_finding(profile: Profile) -> None:
     ])
     score, level, _ = summarise(highs, [CHECKED])
     assert score >= 80 and level == "high"
+
+
+def initial_match(reason: str = "same surname, matching initial") -> FieldMatch:
+    return FieldMatch(field=FieldKind.NAME, label="", observed="A. van der Berg",
+                      confidence=0.75, reason=reason)
+
+
+def test_named_rules_replace_their_unnamed_versions(profile: Profile) -> None:
+    cases = [
+        ([name_match(), home_match()], "name-with-home-address", "home-address-unnamed"),
+        ([name_match(), mobile_match()], "name-with-private-phone", "private-phone-unnamed"),
+        ([name_match(), private_email()], "name-with-private-email", "private-email-unnamed"),
+    ]
+    for i, (matches, named, unnamed) in enumerate(cases):
+        f = one(profile, obs(f"https://a.example/{i}", SourceKind.PEOPLE_SEARCH), matches)
+        assert named in f.rules and unnamed not in f.rules, f.rules
+        assert "listing-under-name" not in f.rules  # "no private details" would contradict
+        unnamed_f = one(profile, obs(f"https://u.example/{i}"), matches[1:])
+        assert unnamed in unnamed_f.rules and named not in unnamed_f.rules
+
+
+def test_each_finding_lists_exactly_the_rules_that_apply(profile: Profile) -> None:
+    texts = rule_texts()
+    f = one(profile, obs("https://b.example/x", SourceKind.PEOPLE_SEARCH),
+            [name_match(), home_match(), mobile_match()], REGISTRY)
+    base = [r for r in f.rules if r in {x["id"] for x in rules()["rule"]}]
+    assert base == ["name-with-home-address", "name-with-private-phone"]
+    assert f.explanation == " ".join(texts[r] for r in f.rules)
+    listing = one(profile, obs("https://d.example/x", SourceKind.DIRECTORY), [name_match()])
+    assert listing.rules == ["listing-under-name"]
+
+
+def test_work_to_home_needs_a_clear_name_match_on_the_professional_page(
+    profile: Profile,
+) -> None:
+    page = (obs("https://people.example/p", SourceKind.PEOPLE_SEARCH),
+            [name_match(), mobile_match()])
+    register = obs("https://big.example/1", SourceKind.REGISTRY)
+    # a BIG entry matching only the surname and a first initial is not the identity
+    weak = one(profile, *page, (register, [initial_match(), practice_match()]))
+    assert not weak.work_to_home and "work-to-home-link" not in weak.rules
+    # several initials or a given name written out are
+    initials = one(profile, *page, (register, [
+        initial_match("same surname, matching initials"), practice_match()]))
+    assert initials.work_to_home
+    full = one(profile, *page, (register, [name_match(), practice_match()]))
+    assert full.work_to_home
+
+
+def test_the_professional_page_does_not_link_to_itself(profile: Profile) -> None:
+    url = "https://praktijk.example/team"
+    # one page, seen by search (web) and by the practice-site reader: the web copy must not
+    # borrow a work-to-home link from its own practice-page copy
+    web = (obs(url, SourceKind.WEB), [name_match(), mobile_match()])
+    practice = (obs(url + "/", SourceKind.PRACTICE_SITE), [name_match()])
+    found = score_findings(profile, [web, practice])
+    web_finding = next(f for f in found if f.observation.source_kind is SourceKind.WEB)
+    assert not web_finding.work_to_home
+    other = (obs("https://register.example/9", SourceKind.REGISTRY), [name_match()])
+    found = score_findings(profile, [web, practice, other])
+    assert next(f for f in found if f.observation.source_kind is SourceKind.WEB).work_to_home
+
+
+def test_namesake_register_entries_are_no_findings(profile: Profile) -> None:
+    """Decision: a register or people-search entry that shows only a name, matched on the
+    surname and a single initial, is dropped (usually a namesake on a large register)."""
+    for kind in (SourceKind.REGISTRY, SourceKind.PEOPLE_SEARCH):
+        assert score_findings(profile, [(obs("https://r.example/1", kind),
+                                         [initial_match()])]) == []
+        # several initials or a full name: kept, as an information item to check
+        kept = score_findings(profile, [(obs("https://r.example/2", kind), [
+            initial_match("same surname, matching initials")])])
+        assert [f.severity for f in kept] == [Severity.INFO]
+    # a weak name with private data is still a finding: the private data is the person's
+    home = score_findings(profile, [(obs("https://r.example/3", SourceKind.PEOPLE_SEARCH),
+                                     [initial_match(), home_match()])])
+    assert home and home[0].severity is Severity.CRITICAL
+    # a weak name with the practice's details stays a (practice) finding
+    practice = score_findings(profile, [(obs("https://r.example/4", SourceKind.REGISTRY),
+                                         [initial_match(), practice_match()])])
+    assert len(practice) == 1 and practice[0].severity is Severity.INFO
+    assert "practice-details" in practice[0].rules
