@@ -1389,6 +1389,126 @@ def text_cases(b: Builder, p: Person) -> None:
     b.add(p, "text:masked", {"text": body}, E(True, [], [], []))
 
 
+# -- one-line snippets: name, phone or age and the address on one line -------------------------
+
+SNIPPET_SEPS = [" ", " | ", " - ", " – ", " — ", " · ", " • ", " / ", ", "]
+
+
+def snippet_cases(b: Builder, p: Person) -> None:
+    """Directory lines and search-engine snippets: the name, a phone number or an age and the
+    home address on one line, separated by spaces, pipes, dashes, dots or slashes. The same
+    line with a neighbour's number, a street-name prefix, another street, town or unit is
+    another building."""
+    rng = b.rng
+    a, prac = p.addresses
+    E = lambda ad, ph: {"name": True, "address": ad, "phone": ph, "email": []}  # noqa: E731
+    name = display_name(rng, p, p.country == "NL")
+    sep1, sep2 = rng.choice(SNIPPET_SEPS), rng.choice(SNIPPET_SEPS)
+    lead = rng.choice(["", "phone", "age"])
+    if p.country == "NL":
+        age = rng.choice([f"Leeftijd: {rng.randint(30, 70)}.", f"{rng.randint(30, 70)} jaar", ""])
+    else:
+        age = rng.choice([f"Age {rng.randint(30, 70)}", f"({rng.randint(30, 70)})", ""])
+    extra = phone_str(rng, p, "mobile") if lead == "phone" else (age if lead == "age" else "")
+    shown = lead == "phone" and rng.random() < 0.7
+    if not shown and lead == "phone":
+        extra = ""
+    if extra:
+        head = f"{extra} {name}{sep1}" if lead == "phone" and rng.random() < 0.5 else ""
+        head = head or f"{name}{sep1}{extra}{rng.choice([' ', sep1])}"
+    else:
+        head = f"{name}{sep1}"
+    if rng.random() < 0.2:
+        head = head.replace(sep1, " ", 1) if sep1 != ", " else head  # no separator at all
+    ph = ["mobile"] if shown else []
+
+    def line(street: str, num: str, place: str) -> str:
+        return f"{head}{street} {num}{sep2}{place}"
+
+    def same_street_as_practice(street: str, num: str) -> bool:
+        return key(street) == key(prac["street"]) and num == prac["house_number"]
+
+    st, num, city = a["street"], a["house_number"], a["city"]
+    on = other_num(rng, num)
+    if p.country == "NL":
+        add = a["addition"]
+        nf = rng.choice(nl_add_forms(num, add))[1]
+        street = rng.choice([st, a["_abbr"]])
+        pc = a["postcode"]
+        place = rng.choice(
+            [f"{pc} {city}", city, f"{pc.replace(' ', '')} {city}", f"{pc}{sep2}{city}"]
+        )
+        b.add(p, "text:snippet-line", {"text": line(street, nf, place)}, E(["home"], ph))
+        if not same_street_as_practice(st, on):
+            b.add(p, "text:snippet-line-neighbour", {"text": line(street, on, place)}, E([], ph))
+        pre = rng.choice([x for x in NL_SIMILAR["prefix"] if not st.startswith(x)])
+        b.add(
+            p,
+            "text:snippet-line-prefixed-street",
+            {"text": line(f"{pre} {st}", nf, place)},
+            E([], ph),
+        )
+        ost = rng.choice([x for x, _ in NL_STREETS if x != st and x != prac["street"]])
+        b.add(p, "text:snippet-line-other-street", {"text": line(ost, nf, place)}, E([], ph))
+        oc = rng.choice([c for c in NL_CITIES if c[0] != city and c[1] != city])
+        oplace = rng.choice([oc[0], f"{nl_postcode(rng, oc[2])} {oc[0]}"])
+        if not (prac["city"] == oc[0] and same_street_as_practice(st, num)):
+            b.add(p, "text:snippet-line-other-town", {"text": line(street, nf, oplace)}, E([], ph))
+        if add and not same_street_as_practice(st, num):
+            oadd = f"{num}-{other_addition(rng, add)}"
+            b.add(p, "text:snippet-line-other-unit", {"text": line(street, oadd, place)}, E([], ph))
+        return
+    street = rng.choice([st, a["_abbr"]])
+    if p.country == "US":
+        z, state = a["postcode"], a["state"]
+        place = rng.choice([f"{city}, {state} {z}", f"{city} {state} {z}", f"{city}, {state}"])
+        unit = f" {rng.choice(a['_unitforms'])}" if a["addition"] and rng.random() < 0.5 else ""
+        oc = rng.choice([c for c in US_CITIES if c[0] != city and c[1] != state])
+        oplace = f"{oc[0]}, {oc[1]} {oc[3]}{rng.randint(10, 99)}"
+        similar = rng.choice(["Old", "New", "Upper"])
+    else:
+        pc = a["postcode"]
+        place = rng.choice([f"{city} {pc}", city, f"{city}{sep2}{pc}", f"{city}, {pc}"])
+        unit = f" Flat {a['_flat']}" if a["_flat"] and rng.random() < 0.3 else ""
+        oc = rng.choice([c for c in UK_CITIES if c[0] != city])
+        oplace = rng.choice([oc[0], f"{oc[0]} {uk_postcode(rng, oc[2])}"])
+        similar = rng.choice(["Upper", "Lower", "Old", "New"])
+    us = p.country == "US"
+
+    def en_line(street: str, num: str, place: str, unit: str = "") -> str:
+        if us:
+            return f"{head}{num} {street}{unit}{sep2}{place}"
+        return f"{head}{unit.strip() + ', ' if unit else ''}{num} {street}{sep2}{place}"
+
+    b.add(p, "text:snippet-line", {"text": en_line(street, num, place, unit)}, E(["home"], ph))
+    if not same_street_as_practice(st, on):
+        b.add(p, "text:snippet-line-neighbour", {"text": en_line(street, on, place)}, E([], ph))
+    b.add(
+        p,
+        "text:snippet-line-prefixed-street",
+        {"text": en_line(f"{similar} {st}", num, place)},
+        E([], ph),
+    )
+    ost = rng.choice(
+        [x for x, _ in (US_STREETS if us else UK_STREETS) if x not in (st, prac["street"])]
+    )
+    b.add(p, "text:snippet-line-other-street", {"text": en_line(ost, num, place)}, E([], ph))
+    if not (prac["city"] == oc[0] and same_street_as_practice(st, num)):
+        b.add(p, "text:snippet-line-other-town", {"text": en_line(street, num, oplace)}, E([], ph))
+    if not same_street_as_practice(st, num):
+        ounit = (
+            (f" {a['_otherunit']}" if a["addition"] else " Apt 2")
+            if us
+            else (f" Flat {int(a['_flat']) % 9 + 1}" if a["_flat"] else " Flat 3")
+        )
+        b.add(
+            p,
+            "text:snippet-line-other-unit",
+            {"text": en_line(street, num, place, ounit)},
+            E([], ph),
+        )
+
+
 # -- main ---------------------------------------------------------------------------------------
 
 
@@ -1409,6 +1529,7 @@ def generate(n: int, seed: int) -> list[dict[str, Any]]:
         phone_cases(b, p)
         email_cases(b, p)
         text_cases(b, p)
+        snippet_cases(b, p)
     picked = sorted(rng.sample(range(len(b.cases)), n))
     out = []
     for i, at in enumerate(picked):

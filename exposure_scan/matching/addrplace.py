@@ -108,8 +108,8 @@ def _scan_place(
             continue
         tok = toks[p]
         if tok.t in BOUNDARIES or tok.t == "#":
-            if text and tok.t in HARD_STOPS:
-                break
+            if text and tok.t == "\n":
+                break  # a | is soft here: Kerkstraat 12 | 1234 AB Utrecht
             p += 1
             continue
         step = _place_token(toks, p, target, found)

@@ -42,6 +42,7 @@ class Tok:
     cap: bool = False  # written with a capital
     brk: bool = False  # a sentence ends after it
     value: str = ""  # the normalised postcode
+    sep: bool = False  # a dash between spaces (or an en or em dash) stands before it
 
     @property
     def word(self) -> bool:
@@ -67,6 +68,7 @@ class Vocab:
             data["suffixes"].items(), key=lambda kv: -len(kv[0])
         )
         self.street_prefixes = frozenset(data["street_prefixes"])
+        self.street_name_words = frozenset(data["street_name_words"]) | self.street_prefixes
         self.connectors = frozenset(data["connectors"])
         self.number_words = frozenset(data["number_words"])
         self.unit_words = frozenset(data["unit_words"]) | {"#"}
@@ -161,7 +163,29 @@ def tokenize(raw: str, country: str) -> list[Tok]:
             out.append(Tok(POSTCODE, index[start], index[end - 1] + 1, value=value))
         pos = end
     out = _join_possessives(raw, out)
-    return _join_hyphenated(raw, out) if country == "US" else out
+    out = _join_hyphenated(raw, out) if country == "US" else out
+    return _mark_dashes(raw, out)
+
+
+_DASHES = frozenset("-–—‒―")  # the hyphen, en and em dashes of listings
+_LONG_DASHES = frozenset("–—‒―")
+
+
+def _mark_dashes(raw: str, toks: list[Tok]) -> list[Tok]:
+    """Jan de Vries - Kerkstraat 12 - Utrecht: a dash between spaces, or an en or em dash,
+    separates the parts of a listing line; the token after it is marked (Tok.sep). A hyphen
+    inside a word or a number (12-A, 62-1) is not such a separator."""
+    if not any(ch in _DASHES for ch in raw):
+        return toks
+    for n in range(1, len(toks)):
+        gap = raw[toks[n - 1].end : toks[n].start]
+        dash = gap.strip()
+        if not dash or any(ch not in _DASHES for ch in dash):
+            continue
+        if (gap[0].isspace() and gap[-1].isspace()) or any(ch in _LONG_DASHES for ch in dash):
+            t = toks[n]
+            toks[n] = Tok(t.t, t.start, t.end, t.cap, t.brk, t.value, sep=True)
+    return toks
 
 
 # Short Dutch and English words that follow a number in a sentence ("Plein 1813 in Den

@@ -23,6 +23,8 @@ from exposure_scan.matching.addrtext import (
 ARTICLES = frozenset({"de", "het", "den", "der", "t", "the"})
 # "v.d." in a street name is van de, van der or van den (Burg. v.d. Zandenlaan).
 _VD = frozenset({"de", "der", "den"})
+# Words before a person's age in listings: Age 52 4410 Birch Ave.
+_AGE_WORDS = frozenset({"age", "aged", "leeftijd", "lft"})
 # An Edinburgh flat position: 1F2, first floor, second door.
 EDINBURGH = re.compile(r"\d{1,2}f\d{1,2}")
 
@@ -79,7 +81,7 @@ def _dutch_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) ->
     while p < len(toks) and toks[p].t in table.number_words:
         p += 1
     if p < len(toks) and toks[p].t.isdigit():
-        if toks[p].t.lstrip("0") != target.number or not _prefix_ok(toks, i, text):
+        if toks[p].t.lstrip("0") != target.number or not _prefix_ok(toks, i, text, dutch=True):
             return None
         found = Found(first=i, last=p, used=set(range(i, p + 1)))
         _dutch_addition(toks, found, p + 1)
@@ -130,6 +132,8 @@ def _dutch_addition(toks: list[Tok], found: Found, p: int) -> None:
             break
         if not (len(t) <= 3 or t in table.additions or t in table.floor_words):
             break
+        if t in ("s", "t") and p + 1 < len(toks) and len(toks[p + 1].t) > 2:
+            break  # Kerkstraat 12 's-Gravenhage, 12 't Harde: the article of a place name
         if t.isdigit() and len(t) > 3:
             break
         if t not in table.floor_words:
@@ -170,7 +174,13 @@ def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) 
     if j < len(toks) and canon(toks[j].t) in DIRECTIONALS and toks[j].word:
         return None  # a post-directional: Elm Road North is another street
     start = p
-    if not target.frac and p >= 2 and toks[p - 1].t == "/" and toks[p - 2].t.isalnum():
+    if (
+        not target.frac
+        and p >= 2
+        and toks[p - 1].t == "/"
+        and toks[p - 2].t.isalnum()
+        and _flat_slash(toks, p - 2)
+    ):
         unit, start = toks[p - 2].t, p - 2
     if not _prefix_ok(toks, start, text):
         return None
@@ -180,12 +190,28 @@ def _english_order(toks: list[Tok], target: Target, i: int, j: int, text: bool) 
     return found
 
 
+def _flat_slash(toks: list[Tok], q: int) -> bool:
+    """5/1 Station Rd (flat 5 at number 1), or spaced 5 / 1 at the start of a part; not the
+    spaced / of a listing (Jane Roe / 4410 Birch Ave, Age 32 / 4410 Birch Ave)."""
+    if toks[q].end == toks[q + 1].start:
+        return True
+    return toks[q].t.isdigit() and (q == 0 or toks[q - 1].t in BOUNDARIES)
+
+
 def _is_number(t: str) -> bool:
     return t.isdigit() or (t[:1].isdigit() and "-" in t)
 
 
-def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
-    """Nothing in front of the street makes it another street ("Nieuwe Kerkstraat")."""
+def _prefix_ok(toks: list[Tok], idx: int, text: bool, *, dutch: bool = False) -> bool:
+    """Nothing in front of the street makes it another street ("Nieuwe Kerkstraat").
+
+    In running text the street (or its house number, in the English order) may follow a
+    name, a label or a phone number on the same line: a word that is not a street-name word
+    (Jan de Vries Kerkstraat 12, but not Oude Kerkstraat or Burg. Kerkstraat), a number
+    ending a sentence, a phone number or an age (06-12345678 Kerkstraat 12, Age 52 4410 Birch
+    Ave; in the English order a bare 5 10 Mill Lane stays unread: 5 may be a flat), or a
+    separator (| · / and a dash between spaces). A unit word in front (Unit 12 Mill Lane)
+    makes the number the unit's."""
     if idx == 0:
         return True
     table = vocab()
@@ -194,13 +220,24 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool) -> bool:
         return True
     if prev.t in ARTICLES and not prev.cap and idx >= 2 and toks[idx - 2].t in table.connectors:
         return True  # woont aan de Kerkstraat 12, in de Kerkstraat
+    if text and toks[idx].sep:
+        return True  # Jan de Vries - Kerkstraat 12
     if prev.t in table.street_prefixes or canon(prev.t) in DIRECTIONALS:
         return False
     if idx >= 2 and toks[idx - 2].t in table.unit_words:
         return True  # Flat 5 1 Station Road
     if idx >= 4 and toks[idx - 2].t == "/" and toks[idx - 4].t in table.unit_words:
         return True  # Flat 3/2 10 Victoria Road
-    return text and prev.word and not prev.cap
+    if not text or prev.t in table.unit_words:
+        return False  # Unit 12 Mill Lane: 12 is the unit's number, not the house's
+    if prev.word:
+        names = table.street_name_words
+        return prev.t not in names and canon(prev.t) not in names
+    if prev.t.isdigit():
+        if dutch or prev.brk or len(prev.t) >= 3:
+            return True
+        return idx >= 2 and toks[idx - 2].t in _AGE_WORDS  # Age 52 4410 Birch Ave
+    return False
 
 
 def postcode_reading(toks: list[Tok], target: Target) -> Found | None:

@@ -30,6 +30,12 @@ _DOUBLE_ZERO = re.compile(r"(?<![\d+])00(?=\s?[1-9])")
 # "+32 8001514774" is no Belgian number, and 8001514774 alone is not what the page shows.
 _DANGLING = re.compile(r"(?:\+|(?<!\d)00) ?\d{1,3}[ .\-()]*$")
 
+# A house number right after a phone number on a listing line: "07700 900123 10 Mill Lane",
+# "(217) 555-0123 4410 Birch Ave". The number finder reads the house number as part of the
+# phone number; a second reading blanks such a group (a short number between a digit and a
+# capitalised word, after a space or a spaced dash). Offsets stay.
+_HOUSE_AFTER = re.compile(r"(?<=\d)[ \t]+(?:-[ \t]+)?\d{1,5}[a-zA-Z]?(?=[ \t]+[A-Z])")
+
 Key = tuple[int, int, bool]
 
 
@@ -98,6 +104,12 @@ class PhoneMatcher:
         text = _DASHES.sub("-", _SPACES.sub(" ", text))
         if self.region == "US":
             text = _DOUBLE_ZERO.sub(" +", text)
+        self._scan(text, raw, out)
+        if len(out) < len(self.targets) and _HOUSE_AFTER.search(text):
+            self._scan(_HOUSE_AFTER.sub(lambda m: " " * len(m.group()), text), raw, out)
+        return list(out.values())
+
+    def _scan(self, text: str, raw: str, out: dict[str, FieldMatch]) -> None:
         for m in PhoneNumberMatcher(text, self.region, leniency=Leniency.POSSIBLE):
             after = text[m.end : m.end + 1]
             if after and (after.isalnum() or _MASK.match(text[m.end :])):
@@ -107,4 +119,3 @@ class PhoneMatcher:
             observed = raw[m.start : m.end].strip()
             for hit in self._hits(key_of(m.number), observed, "found in the page text"):
                 out.setdefault(hit.label, hit)
-        return list(out.values())
