@@ -10,6 +10,9 @@
             details.txt       human-readable: address, fetch time (UTC), body hash, what was found
             finding.json      the same, machine-readable
 
+README.txt and details.txt are written in the report's language (`result.language`): every
+text is an English msgid that the report's gettext catalog translates.
+
 The bundle is written to a temporary folder next to the target and renamed into place, so a
 failure never leaves half a bundle behind. It holds private data: its folder is readable by
 the owner only. Folder and file names never contain anything taken from a page.
@@ -18,6 +21,7 @@ the owner only. Folder and file names never contain anything taken from a page.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -25,11 +29,12 @@ import shutil
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from exposure_scan import __version__
 from exposure_scan.errors import ReportError
 from exposure_scan.models import Finding, ScanResult, utc_now
+from exposure_scan.scoring import rule_texts
 
 MANIFEST_VERSION = "1"
 SAFE_ID = re.compile(r"[^0-9a-z]")
@@ -49,6 +54,15 @@ def sha256(data: bytes) -> str:
 def folder_name(index: int, finding: Finding) -> str:
     safe = SAFE_ID.sub("", finding.id.lower())[:32] or "finding"
     return f"{index:03d}-{finding.severity.value}-{safe}"
+
+
+def _i18n() -> Any:
+    # Reached by name: the mapped package is invisible to static tools run from the source tree.
+    return importlib.import_module("exposure_scan.reports.i18n")
+
+
+def _(lang: str, message: str) -> str:
+    return cast(str, _i18n().gettext(lang, message))
 
 
 def _finding_record(finding: Finding) -> dict[str, Any]:
@@ -76,37 +90,58 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _details_text(record: dict[str, Any]) -> str:
+DETAIL_LABELS = ("Web address", "Page title", "Fetched at", "Body SHA-256", "Found by",
+                 "Kind of source", "Severity")
+
+
+def _details_text(record: dict[str, Any], finding: Finding, lang: str) -> str:
+    i18n = _i18n()
+    labels = {k: _(lang, k) + ":" for k in DETAIL_LABELS}
+    width = max(len(v) for v in labels.values()) + 1
+
+    def line(key: str, value: str) -> str:
+        return labels[key].ljust(width) + value
+
+    found_by = record["provider"]
+    if record["site"]:
+        found_by = _(lang, "{provider} on {site}").format(provider=found_by, site=record["site"])
+    severity = _(lang, i18n.SEVERITY_LABELS.get(record["severity"], record["severity"]))
     lines = [
-        f"Web address:     {record['url'] or '(none recorded)'}",
-        f"Page title:      {record['title'] or '(none)'}",
-        f"Fetched at:      {record['fetched_at']} (UTC)",
-        "Body SHA-256:    "
-        + (record["body_sha256"] or "(not recorded: the page body was not fetched)"),
-        f"Found by:        {record['provider']}"
-        + (f" on {record['site']}" if record["site"] else ""),
-        f"Kind of source:  {record['source_kind']}",
-        f"Severity:        {record['severity']} (score {record['score']})",
+        line("Web address", record["url"] or _(lang, "(none recorded)")),
+        line("Page title", record["title"] or _(lang, "(none)")),
+        line("Fetched at", f"{record['fetched_at']} (UTC)"),
+        line("Body SHA-256", record["body_sha256"]
+             or _(lang, "(not recorded: the page body was not fetched)")),
+        line("Found by", found_by),
+        line("Kind of source",
+             _(lang, i18n.KIND_LABELS.get(record["source_kind"], record["source_kind"]))),
+        line("Severity", _(lang, "{severity} (score {score})").format(
+            severity=severity, score=record["score"])),
         "",
-        "What the page showed about you:",
+        _(lang, "What the page showed about you:"),
     ]
     for m in record["found"]:
-        label = f" ({m['label']})" if m["label"] else ""
-        lines.append(f"  - {m['field']}{label}: {m['shown_as']}")
-    if record["explanation"]:
-        lines += ["", "Why it matters:", f"  {record['explanation']}"]
+        field = _(lang, i18n.FIELD_NAMES.get(m["field"], m["field"]))
+        label = f" ({i18n.profile_label(lang, m['label'])})" if m["label"] else ""
+        lines.append(f"  - {field}{label}: {m['shown_as']}")
+    explanation = record["explanation"]
+    if i18n.normalise(lang) != "en" and finding.rules:
+        texts = rule_texts()
+        explanation = " ".join(_(lang, texts[r]) for r in finding.rules if r in texts)
+    if explanation:
+        lines += ["", _(lang, "Why it matters:"), f"  {explanation}"]
     if record["snippet"]:
-        lines += ["", "Excerpt:", f"  {record['snippet']}"]
-    lines += ["", "The full visible text of the page is in page.txt."]
+        lines += ["", _(lang, "Excerpt:"), f"  {record['snippet']}"]
+    lines += ["", _(lang, "The full visible text of the page is in page.txt.")]
     return "\n".join(lines) + "\n"
 
 
-def _files_for(finding: Finding) -> tuple[dict[str, Any], dict[str, bytes]]:
+def _files_for(finding: Finding, lang: str) -> tuple[dict[str, Any], dict[str, bytes]]:
     record = _finding_record(finding)
     files = {
         "page.txt": finding.observation.text.encode("utf-8"),
         "url.txt": (finding.observation.url + "\n").encode("utf-8"),
-        "details.txt": _details_text(record).encode("utf-8"),
+        "details.txt": _details_text(record, finding, lang).encode("utf-8"),
         "finding.json": (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode(),
     }
     return record, files
@@ -120,13 +155,23 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
 
 
+def readme_text(result: ScanResult, created: datetime) -> str:
+    lang = str(_i18n().normalise(result.language))
+    values = {
+        "created": iso_utc(created), "count": len(result.findings),
+        "scan_started": iso_utc(result.started_at), "scan_finished": iso_utc(result.finished_at),
+        "tool": result.tool_version,
+    }
+    return "\n\n".join(_(lang, block).format(**values) for block in README_BLOCKS) + "\n"
+
+
 def _fill(tmp: Path, result: ScanResult, created: datetime) -> None:
     listed: list[dict[str, Any]] = []  # every file with its hash, for the manifest
     findings: list[dict[str, Any]] = []
     for index, finding in enumerate(result.findings, start=1):
         folder = folder_name(index, finding)
         (tmp / folder).mkdir(mode=0o700)
-        record, files = _files_for(finding)
+        record, files = _files_for(finding, result.language)
         entry_files = []
         for name, data in files.items():
             _write(tmp / folder / name, data)
@@ -143,11 +188,7 @@ def _fill(tmp: Path, result: ScanResult, created: datetime) -> None:
             "files": entry_files,
         })
 
-    readme = README.format(
-        created=iso_utc(created), count=len(result.findings),
-        scan_started=iso_utc(result.started_at), scan_finished=iso_utc(result.finished_at),
-        tool=result.tool_version,
-    ).encode("utf-8")
+    readme = readme_text(result, created).encode("utf-8")
     _write(tmp / "README.txt", readme)
     listed.append({"path": "README.txt", "sha256": sha256(readme), "bytes": len(readme)})
 
@@ -224,19 +265,21 @@ def write_evidence(result: ScanResult, directory: Path, *, now: datetime | None 
     return target
 
 
-README = """\
+# README.txt, block by block: each block is a msgid (reports/locale/*/messages.po) with
+# {placeholders} filled in after translation.
+README_BLOCKS = (
+    """\
 EVIDENCE BUNDLE - exposure-scan
 ===============================
 
 Created:        {created} (UTC)
 Scan:           {scan_started} to {scan_finished} (UTC), exposure-scan {tool}
-Findings:       {count}
-
+Findings:       {count}""",
+    """\
 This folder records pages where your personal details could be found online: for each
 finding, the web address, when it was read, and the text the page showed. Keep it private:
-it contains your own details. Hand it over only to the police or the platform concerned.
-
-
+it contains your own details. Hand it over only to the police or the platform concerned.""",
+    """\
 WHAT IS IN IT
 -------------
   manifest.json   a list of every finding and every file, with a SHA-256 fingerprint of each
@@ -246,21 +289,22 @@ WHAT IS IN IT
       page.txt      the visible text of the page at the moment it was read
       details.txt   a readable summary: address, time read (UTC), what the page showed about
                     you, and the SHA-256 of the page body as it was downloaded
-      finding.json  the same, machine-readable
-
+      finding.json  the same, machine-readable""",
+    """\
 The "body SHA-256" is the fingerprint of the page exactly as the web server sent it. Anyone
 who has a copy of that page (for example a police investigator, or the platform's own
-records) can check that it is the same page. page.txt is the text we extracted from it.
-
-
+records) can check that it is the same page. page.txt is the text we extracted from it.""",
+    """\
 CHECKING THAT NOTHING WAS CHANGED
 ---------------------------------
 In this folder run:   sha256sum -c SHA256SUMS
 (macOS: shasum -a 256 -c SHA256SUMS; Windows PowerShell: Get-FileHash <file>). Every line
-must say OK. The fingerprints prove the files have not changed since {created}; keep an
-unopened copy (a USB stick, or an email to yourself) so you can show this later.
-
-
+must say OK.
+On their own, fingerprints stored next to the files prove nothing: whoever changes a file
+can change SHA256SUMS too. So today, keep a copy of SHA256SUMS somewhere else, for example
+email it to yourself. That dated copy can later show that the files are unchanged since
+then. Also keep an unopened copy of the whole folder (for example on a USB stick).""",
+    """\
 POLICE REPORT (NL: AANGIFTE)
 ----------------------------
 Sharing someone's personal details to intimidate them (doxing) is a criminal offence in the
@@ -276,9 +320,8 @@ countries. To report it:
   4. Keep the aangifte reference number (proces-verbaalnummer) with this folder.
 You may ask to give your work address instead of your home address in the aangifte
 (domiciliekeuze), so your home address does not end up in the file the suspect may see.
-Your employer and your professional body may be able to help.
-
-
+Your employer and your professional body may be able to help.""",
+    """\
 PLATFORM OR WEBSITE REPORT
 --------------------------
   1. Open url.txt and go to the page; use the site's "report" or privacy/removal form, or
@@ -287,11 +330,17 @@ PLATFORM OR WEBSITE REPORT
      (details.txt lists it). Under the GDPR (AVG) you can ask for erasure (article 17).
   3. Do not send the whole bundle to a platform: send only that page's url.txt and
      details.txt, and remove any lines you do not want to share.
-  4. Keep their reply and the date with this folder. If the page reappears, scan again.
-
-
+  4. Keep their reply and the date with this folder. If the page reappears, scan again.""",
+    """\
 LIMITS
 ------
 This bundle shows what exposure-scan read at the stated time. It is not a certified copy of
-the page; for a court case the police or a notary/bailiff (deurwaarder) may make their own.
-"""
+the page; for a court case the police or a notary/bailiff (deurwaarder) may make their own.""",
+)
+# Labels in details.txt besides DETAIL_LABELS (msgids too).
+DETAIL_TEXTS = (
+    "{provider} on {site}", "(none recorded)", "(none)",
+    "(not recorded: the page body was not fetched)", "{severity} (score {score})",
+    "What the page showed about you:", "Why it matters:", "Excerpt:",
+    "The full visible text of the page is in page.txt.",
+)

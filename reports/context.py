@@ -23,7 +23,14 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
-from .i18n import field_label, gettext, normalise, translate_reason, translate_run_reason
+from .i18n import (
+    field_label,
+    gettext,
+    normalise,
+    profile_label,
+    translate_reason,
+    translate_run_reason,
+)
 
 TOP_ACTIONS = 3
 
@@ -85,7 +92,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "matches": [
             {
                 "field": m.field.value,
-                "label": m.label,
+                "label": profile_label(lang, m.label),
                 "private": m.private,
                 "observed": m.observed,
                 "confidence": round(m.confidence * 100),
@@ -179,7 +186,8 @@ def build(result: ScanResult) -> dict[str, Any]:
         "plan": plan,
         "top_actions": plan[:TOP_ACTIONS],
         "runs": [
-            {"provider": r.provider, "title": r.title or r.provider, "status": r.status.value,
+            {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
+             "status": r.status.value,
              "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
              "unchecked_parts": list(r.unchecked_parts)}
             for r in result.runs

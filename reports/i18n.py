@@ -158,3 +158,31 @@ FIELD_LABELS = {
 
 def field_label(lang: str, field: str) -> str:
     return gettext(lang, FIELD_LABELS.get(field, field))
+
+
+# Profile labels the report shows next to a match ("address (home)"). The usual ones are
+# translated; a user's own label ("holiday home", "thuis") is shown as they wrote it.
+PROFILE_LABELS = ("home", "practice", "mobile", "private", "work")
+
+
+def profile_label(lang: str, label: str) -> str:
+    key = label.strip().lower()
+    return gettext(lang, key) if key in PROFILE_LABELS else label
+
+
+# The same display labels as templates/_labels.j2 (same msgids), for plain-text files.
+SEVERITY_LABELS = {
+    "critical": "Critical", "high": "High", "medium": "Medium", "low": "Low",
+    "info": "Information",
+}
+FIELD_NAMES = {"name": "name", "address": "address", "phone": "phone number",
+               "email": "email address"}
+KIND_LABELS = {
+    "registry": "professional or trade register", "search": "search engine result",
+    "people_search": "people-search site", "directory": "directory",
+    "practice_site": "practice website", "review_site": "review site",
+    "social": "social network", "forum": "forum", "news": "news",
+    "archive": "web archive", "domain": "domain registration",
+    "code_hosting": "code hosting", "avatar": "profile picture service",
+    "breach": "data breach", "web": "web page",
+}

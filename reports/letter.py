@@ -2,7 +2,8 @@
 
 Each letter combines an objection (Art. 21) with an erasure request (Art. 17), names the
 pages (URLs) and the kinds of data found on them, never the values, and states the
-one-month answer deadline of Art. 12(3) counted from `today`. The letters carry the user's
+one-month answer deadline of Art. 12(3): it runs from receipt, so the letter gives the date
+only as "if it arrives today", counted from `today`. The letters carry the user's
 own name because they send them; they are written only to the user's output folder.
 """
 

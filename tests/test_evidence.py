@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import stat
 import subprocess
@@ -228,3 +229,41 @@ def test_rename_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(ReportError, match="Permission denied"):
         write_evidence(make_result(), tmp_path / "e")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_readme_says_to_keep_the_hashes_elsewhere(bundle: Path) -> None:
+    readme = " ".join((bundle / "README.txt").read_text("utf-8").split())
+    assert "prove nothing" in readme
+    assert "keep a copy of SHA256SUMS somewhere else" in readme
+    assert "email it to yourself" in readme
+
+
+def test_dutch_bundle_is_written_in_dutch(tmp_path: Path) -> None:
+    result = make_result().model_copy(update={"language": "nl"})
+    out = write_evidence(result, tmp_path / "bewijs", now=NOW)
+    readme = (out / "README.txt").read_text("utf-8")
+    assert "BEWIJSMAP" in readme and "AANGIFTE BIJ DE POLITIE" in readme
+    assert "Bevindingen:    3" in readme and "2026-01-06T12:00:00Z" in readme
+    assert "sha256sum -c SHA256SUMS" in readme and "naar uzelf te e-mailen" in readme
+    assert "EVIDENCE BUNDLE" not in readme and "WHAT IS IN IT" not in readme
+    details = (out / "001-critical-1a2b3c4d5e6f7a8b" / "details.txt").read_text("utf-8")
+    assert "Webadres:" in details and "Web address" not in details
+    assert "adres (thuis): Fictiefstraat 7B" in details
+    assert "Uw naam samen met uw huisadres" in details  # the rule's reason, translated
+    assert "Kritiek (score 97)" in details and "personenzoeksite" in details
+    # the machine-readable record stays as the scan wrote it
+    record = json.loads((out / "001-critical-1a2b3c4d5e6f7a8b" / "finding.json").read_text())
+    assert record["explanation"] == "Your name together with your home address."
+
+
+def test_every_evidence_text_has_a_dutch_translation() -> None:
+    from exposure_scan.reports.i18n import translations
+
+    nl = translations("nl")
+    texts = [*evidence.README_BLOCKS, *evidence.DETAIL_TEXTS, *evidence.DETAIL_LABELS]
+    same = {"{severity} (score {score})"}
+    assert [t for t in texts if nl.gettext(t) == t and t not in same] == []
+    # placeholders survive translation
+    for block in evidence.README_BLOCKS:
+        assert sorted(re.findall(r"{\w+}", block)) == sorted(
+            re.findall(r"{\w+}", nl.gettext(block)))

@@ -40,6 +40,9 @@ def test_english_letter_content() -> None:
     assert "https://people.example/anna-maria-van-der-berg" in text
     assert "my name and my home address" in text
     assert "by 2026-02-28" in text and "Date: 2026-01-31" in text
+    # Art. 12(3): the month runs from receipt, not from the date written
+    assert "within one month of receiving this letter (if it arrives today: by 2026-02-28)" \
+        in text
     assert "Anna Maria van der Berg" in text  # the user's own name: they send it
     assert "Autoriteit Persoonsgegevens" in text
     # kinds of data, never the values
@@ -50,6 +53,8 @@ def test_dutch_letter_content() -> None:
     text = letters(sample_result("nl"), profile(), "nl", TODAY)["gdpr-request-forum.example.nl.txt"]
     assert "artikel 17" in text and "artikel 21" in text
     assert "uiterlijk op 2026-02-28" in text
+    assert "binnen een maand na ontvangst van deze brief antwoorden (als hij vandaag aankomt: " \
+        "uiterlijk op 2026-02-28)" in text
     assert "mijn naam en mijn privételefoonnummer" in text
     assert "AVG" in text
 

@@ -341,3 +341,38 @@ def test_unchecked_sources_keep_the_not_checked_banner() -> None:
     md = render(sample_result(), "md")
     assert "could only partly be checked" not in md
     assert "reduced: 2 of 3 sources not checked; 1 of 3 sources only partly checked" in md
+
+
+PROPER_NAMES = {"BIG-register (CIBG)", "Brave Search API", "KvK Handelsregister (Zoeken v2)"}
+
+
+def test_every_source_title_has_a_dutch_translation() -> None:
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.registry import builtin_provider_classes
+    from exposure_scan.reports.i18n import translations
+
+    nl = translations("nl")
+    titles = {c.title for c in builtin_provider_classes()} | {PageInspector.title}
+    assert [t for t in titles if nl.gettext(t) == t and t not in PROPER_NAMES] == []
+
+
+def test_dutch_report_translates_source_titles_and_profile_labels() -> None:
+    result = sample_result("nl").model_copy(update={"runs": [
+        ProviderRun(provider="inspector", title="Page inspector (reads the pages found)",
+                    status=RunStatus.CHECKED),
+    ]})
+    own = FieldMatch(field=FieldKind.ADDRESS, label="holiday home", observed="Duinweg 1",
+                     confidence=0.9, reason="street", private=True)
+    result = result.model_copy(update={"findings": [
+        *result.findings,
+        finding("f4", "https://x.example/1", Severity.HIGH, 70, [own]),
+    ]})
+    for fmt in ("md", "html"):
+        out = render(result, fmt)
+        assert "Paginalezer (leest de gevonden pagina" in out
+        assert "Page inspector" not in out
+        assert "adres (thuis)" in out and "(home)" not in out
+        assert "telefoonnummer (mobiel)" in out
+        assert "(holiday home)" in out  # the user's own label stays as written
+    en = render(result.model_copy(update={"language": "en"}), "md")
+    assert "Page inspector (reads the pages found)" in en and "address (home)" in en
