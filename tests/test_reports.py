@@ -369,7 +369,7 @@ def test_dutch_report_translates_source_titles_and_profile_labels() -> None:
     ]})
     for fmt in ("md", "html"):
         out = render(result, fmt)
-        assert "Paginalezer (leest de gevonden pagina" in out
+        assert "Paginalezer (leest de gevonden pagina’s)" in out  # no apostrophe to escape
         assert "Page inspector" not in out
         assert "adres (thuis)" in out and "(home)" not in out
         assert "telefoonnummer (mobiel)" in out
