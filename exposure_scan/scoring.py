@@ -161,12 +161,16 @@ def page_key(obs: Observation) -> str:
 
 
 def professional_pages(matched: list[tuple[Observation, list[FieldMatch]]]) -> set[str]:
-    """The registry entries and practice pages that name the person clearly enough to be
-    their public professional identity (a given name, or several initials, agree)."""
+    """The registry entries and practice pages that are the person's public professional
+    identity: the name agrees clearly (a given name, or several initials), or it agrees
+    as registers write it (surname and an initial) on a page that also shows the person's
+    own practice details, which a namesake's entry would not."""
     return {
         page_key(obs)
         for obs, ms in matched
-        if obs.source_kind in PROFESSIONAL_KINDS and any(strong_name(m) for m in ms)
+        if obs.source_kind in PROFESSIONAL_KINDS
+        and any(m.field is FieldKind.NAME for m in ms)
+        and (any(strong_name(m) for m in ms) or "work" in exposed_kinds(ms))
     }
 
 

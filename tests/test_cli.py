@@ -136,6 +136,9 @@ def test_demo_top_findings_are_the_forum_posts_home_address_and_mobile(demo_repo
     assert "/forum/" in top["observation"]["url"]
     labels = {(m["field"], m["label"]) for m in top["matches"]}
     assert {("address", "home"), ("phone", "mobile"), ("name", "")} <= labels
+    # the practice page and the BIG-register entry lead from work to this page and home
+    assert top["work_to_home"] and "work-to-home-link" in top["rules"]
+    assert top["steps"][0]["action"].startswith("First save evidence")
 
 
 def test_demo_practice_page_is_a_low_expected_finding(demo_report: dict) -> None:  # type: ignore[type-arg]

@@ -195,9 +195,12 @@ def test_work_to_home_needs_a_clear_name_match_on_the_professional_page(
     page = (obs("https://people.example/p", SourceKind.PEOPLE_SEARCH),
             [name_match(), mobile_match()])
     register = obs("https://big.example/1", SourceKind.REGISTRY)
-    # a BIG entry matching only the surname and a first initial is not the identity
-    weak = one(profile, *page, (register, [initial_match(), practice_match()]))
+    # a BIG entry matching only the surname and a first initial is not the identity...
+    weak = one(profile, *page, (register, [initial_match()]))
     assert not weak.work_to_home and "work-to-home-link" not in weak.rules
+    # ...unless it also shows the person's own practice: a namesake's entry would not
+    listed = one(profile, *page, (register, [initial_match(), practice_match()]))
+    assert listed.work_to_home
     # several initials or a given name written out are
     initials = one(profile, *page, (register, [
         initial_match("same surname, matching initials"), practice_match()]))
@@ -239,3 +242,17 @@ def test_namesake_register_entries_are_no_findings(profile: Profile) -> None:
                                          [initial_match(), practice_match()])])
     assert len(practice) == 1 and practice[0].severity is Severity.INFO
     assert "practice-details" in practice[0].rules
+
+
+def test_a_register_entry_with_an_initial_and_the_own_practice_is_the_professional_identity() -> None:
+    from exposure_scan.models import FieldKind, FieldMatch, Observation, SourceKind
+    from exposure_scan.scoring import professional_pages
+
+    entry = Observation(provider="big_register", url="https://register.test/#1",
+                        source_kind=SourceKind.REGISTRY)
+    initial = FieldMatch(field=FieldKind.NAME, label="", observed="S. de Wit",
+                         confidence=0.75, reason="same surname, matching initial")
+    practice = FieldMatch(field=FieldKind.ADDRESS, label="practice", observed="Lindelaan 2",
+                          confidence=0.95, reason="same street, house number and city")
+    assert professional_pages([(entry, [initial, practice])]) == {"https://register.test/#1"}
+    assert professional_pages([(entry, [initial])]) == set()  # could be a namesake
