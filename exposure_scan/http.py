@@ -232,6 +232,15 @@ class HostSpacing:
         self._locks: dict[str, asyncio.Lock] = {}
         self._last: dict[str, float] = {}
 
+    async def ready(self, host: str, rate: float, sleep: Sleep) -> None:
+        """Wait until the host is due, without claiming the turn: called before taking a
+        concurrency slot, so a slot is not held while one host's spacing runs down."""
+        gap = 1.0 / rate if rate > 0 else 0.0
+        due = self._last.get(host, 0.0) + gap
+        now = time.monotonic()
+        if due > now:
+            await sleep(due - now)
+
     async def wait(self, host: str, rate: float, sleep: Sleep) -> None:
         lock = self._locks.setdefault(host, asyncio.Lock())
         async with lock:
@@ -301,6 +310,7 @@ class Fetcher:
         self.ledger: list[LedgerEntry] = []
         self._slots = asyncio.Semaphore(concurrency)
         self._robots: dict[str, Protego | None] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def request(
         self,
@@ -385,8 +395,9 @@ class Fetcher:
                 "method": out.method,
                 "fields": sorted({f.value for f in fields}),
             }
+            await self.spacing.ready(host, rate, self.sleep)
             async with self._slots:
-                # Spacing inside the slot: the time recorded is when the request really goes.
+                # Claimed inside the slot: the time recorded is when the request really goes.
                 await self.spacing.wait(host, rate, self.sleep)
                 try:
                     response = await self.client.send(request, auth=out.auth, stream=True)
@@ -461,15 +472,19 @@ class Fetcher:
             return True
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self._robots:
-            parser: Protego | None = None
-            try:
-                response = await self.request(provider, "GET", origin + "/robots.txt", fields=[])
-                if response.status_code == 200:
-                    parser = Protego.parse(response.text)
-            except (ProviderResponseError, RequestRefused):
-                parser = None
-            self._robots[origin] = parser
+        # One fetch per site, even when its pages are read at the same time.
+        async with self._robots_locks.setdefault(origin, asyncio.Lock()):
+            if origin not in self._robots:
+                parser: Protego | None = None
+                try:
+                    response = await self.request(
+                        provider, "GET", origin + "/robots.txt", fields=[]
+                    )
+                    if response.status_code == 200:
+                        parser = Protego.parse(response.text)
+                except (ProviderResponseError, RequestRefused):
+                    parser = None
+                self._robots[origin] = parser
         parser = self._robots[origin]
         agent = self.client.headers.get("User-Agent", USER_AGENT)
         return True if parser is None else bool(parser.can_fetch(url, agent))

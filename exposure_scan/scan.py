@@ -282,7 +282,12 @@ async def scan(
             budget = config.scan.max_pages - len(state.pages_asked)
             pages, left = _pages_to_read(state.observations, state.pages_asked, budget)
             state.pages_asked.update(pages)
-            note = f"{left} more pages found but not read ([scan] max_pages)" if left else ""
+            note = (
+                f"{left} more pages found but not read: the page budget "
+                "([scan] max_pages) was used up"
+                if left
+                else ""
+            )
             await _run_all(state, readers, pages, observer, merge=True, note=note)
     return state.finish()
 
@@ -304,7 +309,17 @@ async def _run_all(
     async def one(provider: Provider) -> None:
         query = build_query(state.profile, type(provider), config.scan.send_private_values, urls)
         if merge and not query.urls:
-            if provider.name not in state.runs:
+            previous = state.runs.get(provider.name)
+            if note:  # pages were found, but the budget was used up: partly checked
+                base = previous or ProviderRun(
+                    provider=provider.name, title=provider.title, status=RunStatus.CHECKED
+                )
+                if base.status is RunStatus.SKIPPED:
+                    base = base.model_copy(update={"status": RunStatus.CHECKED, "reason": ""})
+                state.runs[provider.name] = base.model_copy(
+                    update={"unchecked_parts": [*base.unchecked_parts, note]}
+                )
+            elif previous is None:
                 state.runs[provider.name] = ProviderRun(
                     provider=provider.name,
                     title=provider.title,

@@ -368,3 +368,20 @@ def test_a_configured_proxy_carries_the_requests() -> None:
     transport = client._transport  # the client's own transport, as httpx builds it
     assert isinstance(transport, httpx.AsyncHTTPTransport)
     assert type(transport).__name__ != "GuardedTransport"
+
+
+async def test_robots_txt_is_fetched_once_per_site_even_for_pages_read_together() -> None:
+    import asyncio
+
+    calls: list[str] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        await asyncio.sleep(0.01)  # let the other readers run meanwhile
+        return httpx.Response(200, text="User-agent: *\nAllow: /\n")
+
+    fetcher, client = fetcher_with(handler)
+    async with client:
+        answers = await asyncio.gather(*(
+            fetcher.robots_allows(PROVIDER, f"https://site.test/p{i}") for i in range(4)))
+    assert all(answers) and calls.count("/robots.txt") == 1

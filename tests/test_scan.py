@@ -7,6 +7,7 @@ import asyncio
 from typing import ClassVar
 
 import httpx
+import pytest
 
 from exposure_scan.config import Config
 from exposure_scan.errors import ParseError
@@ -285,3 +286,28 @@ def test_pages_beyond_the_budget_are_noted_not_dropped_silently(profile: Profile
     inspector = next(r for r in result.runs if r.provider == "inspector")
     assert inspector.observations == 3
     assert any("2 more pages" in p for p in inspector.unchecked_parts)
+
+
+@pytest.mark.parametrize("budget", [0, 5])
+def test_a_used_up_page_budget_is_never_complete(profile: Profile, budget: int) -> None:
+    """Budget 0: nothing read at all. Budget 5: stage 1 uses it all, stage 2 finds more."""
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.outcome import ExitCode, exit_code_for
+
+    result = run(profile, [ManyHits, PageInspector, ArchiveHits],
+                 lambda r: httpx.Response(200, html="<p>nothing</p>"), max_pages=budget,
+                 provider_timeout=10)
+    inspector = next(r for r in result.runs if r.provider == "inspector")
+    assert any("page budget" in p for p in inspector.unchecked_parts), inspector
+    assert exit_code_for(result) is ExitCode.INCOMPLETE
+
+
+class ArchiveHits(Provider):
+    name: ClassVar[str] = "archivehits"
+    title: ClassVar[str] = "Stage 2: finds more pages"
+    stage: ClassVar[int] = 2
+    sends = frozenset({QueryField.NAME})
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [Observation(provider=self.name, url=f"https://archive{i}.test/p", inspect=True)
+                for i in range(2)]

@@ -244,7 +244,7 @@ def test_namesake_register_entries_are_no_findings(profile: Profile) -> None:
     assert "practice-details" in practice[0].rules
 
 
-def test_a_register_entry_with_an_initial_and_the_own_practice_is_the_professional_identity() -> None:
+def test_an_initial_and_the_own_practice_make_a_professional_identity() -> None:
     from exposure_scan.models import FieldKind, FieldMatch, Observation, SourceKind
     from exposure_scan.scoring import professional_pages
 
