@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -43,6 +44,24 @@ class HttpSettings(Section):
         default_factory=list,
         description="non-public hosts or address ranges that may be contacted (e.g. a LAN SearXNG)",
     )
+
+    @field_validator("proxy")
+    @classmethod
+    def _check_proxy(cls, value: str) -> str:
+        if not value:
+            return value
+        try:
+            parts = urlsplit(value)
+            ok = (
+                parts.scheme in ("http", "https")
+                and bool(parts.hostname)
+                and (parts.port is None or 0 < parts.port < 65536)
+            )
+        except ValueError:
+            ok = False
+        if not ok:  # the value is not repeated: a proxy URL may hold a password
+            raise ValueError('expected an http proxy URL like "http://127.0.0.1:8118"')
+        return value
 
     @field_validator("allow_hosts")
     @classmethod

@@ -78,8 +78,16 @@ def build_client(
 
 # IPv6 forms that carry an IPv4 address a packet may end up at.
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, never public
+SIIT = ipaddress.ip_network("::ffff:0:0:0/96")  # IPv4-translated (RFC 2765)
 IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+NOT_PUBLIC_V6 = (
+    SITE_LOCAL,
+    LOCAL_NAT64,
+    ipaddress.ip_network("3fff::/20"),
+    ipaddress.ip_network("5f00::/16"),
+)
 
 
 def addresses_within(
@@ -88,8 +96,8 @@ def addresses_within(
     """The address and every IPv4 address embedded in it (mapped, 6to4, Teredo, NAT64)."""
     if isinstance(ip, ipaddress.IPv4Address):
         return [ip]
-    if ip in SITE_LOCAL:
-        return [ipaddress.ip_address("::1")]  # deprecated site-local: treat as inside
+    if any(ip in net for net in NOT_PUBLIC_V6):
+        return [ipaddress.ip_address("::1")]  # site-local, local NAT64, documentation: inside
     out: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = [ip]
     if ip.ipv4_mapped:
         out.append(ip.ipv4_mapped)
@@ -97,7 +105,7 @@ def addresses_within(
         out.append(ip.sixtofour)
     if ip.teredo:
         out.extend(ip.teredo)
-    if ip in NAT64 or (ip in IPV4_COMPATIBLE and int(ip) > 1):
+    if ip in NAT64 or ip in SIIT or (ip in IPV4_COMPATIBLE and int(ip) > 1):
         out.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
     return out
 

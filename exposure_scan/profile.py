@@ -214,10 +214,14 @@ class Profile(Frozen):
         stranger who happens to have that name."""
         text = resources.files("exposure_scan").joinpath("data/profile-template.toml")
         example = tomllib.loads(text.read_text("utf-8"))
-        names = {(n["given"], n["surname"]) for n in example["names"]}
         streets = {(a["street"], a["house_number"]) for a in example["addresses"]}
-        return any((n.given, n.surname) in names for n in self.names) or any(
-            (a.street, a.house_number) in streets for a in self.addresses
+        phones = {p["number"] for p in example["phones"]}
+        emails = {e["address"] for e in example["emails"]}
+        # A real person may share the example's name; not also its address, phone or email.
+        return (
+            any((a.street, a.house_number) in streets for a in self.addresses)
+            or any(p.number in phones for p in self.phones)
+            or any(e.address in emails for e in self.emails)
         )
 
     @property

@@ -24,7 +24,8 @@ CONTACT_ROLES = ("registrant", "administrative", "technical")
 # "Privacy Huisartsen BV" or privacy@example.nl.
 REDACTION = re.compile(
     r"\bredacted\b|data protected|not disclosed|\bwithheld\b|for privacy\b|"
-    r"privacy (?:service|protect|guard)|\bgdpr\b|\bredacted for\b",
+    r"privacy (?:service|protect|guard)|\bgdpr\b|\bredacted for\b|contact privacy|"
+    r"privacyguardian|perfect privacy|domains by proxy|whoisguard|withheld for privacy",
     re.IGNORECASE,
 )
 WEBMAIL = frozenset("""gmail.com googlemail.com outlook.com hotmail.com hotmail.nl hotmail.co.uk

@@ -240,3 +240,14 @@ def test_a_phone_number_that_looks_incomplete_gets_a_warning(tmp_path: Path) -> 
     path = write_profile(tmp_path / "profile.toml")
     [warning] = scan_warnings(profile, path)
     assert "phones[0].number: looks incomplete" in warning and "1234" not in warning
+
+
+def test_a_real_person_who_shares_the_templates_name_may_scan() -> None:
+    from exposure_scan.profile import Profile
+
+    namesake = Profile.model_validate({
+        "country": "NL", "names": [{"given": "Jan Pieter", "surname": "de Vries"}],
+        "addresses": [{"label": "home", "street": "Eigenlaan", "house_number": "3",
+                       "postcode": "9999 ZZ", "city": "Voorbeeldstad"}],
+    })
+    assert not namesake.is_unfilled_template()

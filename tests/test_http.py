@@ -385,3 +385,9 @@ async def test_robots_txt_is_fetched_once_per_site_even_for_pages_read_together(
         answers = await asyncio.gather(*(
             fetcher.robots_allows(PROVIDER, f"https://site.test/p{i}") for i in range(4)))
     assert all(answers) and calls.count("/robots.txt") == 1
+
+
+@pytest.mark.parametrize("address", ["64:ff9b:1::a00:1", "::ffff:0:7f00:1", "3fff::1"])
+async def test_local_nat64_translated_and_documentation_ranges_are_refused(address: str) -> None:
+    with pytest.raises(RequestRefused):
+        await AddressGuard([], resolver_to(address)).check("https://wrapped.test/")

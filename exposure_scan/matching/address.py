@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from exposure_scan.matching.addrfield import compose, field_blocks
 from exposure_scan.matching.addrplace import place_agrees
 from exposure_scan.matching.addrtarget import Target
-from exposure_scan.matching.addrtext import Tok, tokenize, vocab
+from exposure_scan.matching.addrtext import Tok, mark_names, tokenize, vocab
 from exposure_scan.matching.addrunit import unit_agrees
 from exposure_scan.matching.housenumber import Found, postcode_reading, street_readings
 from exposure_scan.matching.normalise import join_words
@@ -37,7 +37,9 @@ class AddressMatcher:
                 out.append(_field_match(target, found, raw.strip()))
         return out
 
-    def find_in_text(self, text: str) -> list[FieldMatch]:
+    def find_in_text(self, text: str, surnames: frozenset[str] = frozenset()) -> list[FieldMatch]:
+        """The profile's addresses in running text; surnames are the letters-only words of
+        the profile's surnames, after which a street may follow on a listing line."""
         lines = text.splitlines()
         out: dict[str, FieldMatch] = {}
         for block, observed in field_blocks(lines):
@@ -60,7 +62,8 @@ class AddressMatcher:
                     continue
                 toks = cache.get(target.country)
                 if toks is None:
-                    toks = cache[target.country] = tokenize(line, target.country)
+                    toks = tokenize(line, target.country)
+                    toks = cache[target.country] = mark_names(toks, surnames)
                 nxt = lines[n + 1] if n + 1 < len(lines) else ""
                 found = match_tokens(toks, target, text=True, next_line=nxt)
                 if found is not None:

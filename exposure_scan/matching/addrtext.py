@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -43,6 +43,8 @@ class Tok:
     brk: bool = False  # a sentence ends after it
     value: str = ""  # the normalised postcode
     sep: bool = False  # a dash between spaces (or an en or em dash) stands before it
+    glued: bool = False  # a number written right after a number (217-555-5182): no space
+    name: bool = False  # a word of the profile's surname, written with a capital
 
     @property
     def word(self) -> bool:
@@ -69,6 +71,8 @@ class Vocab:
         )
         self.street_prefixes = frozenset(data["street_prefixes"])
         self.street_name_words = frozenset(data["street_name_words"]) | self.street_prefixes
+        self.not_before_street = frozenset(data["not_before_street"])
+        self.label_words = frozenset(data["label_words"])
         self.connectors = frozenset(data["connectors"])
         self.number_words = frozenset(data["number_words"])
         self.unit_words = frozenset(data["unit_words"]) | {"#"}
@@ -174,18 +178,30 @@ _LONG_DASHES = frozenset("–—‒―")
 def _mark_dashes(raw: str, toks: list[Tok]) -> list[Tok]:
     """Jan de Vries - Kerkstraat 12 - Utrecht: a dash between spaces, or an en or em dash,
     separates the parts of a listing line; the token after it is marked (Tok.sep). A hyphen
-    inside a word or a number (12-A, 62-1) is not such a separator."""
-    if not any(ch in _DASHES for ch in raw):
-        return toks
+    inside a word or a number (12-A, 62-1) is not such a separator. A number written right
+    after a number, without a space (217-555-5182), is marked glued."""
+    dashes = any(ch in _DASHES for ch in raw)
     for n in range(1, len(toks)):
-        gap = raw[toks[n - 1].end : toks[n].start]
+        t, before = toks[n], toks[n - 1]
+        gap = raw[before.end : t.start]
+        if t.t[:1].isdigit() and before.t[:1].isdigit() and not any(c.isspace() for c in gap):
+            toks[n] = t = replace(t, glued=True)
+        if not dashes:
+            continue
         dash = gap.strip()
         if not dash or any(ch not in _DASHES for ch in dash):
             continue
         if (gap[0].isspace() and gap[-1].isspace()) or any(ch in _LONG_DASHES for ch in dash):
-            t = toks[n]
-            toks[n] = Tok(t.t, t.start, t.end, t.cap, t.brk, t.value, sep=True)
+            toks[n] = replace(t, sep=True)
     return toks
+
+
+def mark_names(toks: list[Tok], surnames: frozenset[str]) -> list[Tok]:
+    """Marks the words of the profile's surnames written with a capital (Tok.name): a street
+    may follow the person's name on a listing line (J.P. de Vries Kerkstraat 12)."""
+    if not surnames:
+        return toks
+    return [replace(t, name=True) if t.cap and t.t in surnames else t for t in toks]
 
 
 # Short Dutch and English words that follow a number in a sentence ("Plein 1813 in Den

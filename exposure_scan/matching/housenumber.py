@@ -206,12 +206,15 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool, *, dutch: bool = False) ->
     """Nothing in front of the street makes it another street ("Nieuwe Kerkstraat").
 
     In running text the street (or its house number, in the English order) may follow a
-    name, a label or a phone number on the same line: a word that is not a street-name word
-    (Jan de Vries Kerkstraat 12, but not Oude Kerkstraat or Burg. Kerkstraat), a number
-    ending a sentence, a phone number or an age (06-12345678 Kerkstraat 12, Age 52 4410 Birch
-    Ave; in the English order a bare 5 10 Mill Lane stays unread: 5 may be a flat), or a
-    separator (| · / and a dash between spaces). A unit word in front (Unit 12 Mill Lane)
-    makes the number the unit's."""
+    lower-case word (woont aan de Kerkstraat 12). A word with a capital in front may be part
+    of the street's name (Kromme Nieuwegracht, Frans Halsstraat) or make the number another
+    one's (Plot 14 Kiln Lane, Box 5182 Tamarack Ave), so it is read apart only when the line
+    shows it is: a separator stands between (| · • , ; : a spaced / or dash, the line start),
+    or it ends the profile's surname (J.P. de Vries Kerkstraat 12), or it is a label (Tel,
+    Adres, Woonplaats). A number in front is read apart when it ends a phone number (06-12345678
+    Kerkstraat 12, 07700 900123 10 Mill Lane) or an age (Leeftijd: 44. Kerkstraat 12, Age 52
+    4410 Birch Ave); other numbers (a plot, a flat: 120 14 Kiln Lane) are not. A unit word in
+    front (Unit 12 Mill Lane) makes the number the unit's."""
     if idx == 0:
         return True
     table = vocab()
@@ -231,13 +234,48 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool, *, dutch: bool = False) ->
     if not text or prev.t in table.unit_words:
         return False  # Unit 12 Mill Lane: 12 is the unit's number, not the house's
     if prev.word:
-        names = table.street_name_words
-        return prev.t not in names and canon(prev.t) not in names
+        return _word_apart(prev, dutch)
     if prev.t.isdigit():
-        if dutch or prev.brk or len(prev.t) >= 3:
-            return True
-        return idx >= 2 and toks[idx - 2].t in _AGE_WORDS  # Age 52 4410 Birch Ave
+        return not toks[idx].glued and (_phone_before(toks, idx) or _age_before(toks, idx))
     return False
+
+
+def _word_apart(prev: Tok, dutch: bool) -> bool:
+    """Is the word in front of the street (or of its number) no part of it?"""
+    table = vocab()
+    key = canon(prev.t)
+    if prev.t in table.not_before_street or key in table.not_before_street:
+        return False  # Kromme Nieuwegracht, Plot 14 Kiln Lane, Box 5182 Tamarack Ave
+    street_word = prev.t in table.street_name_words or key in table.street_name_words
+    if prev.name and not (dutch and street_word):
+        return True  # J.P. de Vries Kerkstraat 12, Jane King 14 Kiln Lane
+    if street_word:
+        return False  # Burg. Kerkstraat, Eerste Kerkstraat
+    if prev.t in table.label_words or key in table.label_words:
+        return True  # Tel Kerkstraat 12, Woonplaats Kerkstraat 12
+    return not prev.cap  # any other capitalised word may be the street's own
+
+
+def _phone_before(toks: list[Tok], idx: int) -> bool:
+    """The digits in front end a phone number: 06-12345678, (217) 555-0148, 07700 900123."""
+    digits = 0
+    q = idx - 1
+    while q >= 0 and (toks[q].t.isdigit() or toks[q].t in ("(", ")")):
+        digits += len(toks[q].t) if toks[q].t.isdigit() else 0
+        if q > 0 and toks[q].start - toks[q - 1].end > 3:
+            break
+        q -= 1
+    return 9 <= digits <= 15
+
+
+def _age_before(toks: list[Tok], idx: int) -> bool:
+    """Leeftijd: 44. Kerkstraat 12; Age 52 4410 Birch Ave; Leeftijd: 44 Kerkstraat 12."""
+    if toks[idx - 1].brk and toks[idx - 1].t.isdigit() and len(toks[idx - 1].t) <= 3:
+        return True  # a sentence (or a listing part) ends with the number
+    q = idx - 2
+    if q >= 1 and toks[q].t == ":":
+        q -= 1
+    return q >= 0 and toks[q].t in _AGE_WORDS
 
 
 def postcode_reading(toks: list[Tok], target: Target) -> Found | None:

@@ -29,7 +29,7 @@ def find_all(
     name = names.find_in_text(text)
     if name is not None:
         out.append(name)
-    out.extend(addresses.find_in_text(text))
+    out.extend(addresses.find_in_text(text, names.anchors))
     out.extend(phones.find_in_text(text))
     out.extend(emails.find_in_text(text))
     return out

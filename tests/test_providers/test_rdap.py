@@ -206,3 +206,11 @@ def test_a_business_called_privacy_is_not_taken_for_redaction() -> None:
     assert not REDACTION.search("privacy@voorbeeld.example")
     assert REDACTION.search("REDACTED FOR PRIVACY")
     assert REDACTION.search("Data Protected, Not Disclosed")
+
+
+def test_privacy_proxy_registrants_are_redaction() -> None:
+    from exposure_scan.providers.rdap import REDACTION
+
+    for text in ("Contact Privacy Inc. Customer 0123", "PrivacyGuardian.org llc",
+                 "Perfect Privacy, LLC", "Domains By Proxy, LLC", "WhoisGuard, Inc."):
+        assert REDACTION.search(text), text
