@@ -386,8 +386,13 @@ class Fetcher:
             await self.guard.check(out.url)
             host = host_of(out.url)
             if origin_of(out.url) != first_origin:
-                # Keys and credentials are for the source that was asked, not for wherever
-                # it redirects to.
+                # Keys, credentials and a request body (which may carry profile fields) are
+                # for the source that was asked, not for wherever it redirects to.
+                if out.content is not None or out.json_body is not None:
+                    raise ProviderResponseError(
+                        f"{host_of(outgoing.url)} redirected a request with a body to "
+                        f"{host_of(out.url)}; not followed"
+                    )
                 out = out.without_credentials()
             request = self.client.build_request(
                 out.method,

@@ -391,3 +391,18 @@ async def test_robots_txt_is_fetched_once_per_site_even_for_pages_read_together(
 async def test_local_nat64_translated_and_documentation_ranges_are_refused(address: str) -> None:
     with pytest.raises(RequestRefused):
         await AddressGuard([], resolver_to(address)).check("https://wrapped.test/")
+
+
+async def test_a_body_is_never_sent_on_to_another_site() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.host)
+        return httpx.Response(307, headers={"Location": "https://elsewhere.test/soap"})
+
+    fetcher, client = fetcher_with(handler)
+    async with client:
+        with pytest.raises(ProviderResponseError, match="not followed"):
+            await fetcher.request(PROVIDER, "POST", "https://soap.test/", fields=[],
+                                  content=b"<Name>Voorbeeld</Name>")
+    assert seen == ["soap.test"]
