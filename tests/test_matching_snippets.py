@@ -215,3 +215,108 @@ class TestPhoneBeforeHouseNumber:
 
     def test_other_number_still_differs(self) -> None:
         assert found(UK, "Wobbe Harkema 07700 900418 14 Kiln Lane York", "phone") == []
+
+
+def vries(street: str, number: str, addition: str, postcode: str) -> Matcher:
+    return Matcher(
+        Profile.model_construct(
+            names=[PersonName(given="Jan Pieter", surname="de Vries")],
+            addresses=[
+                Address(
+                    label="home",
+                    street=street,
+                    house_number=number,
+                    addition=addition,
+                    postcode=postcode,
+                    city="Utrecht",
+                )
+            ],
+            phones=[Phone(label="mobile", number="06-12345678")],
+            emails=[Email(label="private", address="jpdv@example.org")],
+            country=Country.NL,
+        )
+    )
+
+
+VRIES = vries("Voorbeeldstraat", "12", "A", "1234 AB")
+GRACHT = vries("Nieuwegracht", "12", "", "3512 LS")
+HALS = vries("Halsstraat", "12", "", "3512 LS")
+
+
+class TestCapitalisedWordInFront:
+    """A capitalised word in front of the street is read apart only after a separator, as
+    the end of the profile's surname, or as a label, phone number or age; otherwise it may
+    be part of another street's name (precision first)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "de Vries Voorbeeldstraat 12A, 1234 AB Utrecht",
+            "Jan de Vries | Voorbeeldstraat 12A | 1234 AB Utrecht",
+            "Jan de Vries - Voorbeeldstraat 12A - Utrecht",
+            "Tel 06-12345678 Voorbeeldstraat 12A, 1234 AB Utrecht",
+            "Leeftijd: 44. Voorbeeldstraat 12A, 1234 AB Utrecht",
+            "Leeftijd: 44 Voorbeeldstraat 12A, 1234 AB Utrecht",
+            "J.P. de Vries Voorbeeldstraat 12 A Utrecht",
+            "Adres Voorbeeldstraat 12A, 1234 AB Utrecht",
+            "Woonplaats: Utrecht; Voorbeeldstraat 12A, 1234 AB Utrecht",
+        ],
+    )
+    def test_reviewer_positives(self, text: str) -> None:
+        assert found(VRIES, text) == ["home"]
+
+    @pytest.mark.parametrize(
+        "word",
+        [
+            "Keizer", "Pater", "Ir.", "Minister", "Luitenant", "Gouverneur", "Bisschop",
+            "Juffrouw", "Zuidelijke", "Noordelijke", "Oostelijke", "Westelijke", "Verlengde",
+            "Kromme", "Hooge", "Groote", "Nwe", "Z.", "Buitenste", "Binnenste", "Zevende",
+            "Achtste", "Frans", "Pieter",
+        ],
+    )  # fmt: skip
+    def test_nl_word_in_front_is_another_street(self, word: str) -> None:
+        assert found(GRACHT, f"Bewoners: J. de Vries {word} Nieuwegracht 12 Utrecht") == []
+        assert found(GRACHT, f"Bewoners: {word} Nieuwegracht 12, 3512 LS Utrecht") == []
+        assert found(VRIES, f"J.P. de Vries {word} Voorbeeldstraat 12A, Utrecht") == []
+        if word not in ("Frans", "Pieter"):  # all in lower case a first name is any word
+            assert found(VRIES, f"{word} Voorbeeldstraat 12A, 1234 AB Utrecht".lower()) == []
+
+    def test_kromme_nieuwegracht_is_another_street(self) -> None:
+        text = "Bewoners: J. de Vries Kromme Nieuwegracht 12 Utrecht"
+        assert found(GRACHT, text) == []
+        assert found(GRACHT, "Bewoners: J. de Vries Nieuwegracht 12 Utrecht") == ["home"]
+        assert found(GRACHT, "Bewoners: J. de Vries | Nieuwegracht 12 | Utrecht") == ["home"]
+
+    def test_first_name_in_front_is_another_street(self) -> None:
+        assert found(HALS, "Wonen aan de Frans Halsstraat 12 in Utrecht") == []
+        assert found(HALS, "Frans Halsstraat 12, 3512 LS Utrecht") == []
+        assert found(HALS, "De Vries Frans Halsstraat 12 Utrecht") == []
+        assert found(HALS, "J. de Vries Halsstraat 12 Utrecht") == ["home"]
+
+    def test_someone_elses_name_in_front_is_a_miss(self) -> None:
+        # Without a separator the line cannot tell Piet Jansen from a street-name part:
+        # precision first, the address is not read (the name matcher finds no name either).
+        assert found(VRIES, "Piet Jansen Voorbeeldstraat 12A, 1234 AB Utrecht") == []
+        assert found(VRIES, "Piet Jansen | Voorbeeldstraat 12A | 1234 AB Utrecht") == ["home"]
+
+    @pytest.mark.parametrize("word", ["Plot", "Block", "Studio", "Maisonette", "Garage"])
+    def test_uk_word_in_front_of_the_number(self, word: str) -> None:
+        assert found(UK, f"Wobbe Harkema {word} 14 Kiln Lane York") == []
+        assert found(UK, f"Wobbe Harkema | {word} 14 Kiln Lane | York") == []
+        assert found(UK, f"{word} 14 Kiln Lane, York YO10 4QT".lower()) == []
+
+    def test_uk_short_number_in_front(self) -> None:
+        assert found(UK, "Wobbe Harkema 120 14 Kiln Lane York") == []
+        assert found(UK, "Plot 120 14 Kiln Lane, York YO10 4QT") == []
+        assert found(UK, "Wobbe Harkema 07700 900417 14 Kiln Lane York") == ["home"]
+
+    @pytest.mark.parametrize("word", ["Box", "Route", "Hwy", "Pier"])
+    def test_us_word_in_front_of_the_number(self, word: str) -> None:
+        assert found(US, f"Wobbe Harkema {word} 5182 Tamarack Ave, Springfield, IL") == []
+        assert found(US, f"Wobbe Harkema · {word} 5182 Tamarack Ave · Springfield, IL") == []
+
+    def test_us_number_inside_a_phone_number(self) -> None:
+        assert found(US, "217-555-5182 Tamarack Ave, Springfield, IL 62704") == []
+        assert found(US, "Wobbe Harkema 217-555-5182 Tamarack Ave Springfield IL") == []
+        assert found(US, "(217) 555-5182 Tamarack Ave, Springfield, IL 62704") == []
+        assert found(US, "217-555-0148 5182 Tamarack Ave, Springfield, IL") == ["home"]
