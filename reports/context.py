@@ -189,7 +189,7 @@ def build(result: ScanResult) -> dict[str, Any]:
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,
              "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
-             "unchecked_parts": list(r.unchecked_parts)}
+             "unchecked_parts": [translate_run_reason(lang, p) for p in r.unchecked_parts]}
             for r in result.runs
         ],
         "ledger": _ledger(result, lang),

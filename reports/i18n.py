@@ -109,6 +109,17 @@ RUN_REASONS = (
         "internal error in this provider ({kind})",
     ),
     (r"source error: (?P<kind>\w+)", "source error: {kind}"),
+    (r"no pages were found to read", "no pages were found to read"),
+    (
+        r"(?P<n>\d+) more pages found but not read: the page budget \(\[scan\] max_pages\) "
+        r"was used up",
+        "{n} more pages found but not read: the page budget ([scan] max_pages) was used up",
+    ),
+    (
+        r"(?P<n>\d+) planned searches not made, e\.g\. on people-search sites "
+        r"\(raise max_queries\)",
+        "{n} planned searches not made, e.g. on people-search sites (raise max_queries)",
+    ),
 )
 ERROR_KINDS = (
     "failed",

@@ -20,7 +20,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
 def md_text(value: Any) -> str:
     """Scraped text made inert for Markdown: one line, HTML escaped, markup characters escaped."""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def md_url(value: Any) -> str:

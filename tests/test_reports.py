@@ -376,3 +376,10 @@ def test_dutch_report_translates_source_titles_and_profile_labels() -> None:
         assert "(holiday home)" in out  # the user's own label stays as written
     en = render(result.model_copy(update={"language": "en"}), "md")
     assert "Page inspector (reads the pages found)" in en and "address (home)" in en
+
+
+def test_apostrophes_read_normally_in_markdown() -> None:
+    from exposure_scan.reports.render import md_text
+
+    assert md_text("O'Brien, 's-Gravenhage") == "O'Brien, 's-Gravenhage"
+    assert "<" not in md_text("<b>x</b>")
