@@ -1392,6 +1392,17 @@ def text_cases(b: Builder, p: Person) -> None:
 # -- one-line snippets: name, phone or age and the address on one line -------------------------
 
 SNIPPET_SEPS = [" ", " | ", " - ", " – ", " — ", " · ", " • ", " / ", ", "]
+# Capitalised words that, written in front of a street, make another street (Kromme
+# Nieuwegracht, Frans Halsstraat), and in front of a house number another number (Plot 14
+# Kiln Lane, Box 5182 Tamarack Ave): a snippet line with one is another building.
+SNIPPET_NL_WORDS = [
+    "Keizer", "Pater", "Ir.", "Minister", "Luitenant", "Gouverneur", "Bisschop", "Juffrouw",
+    "Zuidelijke", "Noordelijke", "Oostelijke", "Westelijke", "Verlengde", "Kromme", "Hooge",
+    "Groote", "Nwe", "Z.", "Buitenste", "Binnenste", "Zevende", "Achtste", "Frans", "Willem",
+    "Jan", "Anna",
+]  # fmt: skip
+SNIPPET_UK_WORDS = ["Plot", "Block", "Studio", "Maisonette", "Garage"]
+SNIPPET_US_WORDS = ["Box", "Route", "Hwy", "Pier"]
 
 
 def snippet_cases(b: Builder, p: Person) -> None:
@@ -1457,6 +1468,10 @@ def snippet_cases(b: Builder, p: Person) -> None:
         if add and not same_street_as_practice(st, num):
             oadd = f"{num}-{other_addition(rng, add)}"
             b.add(p, "text:snippet-line-other-unit", {"text": line(street, oadd, place)}, E([], ph))
+        word = rng.choice([w for w in SNIPPET_NL_WORDS if key(w) not in key(p.surname)])
+        if key(f"{word} {st}") != key(prac["street"]):
+            wline = line(f"{word} {st}", nf, place)
+            b.add(p, "text:snippet-line-word-before-street", {"text": wline}, E([], ph))
         return
     street = rng.choice([st, a["_abbr"]])
     if p.country == "US":
@@ -1507,6 +1522,17 @@ def snippet_cases(b: Builder, p: Person) -> None:
             {"text": en_line(street, num, place, ounit)},
             E([], ph),
         )
+    if not same_street_as_practice(st, num):
+        word = rng.choice(SNIPPET_US_WORDS if us else SNIPPET_UK_WORDS)
+        wtext = f"{head}{word} {num} {street}{sep2}{place}"
+        b.add(p, "text:snippet-line-word-before-number", {"text": wtext}, E([], ph))
+        if us:  # the house number is the end of a phone number: 217-555-5182 Tamarack Ave
+            area = rng.choice(["217", "312", "415", "646"])
+            wtext = f"{head}{area}-555-{num.zfill(4)[-4:]} {street}{sep2}{place}"
+        else:  # a bare number in front (a plot or flat): 120 14 Kiln Lane
+            wtext = f"{head}{rng.randint(100, 999)} {num} {street}{sep2}{place}"
+        if not head.rstrip(" |-–—·•/,")[-1:].isdigit():  # a phone then a number: ambiguous
+            b.add(p, "text:snippet-line-number-before-number", {"text": wtext}, E([], ph))
 
 
 # -- main ---------------------------------------------------------------------------------------

@@ -309,6 +309,11 @@ class TestCapitalisedWordInFront:
         assert found(UK, "Wobbe Harkema 120 14 Kiln Lane York") == []
         assert found(UK, "Plot 120 14 Kiln Lane, York YO10 4QT") == []
         assert found(UK, "Wobbe Harkema 07700 900417 14 Kiln Lane York") == ["home"]
+        assert found(UK, "Wobbe Harkema 07700 900 417 14 Kiln Lane York") == ["home"]
+        assert found(UK, "Wobbe Harkema 07700 900417 120 14 Kiln Lane York") == []
+
+    def test_phone_with_a_slash_in_front(self) -> None:
+        assert found(NL, "W. Harkema 06/48213907 Zilverschoonstraat 37B Utrecht") == ["home"]
 
     @pytest.mark.parametrize("word", ["Box", "Route", "Hwy", "Pier"])
     def test_us_word_in_front_of_the_number(self, word: str) -> None:
@@ -320,3 +325,38 @@ class TestCapitalisedWordInFront:
         assert found(US, "Wobbe Harkema 217-555-5182 Tamarack Ave Springfield IL") == []
         assert found(US, "(217) 555-5182 Tamarack Ave, Springfield, IL 62704") == []
         assert found(US, "217-555-0148 5182 Tamarack Ave, Springfield, IL") == ["home"]
+
+    def test_surname_that_could_begin_a_street_name(self) -> None:
+        groot = Matcher(
+            Profile.model_construct(
+                names=[PersonName(given="Pieter", surname="de Groot")],
+                addresses=[
+                    Address(
+                        label="home",
+                        street="Brinkstraat",
+                        house_number="127",
+                        postcode="4811 AB",
+                        city="Breda",
+                    )
+                ],
+                phones=[],
+                emails=[],
+                country=Country.NL,
+            )
+        )
+        assert found(groot, "P. de Groot Brinkstr. 127, Breda") == ["home"]
+        assert found(groot, "Bewoners: Groot Brinkstraat 127, Breda") == []
+
+    def test_apostrophe_surname_and_extension(self) -> None:
+        us = Matcher(
+            Profile.model_construct(
+                names=[PersonName(given="Rhys", surname="O'Sullivan")],
+                addresses=US.profile.addresses,
+                phones=[],
+                emails=[],
+                country=Country.US,
+            )
+        )
+        assert found(us, "Rhys O'Sullivan 5182 Tamarack Ave · Springfield, IL") == ["home"]
+        text = "W. Harkema (217) 555-0148 ext. 14 5182 Tamarack Ave, Springfield, IL"
+        assert found(US, text) == ["home"]

@@ -201,7 +201,15 @@ def mark_names(toks: list[Tok], surnames: frozenset[str]) -> list[Tok]:
     may follow the person's name on a listing line (J.P. de Vries Kerkstraat 12)."""
     if not surnames:
         return toks
-    return [replace(t, name=True) if t.cap and t.t in surnames else t for t in toks]
+    out = list(toks)
+    for n, t in enumerate(toks):
+        if not t.cap or not t.t.isalpha():
+            continue
+        if t.t in surnames:
+            out[n] = replace(t, name=True)
+        elif n and toks[n - 1].end + 1 == t.start and toks[n - 1].t + t.t in surnames:
+            out[n] = replace(t, name=True)  # O'Sullivan, d'Ancona: the word after the apostrophe
+    return out
 
 
 # Short Dutch and English words that follow a number in a sentence ("Plein 1813 in Den

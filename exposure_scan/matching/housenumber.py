@@ -25,6 +25,8 @@ ARTICLES = frozenset({"de", "het", "den", "der", "t", "the"})
 _VD = frozenset({"de", "der", "den"})
 # Words before a person's age in listings: Age 52 4410 Birch Ave.
 _AGE_WORDS = frozenset({"age", "aged", "leeftijd", "lft"})
+# Words before a phone number's extension: (608) 555-0174 ext. 14 3088 Hickory Lane.
+_EXTENSION = frozenset({"ext", "extension", "x", "toestel", "tst"})
 # An Edinburgh flat position: 1F2, first floor, second door.
 EDINBURGH = re.compile(r"\d{1,2}f\d{1,2}")
 
@@ -234,21 +236,24 @@ def _prefix_ok(toks: list[Tok], idx: int, text: bool, *, dutch: bool = False) ->
     if not text or prev.t in table.unit_words:
         return False  # Unit 12 Mill Lane: 12 is the unit's number, not the house's
     if prev.word:
-        return _word_apart(prev, dutch)
+        return _word_apart(prev, toks[idx - 2] if idx >= 2 else None, dutch)
     if prev.t.isdigit():
         return not toks[idx].glued and (_phone_before(toks, idx) or _age_before(toks, idx))
     return False
 
 
-def _word_apart(prev: Tok, dutch: bool) -> bool:
-    """Is the word in front of the street (or of its number) no part of it?"""
+def _word_apart(prev: Tok, particle: Tok | None, dutch: bool) -> bool:
+    """Is the word in front of the street (or of its number) no part of it? A surname word
+    that could also begin a street's name (Groot, Keizer) only after its particle."""
     table = vocab()
     key = canon(prev.t)
-    if prev.t in table.not_before_street or key in table.not_before_street:
-        return False  # Kromme Nieuwegracht, Plot 14 Kiln Lane, Box 5182 Tamarack Ave
+    risky = prev.t in table.not_before_street or key in table.not_before_street
     street_word = prev.t in table.street_name_words or key in table.street_name_words
     if prev.name and not (dutch and street_word):
-        return True  # J.P. de Vries Kerkstraat 12, Jane King 14 Kiln Lane
+        if not risky or (particle is not None and particle.word and not particle.cap):
+            return True  # J.P. de Vries Kerkstraat 12, P. de Groot Brinkstraat 12
+    if risky:
+        return False  # Kromme Nieuwegracht, Plot 14 Kiln Lane, Box 5182 Tamarack Ave
     if street_word:
         return False  # Burg. Kerkstraat, Eerste Kerkstraat
     if prev.t in table.label_words or key in table.label_words:
@@ -257,15 +262,20 @@ def _word_apart(prev: Tok, dutch: bool) -> bool:
 
 
 def _phone_before(toks: list[Tok], idx: int) -> bool:
-    """The digits in front end a phone number: 06-12345678, (217) 555-0148, 07700 900123."""
+    """The digits in front end a phone number: 06-12345678, 06/12345678, (217) 555-0148,
+    07700 900123; not a whole phone number and one more short group (07700 900123 120 14
+    Kiln Lane: 120 may be a plot or a flat)."""
     digits = 0
     q = idx - 1
-    while q >= 0 and (toks[q].t.isdigit() or toks[q].t in ("(", ")")):
+    while q >= 0 and (toks[q].t.isdigit() or toks[q].t in ("(", ")", "/")):
         digits += len(toks[q].t) if toks[q].t.isdigit() else 0
         if q > 0 and toks[q].start - toks[q - 1].end > 3:
             break
         q -= 1
-    return 9 <= digits <= 15
+    if idx >= 3 and toks[idx - 2].t in _EXTENSION and toks[idx - 3].t.isdigit():
+        return True  # (608) 555-0174 ext. 14 3088 West Hickory Lane
+    last = len(toks[idx - 1].t)
+    return 9 <= digits <= 15 and not (last <= 3 and digits - last >= 10)
 
 
 def _age_before(toks: list[Tok], idx: int) -> bool:
