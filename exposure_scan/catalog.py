@@ -82,9 +82,6 @@ class Catalog(BaseModel):
                 return site
         return None
 
-    def for_country(self, country: str) -> list[Site]:
-        return [s for s in self.site if s.country in (country, "global")]
-
     def search_sites(self, country: str) -> list[Site]:
         """Sites for site-restricted name queries: the country's own first, then global ones."""
         own = [s for s in self.site if s.country == country and s.search]

@@ -23,10 +23,8 @@ from exposure_scan.errors import (
     RequestRefused,
 )
 from exposure_scan.http import Fetcher, build_client
-from exposure_scan.provider import Provider, ProviderContext
+from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness
-
-PAGE_READER_STAGE = 0  # the page inspector has no endpoint of its own to check
 
 
 class HealthResult(BaseModel):

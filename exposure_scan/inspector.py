@@ -19,7 +19,13 @@ from bs4 import BeautifulSoup, Tag
 from exposure_scan.errors import ProviderError
 from exposure_scan.http import host_of
 from exposure_scan.models import Observation, SourceKind
-from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
+from exposure_scan.provider import (
+    PAGE_READER_STAGE,
+    Provider,
+    ProviderContext,
+    Query,
+    QueryField,
+)
 
 MAX_TEXT = 200_000
 READABLE_TYPES = ("text/html", "application/xhtml", "text/plain")
@@ -193,7 +199,7 @@ class PageInspector(Provider):
     name: ClassVar[str] = "inspector"
     title: ClassVar[str] = "Page inspector (reads the pages found)"
     sends = frozenset({QueryField.FOUND_URL})
-    stage: ClassVar[int] = 0
+    stage: ClassVar[int] = PAGE_READER_STAGE
     default_rate_limit: ClassVar[float] = 1.0
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:

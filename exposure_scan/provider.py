@@ -111,6 +111,9 @@ class ProviderContext:
         self.unchecked_parts.append(part)
 
 
+PAGE_READER_STAGE = 0  # `Provider.stage` of the page inspector: runs after each stage
+
+
 class Provider(ABC):
     """Base class of every source. Subclass it, set the metadata, implement `search`."""
 

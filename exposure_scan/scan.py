@@ -40,12 +40,10 @@ from exposure_scan.models import (
     utc_now,
 )
 from exposure_scan.profile import Profile
-from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
+from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext, Query, QueryField
 from exposure_scan.registry import Configured, Readiness
 from exposure_scan.removal import attach_steps
 from exposure_scan.scoring import score_findings, summarise
-
-PAGE_READER_STAGE = 0
 
 
 class ScanObserver(Protocol):
