@@ -16,6 +16,8 @@ Messages never carry private profile values: they name the file, the key and the
 
 from __future__ import annotations
 
+from exposure_scan.models import PartReason
+
 
 class ExposureScanError(Exception):
     """Base class of every error exposure-scan raises on purpose."""
@@ -44,6 +46,7 @@ class ProviderError(ExposureScanError):
     """A provider could not check its source. The scan marks it unchecked with this reason."""
 
     reason = "failed"
+    part_reason = PartReason.FAILED  # the typed reason, for one page or part of a source
 
     def __init__(self, message: str, *, provider: str = "") -> None:
         self.provider = provider
@@ -56,6 +59,7 @@ class MissingCredentials(ProviderError):
 
 class RequestRefused(ProviderError):
     reason = "request refused"
+    part_reason = PartReason.REFUSED_ADDRESS
 
 
 class ProviderResponseError(ProviderError):
@@ -64,11 +68,43 @@ class ProviderResponseError(ProviderError):
 
 class RateLimited(ProviderResponseError):
     reason = "rate limited"
+    part_reason = PartReason.RATE_LIMITED
 
 
 class ParseError(ProviderError):
     reason = "response format changed"
+    part_reason = PartReason.UNREADABLE
 
 
 class ReportError(ExposureScanError):
     """A report could not be rendered or written."""
+
+
+class TimedOut(ProviderResponseError):
+    reason = "source error"
+    part_reason = PartReason.TIMED_OUT
+
+
+class ConnectionFailed(ProviderResponseError):
+    reason = "source error"
+    part_reason = PartReason.CONNECTION_FAILED
+
+
+class TooLarge(ProviderResponseError):
+    reason = "source error"
+    part_reason = PartReason.TOO_LARGE
+
+
+class BadStatus(ProviderResponseError):
+    reason = "source error"
+    part_reason = PartReason.HTTP_STATUS
+
+
+class RedirectLoop(ProviderResponseError):
+    reason = "source error"
+    part_reason = PartReason.REDIRECT_LOOP
+
+
+def reason_for(exc: ProviderError) -> PartReason:
+    """The typed reason a failed page or part is filed under."""
+    return exc.part_reason

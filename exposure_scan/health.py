@@ -98,7 +98,7 @@ async def check_provider(
         )
     detail = f"ok: {len(observations)} result(s) for the test query"
     if ctx.unchecked_parts:
-        detail += f"; not checked: {'; '.join(ctx.unchecked_parts)}"
+        detail += f"; not checked: {'; '.join(map(str, ctx.unchecked_parts))}"
     return HealthResult(
         provider=name, reachable=True, authenticated=keyed, parses=True, detail=detail
     )

@@ -26,10 +26,15 @@ from protego import Protego
 from exposure_scan import __version__
 from exposure_scan.config import HttpSettings
 from exposure_scan.errors import (
+    BadStatus,
+    ConnectionFailed,
     ParseError,
     ProviderResponseError,
     RateLimited,
+    RedirectLoop,
     RequestRefused,
+    TimedOut,
+    TooLarge,
 )
 from exposure_scan.models import LedgerEntry
 
@@ -138,9 +143,9 @@ class AddressGuard:
                     ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)
                 ]
             except (OSError, ValueError) as exc:
-                raise ProviderResponseError(f"could not resolve {host}") from exc
+                raise ConnectionFailed(f"could not resolve {host}") from exc
         if not ips:
-            raise ProviderResponseError(f"could not resolve {host}")
+            raise ConnectionFailed(f"could not resolve {host}")
         if host in self.allow_hosts:
             return [str(ip) for ip in ips]
         for ip in ips:
@@ -352,8 +357,8 @@ class Fetcher:
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
                 if isinstance(exc, httpx.TimeoutException):
-                    raise ProviderResponseError(f"timed out ({host_of(url)})") from exc
-                raise ProviderResponseError(
+                    raise TimedOut(f"timed out ({host_of(url)})") from exc
+                raise ConnectionFailed(
                     f"could not connect to {host_of(url)} ({type(exc).__name__})"
                 ) from exc
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -374,7 +379,7 @@ class Fetcher:
                     continue
                 if status == 429:
                     raise RateLimited(f"rate limited by {host_of(url)} (HTTP 429)")
-                raise ProviderResponseError(f"{host_of(url)} answered HTTP {status}")
+                raise BadStatus(f"{host_of(url)} answered HTTP {status}")
             return response
 
     async def _send_following(
@@ -435,12 +440,12 @@ class Fetcher:
                 out = out.redirected(urljoin(str(request.url), location), response.status_code)
                 continue
             return final
-        raise ProviderResponseError(f"too many redirects from {host_of(outgoing.url)}")
+        raise RedirectLoop(f"too many redirects from {host_of(outgoing.url)}")
 
     async def _read_capped(self, response: httpx.Response) -> bytes:
         limit = self.settings.max_response_bytes
         host = host_of(str(response.request.url))
-        too_big = ProviderResponseError(f"{host} sent more than {limit} bytes; not read")
+        too_big = TooLarge(f"{host} sent more than {limit} bytes; not read")
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_big

@@ -16,9 +16,8 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
-from exposure_scan.errors import ProviderError
-from exposure_scan.http import host_of
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.errors import ProviderError, reason_for
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.provider import (
     PAGE_READER_STAGE,
     Provider,
@@ -207,10 +206,10 @@ class PageInspector(Provider):
             try:
                 observation = await self.read(url, ctx)
             except ProviderError as exc:
-                ctx.note_unchecked(f"{host_of(url) or url}: {exc}")
+                ctx.note_unchecked(str(exc), reason=reason_for(exc), url=url)
             except Exception as exc:
                 ctx.note_unchecked(
-                    f"{host_of(url) or url}: could not read {url} ({type(exc).__name__})"
+                    f"could not read the page ({type(exc).__name__})", url=url
                 )
             else:
                 if observation is not None:
@@ -224,18 +223,23 @@ class PageInspector(Provider):
 
     async def read(self, url: str, ctx: ProviderContext) -> Observation | None:
         """One page; None (with a note) when it may not or cannot be read."""
-        host = host_of(url) or url
         if not await ctx.fetcher.robots_allows(self, url):
-            ctx.note_unchecked(f"{host}: robots.txt disallows reading {url}")
+            ctx.note_unchecked("robots.txt disallows reading it", reason=PartReason.ROBOTS, url=url)
             return None
         response = await ctx.fetcher.request(self, "GET", url, fields=[QueryField.FOUND_URL])
         if response.status_code != 200:
-            ctx.note_unchecked(f"{host}: HTTP {response.status_code} for {url}")
+            ctx.note_unchecked(
+                f"HTTP {response.status_code}", reason=PartReason.HTTP_STATUS, url=url
+            )
             return None
         content_type = response.headers.get("Content-Type", "text/html").lower()
         if not any(t in content_type for t in READABLE_TYPES):
             # A PDF or an image may expose data too, but this reader cannot see it.
-            ctx.note_unchecked(f"{host}: not a web page ({content_type.split(';')[0]}): {url}")
+            ctx.note_unchecked(
+                f"not a web page ({content_type.split(';')[0]})",
+                reason=PartReason.NOT_HTML,
+                url=url,
+            )
             return None
         facts = read_page(response.text)
         return Observation(

@@ -9,7 +9,7 @@ import hashlib
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1.0"
 
@@ -127,6 +127,42 @@ def finding_id(url: str, provider: str, matches: list[FieldMatch]) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
 
 
+class PartReason(StrEnum):
+    """Why one part of a source (a page, a query, a lookup) could not be checked."""
+
+    TIMED_OUT = "timed_out"
+    HTTP_STATUS = "http_status"
+    TOO_LARGE = "too_large"
+    REDIRECT_LOOP = "redirect_loop"
+    REFUSED_ADDRESS = "refused_address"  # the URL points at a non-public address
+    ROBOTS = "robots"  # robots.txt disallows it
+    CRAWL_DELAY = "crawl_delay"  # the site asks for more time between requests than allowed
+    CONNECTION_FAILED = "connection_failed"
+    RATE_LIMITED = "rate_limited"
+    NOT_HTML = "not_html"  # a content type the reader cannot read
+    UNREADABLE = "unreadable"  # read, but its content could not be parsed
+    OVER_BUDGET = "over_budget"  # reading it took more than the per-page time budget
+    NOT_MATCHED = "not_matched"  # what it showed could not be compared with the profile
+    PAGE_BUDGET = "page_budget"  # more pages found than [scan] max_pages allows
+    LEFT_OUT = "left_out"  # planned queries or lookups not made (a limit in the config)
+    INTERRUPTED = "interrupted"  # the scan was stopped before this part finished
+    ENGINE_FAILED = "engine_failed"  # one back-end of a metasearch failed
+    FAILED = "failed"  # anything else; `detail` says what
+
+
+class UncheckedPart(Frozen):
+    """One part of a source that could not be checked: by reason, with the URL when known."""
+
+    reason: PartReason = PartReason.FAILED
+    url: str = ""
+    title: str = ""  # e.g. the search result's title of the page
+    detail: str = ""  # plain words, never a private value
+
+    def __str__(self) -> str:
+        where = f"{self.url}: " if self.url else ""
+        return where + (self.detail or self.reason.value.replace("_", " "))
+
+
 class ProviderRun(Frozen):
     provider: str
     title: str = ""
@@ -134,7 +170,15 @@ class ProviderRun(Frozen):
     reason: str = ""  # why unchecked / skipped, in plain words
     observations: int = 0
     duration_s: float = 0.0
-    unchecked_parts: list[str] = Field(default_factory=list)  # e.g. search engines that failed
+    unchecked_parts: list[UncheckedPart] = Field(default_factory=list)
+
+    @field_validator("unchecked_parts", mode="before")
+    @classmethod
+    def _plain_words(cls, value: object) -> object:
+        # Reports of schema 1.0 held sentences; read them as parts with that detail.
+        if isinstance(value, list):
+            return [{"detail": v} if isinstance(v, str) else v for v in value]
+        return value
 
 
 class LedgerEntry(Frozen):

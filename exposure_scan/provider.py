@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ class ProviderContext:
     def __init__(self, provider: Provider, fetcher: Fetcher) -> None:
         self.provider = provider
         self.fetcher = fetcher
-        self.unchecked_parts: list[str] = []
+        self.unchecked_parts: list[UncheckedPart] = []
         self.kept: list[Observation] = []
 
     async def get_json(
@@ -106,9 +106,18 @@ class ProviderContext:
         """Keep a result as soon as it is found: it survives a timeout later in the run."""
         self.kept.append(observation)
 
-    def note_unchecked(self, part: str) -> None:
-        """Record a part of the source that could not be checked (e.g. one search engine)."""
-        self.unchecked_parts.append(part)
+    def note_unchecked(
+        self,
+        detail: str = "",
+        *,
+        reason: PartReason = PartReason.FAILED,
+        url: str = "",
+        title: str = "",
+    ) -> None:
+        """Record a part of the source that could not be checked (a page, a search engine)."""
+        self.unchecked_parts.append(
+            UncheckedPart(reason=reason, url=url, title=title, detail=detail)
+        )
 
 
 PAGE_READER_STAGE = 0  # `Provider.stage` of the page inspector: runs after each stage

@@ -33,10 +33,12 @@ from exposure_scan.matching import Matcher
 from exposure_scan.models import (
     Finding,
     Observation,
+    PartReason,
     ProviderRun,
     RunStatus,
     ScanResult,
     SourceKind,
+    UncheckedPart,
     utc_now,
 )
 from exposure_scan.profile import Profile
@@ -281,10 +283,13 @@ async def scan(
             pages, left = _pages_to_read(state.observations, state.pages_asked, budget)
             state.pages_asked.update(pages)
             note = (
-                f"{left} more pages found but not read: the page budget "
-                "([scan] max_pages) was used up"
+                UncheckedPart(
+                    reason=PartReason.PAGE_BUDGET,
+                    detail=f"{left} more pages found but not read: the page budget "
+                    "([scan] max_pages) was used up",
+                )
                 if left
-                else ""
+                else None
             )
             await _run_all(state, readers, pages, observer, merge=True, note=note)
     return state.finish()
@@ -297,7 +302,7 @@ async def _run_all(
     observer: ScanObserver | None,
     *,
     merge: bool = False,
-    note: str = "",
+    note: UncheckedPart | None = None,
 ) -> None:
     fetcher = state.fetcher
     assert fetcher is not None

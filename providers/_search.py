@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from exposure_scan.catalog import load_catalog, search_domains
 from exposure_scan.http import host_of
-from exposure_scan.models import Observation
+from exposure_scan.models import Observation, PartReason
 from exposure_scan.provider import ProviderContext, Query, QueryField
 
 
@@ -46,7 +46,9 @@ def planned_queries(
 def note_left_out(ctx: ProviderContext, left_out: int) -> None:
     if left_out:
         ctx.note_unchecked(
-            f"{left_out} planned searches not made, e.g. on people-search sites (raise max_queries)"
+            f"{left_out} planned searches not made, e.g. on people-search sites "
+            "(raise max_queries)",
+            reason=PartReason.LEFT_OUT,
         )
 
 

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, cast
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -88,7 +88,7 @@ class GravatarProvider(Provider):
         emails = list(dict.fromkeys(query.emails))
         if len(emails) > options.max_emails:
             ctx.note_unchecked(f"{len(emails) - options.max_emails} more emails not looked up "
-                               "(raise max_emails)")
+                               "(raise max_emails)", reason=PartReason.LEFT_OUT)
         for email in emails[:options.max_emails]:
             url = self.url(f"profiles/{email_hash(email)}")
             fields = [query.email_field(email)]

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import (
     Provider,
@@ -135,7 +135,7 @@ class KvkProvider(Provider):
         planned = search_params(query)
         if len(planned) > options.max_queries:
             ctx.note_unchecked(f"{len(planned) - options.max_queries} planned KvK searches not "
-                               "made (raise max_queries)")
+                               "made (raise max_queries)", reason=PartReason.LEFT_OUT)
         for params in planned[: options.max_queries]:
             sent = [QueryField.NAME] + ([QueryField.CITY] if "plaats" in params else [])
             status, payload = await ctx.get_json(
@@ -156,7 +156,8 @@ class KvkProvider(Provider):
                 raise ProviderResponseError(f"KvK answered HTTP {status} ({codes})")
             hits, total = parse_results(payload, self.name)
             if total > len(hits):
-                ctx.note_unchecked(f"KvK: {total - len(hits)} more results for one query not read")
+                ctx.note_unchecked(f"KvK: {total - len(hits)} more results for one query not read",
+                                   reason=PartReason.LEFT_OUT)
             for hit in hits:
                 key = (hit.extra["kvk_number"], hit.extra.get("vestigingsnummer", ""),
                        hit.extra["type"])

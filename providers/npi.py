@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -155,7 +155,8 @@ class NpiProvider(Provider):
             skip += limit
         # The last page was full: there may be more records than were read.
         ctx.note_unchecked(f"more NPI records for one of the names than the {len(out)} read "
-                           "(raise max_results; the API reads at most 1200)")
+                           "(raise max_results; the API reads at most 1200)",
+                           reason=PartReason.LEFT_OUT)
         return out
 
     def test_query(self) -> Query:

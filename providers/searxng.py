@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.provider import (
     Provider,
     ProviderContext,
@@ -104,7 +104,8 @@ class SearxngProvider(Provider):
             if status != 200:
                 raise ProviderResponseError(f"SearXNG answered HTTP {status}")
             found, failed = parse_results(payload, self.name)
-            ctx.unchecked_parts.extend(f"{q} via {f}" for f in failed)
+            for engine in failed:
+                ctx.note_unchecked(f"{q} via {engine}", reason=PartReason.ENGINE_FAILED)
             if found or not failed:
                 answered += 1
             for hit in found:

@@ -19,7 +19,7 @@ from pydantic import Field
 
 from exposure_scan.errors import ParseError, ProviderError, ProviderResponseError
 from exposure_scan.http import host_of
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -119,7 +119,7 @@ class WaybackProvider(Provider):
         checked = list(chosen.items())[:options.max_urls]
         if len(chosen) > len(checked):
             ctx.note_unchecked(f"{len(chosen) - len(checked)} more URLs not looked up in the "
-                               "archive (raise max_urls)")
+                               "archive (raise max_urls)", reason=PartReason.LEFT_OUT)
         out: list[Observation] = []
         errors: list[ProviderError] = []
         for url, field in checked:
@@ -127,7 +127,7 @@ class WaybackProvider(Provider):
                 captures = await self._captures(url, field, ctx, options)
             except ProviderError as exc:
                 errors.append(exc)
-                ctx.note_unchecked(f"{url}: {exc}")
+                ctx.note_unchecked(str(exc), url=url)
                 continue
             for ts, original in captures:
                 out.append(self._snapshot(ts, original))

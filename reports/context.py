@@ -27,6 +27,7 @@ from .i18n import (
     field_label,
     gettext,
     normalise,
+    part_text,
     profile_label,
     translate_reason,
     translate_run_reason,
@@ -189,7 +190,7 @@ def build(result: ScanResult) -> dict[str, Any]:
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,
              "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
-             "unchecked_parts": [translate_run_reason(lang, p) for p in r.unchecked_parts]}
+             "unchecked_parts": [part_text(lang, p) for p in r.unchecked_parts]}
             for r in result.runs
         ],
         "ledger": _ledger(result, lang),

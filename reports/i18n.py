@@ -16,6 +16,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from exposure_scan.models import UncheckedPart
+
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
 
@@ -138,6 +140,39 @@ def translate_run_reason(lang: str, reason: str) -> str:
     if normalise(lang) == DEFAULT_LANGUAGE or not reason:
         return reason
     return "; ".join(_run_part(lang, part) for part in reason.split("; "))
+
+
+# How each typed reason for an unchecked page or part reads (exposure_scan.models.PartReason).
+PART_REASONS = {
+    "timed_out": "timed out",
+    "http_status": "error answer from the site",
+    "too_large": "too large to read",
+    "redirect_loop": "too many redirects",
+    "refused_address": "refused: points to a non-public address",
+    "robots": "robots.txt disallows reading it",
+    "crawl_delay": "the site asks for more time between requests than allowed",
+    "connection_failed": "connection failed",
+    "rate_limited": "rate limited",
+    "not_html": "not a readable page",
+    "unreadable": "could not be read",
+    "over_budget": "took too long to read",
+    "not_matched": "could not be compared with your profile",
+    "page_budget": "page budget used up",
+    "left_out": "not looked up (a limit in the config)",
+    "interrupted": "interrupted",
+    "engine_failed": "a search engine failed",
+    "failed": "failed",
+}
+
+
+def part_text(lang: str, part: UncheckedPart) -> str:
+    """One unchecked page or part, for people: the URL, then why, in the report's language."""
+    if part.detail:
+        why = translate_run_reason(lang, part.detail)
+    else:
+        why = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
+    title = f" ({part.title})" if part.title else ""
+    return f"{part.url}{title}: {why}" if part.url else why
 
 
 def _run_part(lang: str, part: str) -> str:

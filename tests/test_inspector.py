@@ -72,7 +72,7 @@ async def test_inspector_reads_pages_and_says_which_it_could_not() -> None:
         observations, ctx = await run_search(PageInspector(), query)
     assert [o.url for o in observations] == ["https://a.test/page"]
     assert len(observations[0].body_sha256) == 64
-    notes = " | ".join(ctx.unchecked_parts)
+    notes = " | ".join(map(str, ctx.unchecked_parts))
     assert "not a web page (application/pdf)" in notes
     assert "HTTP 404" in notes
     assert "robots.txt disallows" in notes
@@ -103,5 +103,5 @@ async def test_one_hostile_page_does_not_cost_the_others() -> None:
     urls = sorted(o.url for o in observations)
     assert urls == ["https://a.test/page", "https://b.test/deep"]
     assert "deep" in next(o for o in observations if o.url.endswith("deep")).text
-    notes = " | ".join(ctx.unchecked_parts)
+    notes = " | ".join(map(str, ctx.unchecked_parts))
     assert "c.test" in notes and "d.test" in notes

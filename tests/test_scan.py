@@ -285,7 +285,7 @@ def test_pages_beyond_the_budget_are_noted_not_dropped_silently(profile: Profile
                  provider_timeout=10)
     inspector = next(r for r in result.runs if r.provider == "inspector")
     assert inspector.observations == 3
-    assert any("2 more pages" in p for p in inspector.unchecked_parts)
+    assert any("2 more pages" in p for p in map(str, inspector.unchecked_parts))
 
 
 @pytest.mark.parametrize("budget", [0, 5])
@@ -298,7 +298,7 @@ def test_a_used_up_page_budget_is_never_complete(profile: Profile, budget: int) 
                  lambda r: httpx.Response(200, html="<p>nothing</p>"), max_pages=budget,
                  provider_timeout=10)
     inspector = next(r for r in result.runs if r.provider == "inspector")
-    assert any("page budget" in p for p in inspector.unchecked_parts), inspector
+    assert any("page budget" in p for p in map(str, inspector.unchecked_parts)), inspector
     assert exit_code_for(result) is ExitCode.INCOMPLETE
 
 

@@ -146,4 +146,4 @@ async def test_officers_on_later_result_pages_are_noted_as_not_read() -> None:
     respx.get(SEARCH).respond(json={"total_results": 40, "items": [], "kind": "search#officers"})
     hits, ctx = await run_search(provider(), QUERY)
     assert hits == []
-    assert any("40 more officers" in p for p in ctx.unchecked_parts)
+    assert any("40 more officers" in p for p in map(str, ctx.unchecked_parts))

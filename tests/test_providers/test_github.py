@@ -73,7 +73,9 @@ async def test_token_is_sent_and_max_users_caps_profile_reads() -> None:
     hits, ctx = await run_search(provider("t0ken", max_users=1), QUERY)
     assert len(hits) == 1
     assert route.calls[0].request.headers["Authorization"] == "Bearer t0ken"
-    assert ctx.unchecked_parts == ["1 more GitHub users not read (raise max_users)"]
+    assert [str(p) for p in ctx.unchecked_parts] == [
+        "1 more GitHub users not read (raise max_users)"
+    ]
 
 
 @respx.mock
@@ -153,4 +155,4 @@ async def test_users_on_later_result_pages_are_noted_as_not_read() -> None:
     respx.get(SEARCH).respond(json={"total_count": 75, "incomplete_results": False, "items": []})
     hits, ctx = await run_search(provider(), QUERY)
     assert hits == []
-    assert any("75 more GitHub users" in p for p in ctx.unchecked_parts)
+    assert any("75 more GitHub users" in p for p in map(str, ctx.unchecked_parts))

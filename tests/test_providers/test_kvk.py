@@ -109,7 +109,7 @@ async def test_more_results_than_read_are_noted() -> None:
     payload = fixture_json("kvk", "zoeken.json") | {"totaal": 250}
     respx.get(URL).respond(json=payload)
     _, ctx = await run_search(provider(), QUERY)
-    assert ctx.unchecked_parts == ["KvK: 247 more results for one query not read"]
+    assert [str(p) for p in ctx.unchecked_parts] == ["KvK: 247 more results for one query not read"]
 
 
 @respx.mock

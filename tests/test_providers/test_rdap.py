@@ -150,7 +150,7 @@ async def test_option_servers_override_and_unknown_tld_is_unchecked() -> None:
     query = Query(country=Country.NL, websites=["https://example.nl", "https://example.zz"])
     hits, ctx = await run_search(provider(servers={"nl": "https://rdap.custom.test"}), query)
     assert len(hits) == 2
-    assert ctx.unchecked_parts == ["example.zz: no RDAP server known for .zz"]
+    assert [str(p) for p in ctx.unchecked_parts] == ["example.zz: no RDAP server known for .zz"]
 
 
 @respx.mock
