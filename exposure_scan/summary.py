@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exposure_scan.catalog import OptOutMethod
 from exposure_scan.errors import InputError
-from exposure_scan.inputfile import describe, key_path
+from exposure_scan.inputfile import describe, key_path, read_regular, shorten, too_deep
 from exposure_scan.models import SCHEMA_VERSION, RunStatus, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.scoring import rule_texts
@@ -208,19 +208,15 @@ def _markdown(s: EmployerSummary) -> str:
 # --- loading -----------------------------------------------------------------------------
 
 JSON_HINT = "pass the JSON report written by `exposure-scan scan --format json`"
+MAX_REPORT_BYTES = 64 << 20  # a report holds the text of the pages found: far less than this
+MAX_REPORT_DEPTH = 32
 
 
 def load_result(path: Path) -> ScanResult:
     """Read one JSON scan report; raise InputError naming the file, the key and the fix."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "", f"file not found; {JSON_HINT}") from None
-    except IsADirectoryError:
-        raise InputError(name, "", f"is a folder; {JSON_HINT}") from None
-    except PermissionError:
-        raise InputError(name, "", "cannot be read (check its permissions)") from None
+    raw = read_regular(path, InputError, limit=MAX_REPORT_BYTES, expected="a JSON report",
+                       missing=JSON_HINT)
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -229,6 +225,11 @@ def load_result(path: Path) -> ScanResult:
         raise InputError(
             name, "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}); {JSON_HINT}"
         ) from None
+    except RecursionError:
+        raise InputError(name, "", f"nests too deeply to be a scan report; {JSON_HINT}") from None
+    deep = too_deep(data, MAX_REPORT_DEPTH)
+    if deep is not None:
+        raise InputError(name, shorten(deep), f"nests too deeply to be a scan report; {JSON_HINT}")
     if not isinstance(data, dict):
         raise InputError(name, "", f"is not a scan report (expected a JSON object); {JSON_HINT}")
     version = data.get("schema_version")
