@@ -20,7 +20,9 @@ from pathlib import Path
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 # os.link is refused by some file systems (FAT, some network shares): claim the name, then rename.
-NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK})
+NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
+)
 
 
 def make_private_dirs(path: Path) -> list[Path]:

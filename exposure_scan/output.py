@@ -50,8 +50,7 @@ def render(result: ScanResult, fmt: str) -> bytes:
 def unused_name(folder: Path, base: str) -> str:
     """`base`, or `base-2`, `base-3`...: the first stem no file in `folder` has yet. Only a
     hint: `files.move_in_exclusively` is what makes sure nothing is overwritten."""
-    return next(s for s in stems(base) if not folder.is_dir() or not any(folder.glob(f"{s}.*"))
-                and not (folder / s).exists())
+    return next(s for s in stems(base) if not (folder.is_dir() and any(folder.glob(f"{s}.*"))))
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -298,7 +298,7 @@ def test_a_failure_while_moving_into_place_takes_back_what_was_placed(
 
     monkeypatch.setattr(files.os, "replace", replace)
     (tmp_path / "keep.txt").write_text("mine")
-    with pytest.raises(ReportError, match="Input/output error.*nothing was kept"):
+    with pytest.raises(ReportError, match=r"Input/output error.*nothing was kept"):
         write_outputs(sample_result(), profile(), tmp_path, ["json", "html", "md"],
                       evidence=None, today=TODAY)
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
