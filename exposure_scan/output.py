@@ -216,20 +216,22 @@ def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
             )
     check_folder("--out", out_dir)
     if evidence is not None:
-        check_folder("--evidence", evidence)
+        check_folder("--evidence", evidence, replaced=True)
 
 
-def check_folder(option: str, folder: Path) -> None:
+def check_folder(option: str, folder: Path, *, replaced: bool = False) -> None:
     """The folder exists and can be written, or can be created: no part of the path is a file
-    and the nearest existing folder can be written."""
-    here = Path(folder).absolute()
+    and the nearest existing folder can be written. `replaced`: the folder itself is put in
+    place by a rename (the evidence bundle), so its parent must be writable."""
+    given = Path(folder).absolute()
+    here = given.parent if replaced else given
     while not os.path.lexists(here) and here != here.parent:
         here = here.parent
     if not here.is_dir():
-        where = "is a file" if here == Path(folder).absolute() else f"is inside a file ({here})"
+        where = "is a file" if here == given else f"is inside a file ({here})"
         raise InputError(option, str(folder), f"{where}; choose a folder")
     if not writable(here):
-        where = "" if here == Path(folder).absolute() else f" ({here})"
+        where = "" if here == given else f" ({here})"
         raise InputError(
             option, str(folder), f"cannot be written{where}; choose another folder or fix its "
             "permissions"

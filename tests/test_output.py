@@ -317,3 +317,19 @@ def test_an_evidence_failure_takes_back_the_reports(
         write_outputs(sample_result(), profile(), tmp_path / "out", ["json"],
                       evidence=tmp_path / "ev", today=TODAY)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_evidence_folder_in_a_read_only_parent_is_refused(
+    tmp_path: Path, no_scan: list[object]
+) -> None:
+    locked = tmp_path / "locked"
+    (locked / "evidence").mkdir(parents=True)
+    locked.chmod(0o500)
+    try:
+        result = runner.invoke(app, scan_args(tmp_path, "--out", str(tmp_path / "out"),
+                                              "--evidence", str(locked / "evidence")))
+    finally:
+        locked.chmod(0o700)
+    assert result.exit_code == 2, result.output
+    assert "cannot be written" in one_error_line(result.output)
+    assert not no_scan
