@@ -10,11 +10,10 @@ import stat
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exposure_scan.config import Config
 from exposure_scan.errors import InputError, ReportError
-from exposure_scan.evidence import StagedEvidence, commit_evidence, stage_evidence
 from exposure_scan.files import (
     make_private_dir,
     make_private_dirs,
@@ -27,6 +26,9 @@ from exposure_scan.files import (
 )
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
+
+if TYPE_CHECKING:
+    from exposure_scan.evidence import StagedEvidence
 
 FORMATS = ("html", "json", "md", "pdf")
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
@@ -146,6 +148,8 @@ class Outputs:
             for name, data in letters.items():
                 write_new(letters_dir / name, data)
         if evidence is not None:
+            from exposure_scan.evidence import stage_evidence  # slow import: only when needed
+
             self.evidence = stage_evidence(*evidence)
         # Everything is on disk: now give it its names.
         paths: list[Path] = []
@@ -157,6 +161,8 @@ class Outputs:
             self.placed.append(move_dir_in_exclusively(letters_dir, self.out_dir, base))
             paths.append(self.placed[-1])
         if self.evidence is not None:
+            from exposure_scan.evidence import commit_evidence
+
             paths.append(commit_evidence(self.evidence))
         return paths
 
