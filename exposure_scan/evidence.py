@@ -33,7 +33,13 @@ from typing import Any, cast
 
 from exposure_scan import __version__
 from exposure_scan.errors import ReportError
-from exposure_scan.files import make_private_dir, make_private_dirs, remove_created_dirs, write_new
+from exposure_scan.files import (
+    DIR_MODE,
+    make_private_dir,
+    make_private_dirs,
+    remove_created_dirs,
+    write_new,
+)
 from exposure_scan.models import Finding, ScanResult, utc_now
 from exposure_scan.scoring import rule_texts
 
@@ -284,6 +290,7 @@ def stage_evidence(
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
                                     dir=target.parent))
+        os.chmod(tmp, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
     except OSError as exc:
         remove_created_dirs(created)
         raise ReportError(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from exposure_scan.config import Config
 from exposure_scan.errors import InputError, ReportError
 from exposure_scan.files import (
+    DIR_MODE,
     make_private_dir,
     make_private_dirs,
     move_dir_in_exclusively,
@@ -139,6 +140,7 @@ class Outputs:
         self.created = make_private_dirs(self.out_dir)
         self.stage = Path(tempfile.mkdtemp(prefix=".exposure-scan-", suffix=".partial",
                                            dir=self.out_dir))
+        os.chmod(self.stage, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
         staged = {suffix: self.stage / f"report{suffix}" for suffix in reports}
         for suffix, data in reports.items():
             write_new(staged[suffix], data)

@@ -36,9 +36,11 @@ def everything_under(root: Path) -> list[Path]:
     return sorted(root.rglob("*"))
 
 
-@pytest.fixture
-def umask_000() -> Iterator[None]:
-    old = os.umask(0)
+@pytest.fixture(params=[0o000, 0o222])
+def umask_000(request: pytest.FixtureRequest) -> Iterator[None]:
+    """umask 000 (everything world-writable by default) and an odd one that takes the owner's
+    write bit: the modes must come out exact either way."""
+    old = os.umask(request.param)
     try:
         yield
     finally:
