@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from exposure_scan import __version__
 from exposure_scan.config import Config, load_config
-from exposure_scan.errors import ExposureScanError, InputError
+from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.models import Severity
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
 from exposure_scan.output import (
@@ -208,13 +208,25 @@ def init(
     """Write a commented profile template (mode 0600) to fill in."""
     from importlib import resources
 
+    from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.output import write_atomic
 
     target = path or default_profile()
+    exists = InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     if target.exists() and not force:
-        raise InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
+        raise exists
     template = resources.files("exposure_scan").joinpath("data/profile-template.toml")
-    write_atomic(target, template.read_bytes(), mode=0o600)
+    try:
+        if force:
+            write_atomic(target, template.read_bytes())
+        else:
+            make_private_dirs(target.parent)
+            write_new(target, template.read_bytes())  # O_EXCL: never over a file made meanwhile
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:
+        raise InputError(str(target), "", f"cannot be written ({exc.strerror}); "
+                         "choose another path") from None
     typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
 
 
@@ -278,7 +290,11 @@ def summary(
         summarise_reports(load_results(reports)), "json" if fmt == "json" else "md"
     )
     if out:
-        write_atomic(out, text.encode("utf-8"), mode=0o644)
+        try:
+            write_atomic(out, text.encode("utf-8"))  # 0600, like every file written
+        except OSError as exc:
+            raise ReportError(f"cannot write {out} ({exc.strerror}); nothing was written") \
+                from None
         typer.echo(str(out))
     else:
         typer.echo(text)

@@ -33,6 +33,13 @@ from typing import Any, cast
 
 from exposure_scan import __version__
 from exposure_scan.errors import ReportError
+from exposure_scan.files import (
+    DIR_MODE,
+    make_private_dir,
+    make_private_dirs,
+    remove_created_dirs,
+    write_new,
+)
 from exposure_scan.models import Finding, ScanResult, utc_now
 from exposure_scan.scoring import rule_texts
 
@@ -148,11 +155,7 @@ def _files_for(finding: Finding, lang: str) -> tuple[dict[str, Any], dict[str, b
 
 
 def _write(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    write_new(path, data)
 
 
 def readme_text(result: ScanResult, created: datetime) -> str:
@@ -170,7 +173,7 @@ def _fill(tmp: Path, result: ScanResult, created: datetime) -> None:
     findings: list[dict[str, Any]] = []
     for index, finding in enumerate(result.findings, start=1):
         folder = folder_name(index, finding)
-        (tmp / folder).mkdir(mode=0o700)
+        make_private_dir(tmp / folder)
         record, files = _files_for(finding, result.language)
         entry_files = []
         for name, data in files.items():
@@ -232,37 +235,104 @@ def write_evidence(result: ScanResult, directory: Path, *, now: datetime | None 
     """Write the evidence bundle for every finding into `directory`, which must not exist yet
     (an empty folder is fine). All or nothing: on failure nothing is left behind.
     Returns the bundle folder. Raises ReportError with what to do."""
-    target = Path(directory).absolute()
+    staged = stage_evidence(result, directory, now=now)
+    try:
+        return commit_evidence(staged)
+    finally:
+        staged.discard()
+
+
+class StagedEvidence:
+    """A filled bundle in a temporary folder next to its target, not yet in place."""
+
+    def __init__(self, target: Path, tmp: Path, created: list[Path]) -> None:
+        self.target = target
+        self.tmp = tmp
+        self.created = created  # parent folders made for it, taken away again on failure
+        self.placed = False
+
+    def discard(self) -> None:
+        """Remove whatever is not in place (all of it before `commit_evidence`)."""
+        if not self.placed:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            remove_created_dirs(self.created)
+
+    def withdraw(self) -> None:
+        """Take a placed bundle away again: another output failed, so none is kept."""
+        if self.placed:
+            shutil.rmtree(self.target, ignore_errors=True)
+            self.placed = False
+        self.discard()
+
+
+def _refuse_existing(target: Path) -> None:
     if target.exists() and not (target.is_dir() and not any(target.iterdir())):
         raise ReportError(
             f"{target}: already exists; evidence is never overwritten, "
             "choose a new folder for --evidence"
         )
+
+
+def stage_evidence(
+    result: ScanResult, directory: Path, *, now: datetime | None = None
+) -> StagedEvidence:
+    """Write the bundle into a temporary folder beside `directory`; `commit_evidence` moves it
+    into place. Raises ReportError, leaving nothing behind."""
+    target = Path(directory).absolute()
+    _refuse_existing(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
-                                    dir=target.parent))
+        created = make_private_dirs(target.parent)
     except OSError as exc:
         raise ReportError(
             f"{target}: cannot create the evidence folder ({exc.strerror}); "
             "check the path and its permissions"
         ) from None
     try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial",
+                                    dir=target.parent))
+        os.chmod(tmp, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
+    except OSError as exc:
+        remove_created_dirs(created)
+        raise ReportError(
+            f"{target}: cannot create the evidence folder ({exc.strerror}); "
+            "check the path and its permissions"
+        ) from None
+    staged = StagedEvidence(target, tmp, created)
+    try:
         _fill(tmp, result, now or utc_now())
+    except OSError as exc:
+        staged.discard()
+        raise _failed(target, exc) from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def commit_evidence(staged: StagedEvidence) -> Path:
+    """Move a staged bundle into place; on failure nothing is left behind."""
+    target = staged.target
+    try:
+        _refuse_existing(target)  # someone may have used the folder during the scan
         if target.exists():
             target.rmdir()  # empty, checked above; rename cannot replace it everywhere
-        os.rename(tmp, target)
+        os.rename(staged.tmp, target)
+        staged.placed = True
         _fsync_dir(target.parent)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ReportError(
-            f"{target}: writing the evidence failed ({exc.strerror or exc}); "
-            "nothing was written. Check free space and permissions, then try again"
-        ) from None
+        staged.withdraw()
+        raise _failed(target, exc) from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        staged.withdraw()
         raise
     return target
+
+
+def _failed(target: Path, exc: OSError) -> ReportError:
+    return ReportError(
+        f"{target}: writing the evidence failed ({exc.strerror or exc}); "
+        "nothing was written. Check free space and permissions, then try again"
+    )
 
 
 # README.txt, block by block: each block is a msgid (reports/locale/*/messages.po) with

@@ -1,19 +1,35 @@
-"""Writing reports: all formats rendered first, then each file moved into place atomically,
-so a failure never leaves a half-written report."""
+"""Writing reports: all formats rendered first, written into a private temporary folder, then
+moved into place together under names no other file has; a failure leaves nothing behind."""
 
 from __future__ import annotations
 
 import importlib
 import os
+import shutil
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exposure_scan.config import Config
 from exposure_scan.errors import InputError, ReportError
+from exposure_scan.files import (
+    DIR_MODE,
+    make_private_dir,
+    make_private_dirs,
+    move_dir_in_exclusively,
+    move_in_exclusively,
+    remove_created_dirs,
+    replace_private,
+    stems,
+    write_new,
+)
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
+
+if TYPE_CHECKING:
+    from exposure_scan.evidence import StagedEvidence
 
 FORMATS = ("html", "json", "md", "pdf")
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
@@ -35,62 +51,157 @@ def render(result: ScanResult, fmt: str) -> bytes:
 
 
 def unused_name(folder: Path, base: str) -> str:
-    """`base`, or `base-2`, `base-3`...: two scans in one second never overwrite each other."""
-    taken = {p.stem for p in folder.glob(f"{base}*")} if folder.is_dir() else set()
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}-{n}", n + 1
-    return name
+    """`base`, or `base-2`, `base-3`...: the first stem no file in `folder` has yet. Only a
+    hint: `files.move_in_exclusively` is what makes sure nothing is overwritten."""
+    return next(s for s in stems(base) if not (folder.is_dir() and any(folder.glob(f"{s}.*"))))
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)  # reports hold personal data: owner only
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a file the user named (replacing it), whole or not at all, owner-only."""
+    del mode  # every file exposure-scan writes holds personal data: always 0600
+    replace_private(path, data)
 
 
-def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: date) -> Path | None:
-    """GDPR request letters, one file per controller with a finding, in a folder of their own."""
+def report_base(result: ScanResult) -> str:
+    stamp = result.started_at.strftime("%Y%m%d-%H%M%S")
+    return f"exposure-report-{stamp}" + ("-partial" if result.partial else "")
+
+
+def render_all(result: ScanResult, formats: list[str]) -> dict[str, bytes]:
+    """Suffix (".html") -> rendered report, for every format; nothing is written yet."""
+    return {f".{SUFFIX[f]}": render(result, f) for f in dict.fromkeys(formats)}
+
+
+def render_letters(result: ScanResult, profile: Profile, today: date) -> dict[str, bytes]:
     texts: dict[str, str] = reports_module().letters(result, profile, result.language, today)
-    if not texts:
-        return None
-    folder = out_dir / unused_name(out_dir, f"letters-{result.started_at:%Y%m%d-%H%M%S}")
-    try:
-        for name, text in texts.items():
-            write_atomic(folder / Path(name).name, text.encode("utf-8"))
-    except OSError as exc:
-        raise ReportError(f"cannot write the letters into {folder}: {exc.strerror}") from None
-    return folder
+    return {Path(name).name: text.encode("utf-8") for name, text in texts.items()}
 
 
 def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list[Path]:
     """Render every format, then write them all; returns the paths written."""
-    stamp = result.started_at.strftime("%Y%m%d-%H%M%S")
-    name = unused_name(out_dir, f"exposure-report-{stamp}" + ("-partial" if result.partial else ""))
-    rendered = [
-        (out_dir / f"{name}.{SUFFIX[f]}", render(result, f)) for f in dict.fromkeys(formats)
-    ]
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReportError(f"cannot create the output folder {out_dir}: {exc.strerror}") from None
-    written = []
-    for path, data in rendered:
+    return Outputs(out_dir, report_base(result)).write(render_all(result, formats))
+
+
+def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: date) -> Path | None:
+    """GDPR request letters, one file per controller with a finding, in a folder of their own."""
+    letters = render_letters(result, profile, today)
+    if not letters:
+        return None
+    [folder] = Outputs(out_dir, report_base(result)).write({}, letters)
+    return folder
+
+
+class Outputs:
+    """One scan's files, written all together or not at all.
+
+    Everything is first written into a temporary folder (0700) inside the output folder, then
+    moved into place under names no other file has (`O_EXCL`: a second scan writing into the
+    same folder takes the next name). If anything fails -- a full disk, a folder that went
+    away -- what was already written is removed again and one ReportError says so.
+    """
+
+    def __init__(self, out_dir: Path, stem: str) -> None:
+        self.out_dir = out_dir
+        self.stem = stem  # exposure-report-<time>; the letters folder is letters-<time>
+        self.created: list[Path] = []
+        self.placed: list[Path] = []
+        self.stage: Path | None = None
+        self.evidence: StagedEvidence | None = None
+
+    def write(
+        self,
+        reports: dict[str, bytes],
+        letters: dict[str, bytes] | None = None,
+        evidence: tuple[ScanResult, Path] | None = None,
+    ) -> list[Path]:
+        """`reports`: suffix -> bytes; `letters`: file name -> bytes; `evidence`: the result
+        and the bundle folder. Returns the paths written: reports, letters folder, bundle."""
         try:
-            write_atomic(path, data)
+            paths = self._write(reports, letters or {}, evidence)
         except OSError as exc:
-            raise ReportError(f"cannot write {path}: {exc.strerror}") from None
-        written.append(path)
-    return written
+            self._roll_back()
+            raise ReportError(
+                f"could not write the reports into {self.out_dir} "
+                f"({exc.strerror or type(exc).__name__}); nothing was kept: what was written "
+                "is removed again. Free some space or choose another --out, then scan again"
+            ) from None
+        except BaseException:
+            self._roll_back()
+            raise
+        self._clean_stage()
+        return paths
+
+    def _write(
+        self,
+        reports: dict[str, bytes],
+        letters: dict[str, bytes],
+        evidence: tuple[ScanResult, Path] | None,
+    ) -> list[Path]:
+        self.created = make_private_dirs(self.out_dir)
+        self.stage = Path(tempfile.mkdtemp(prefix=".exposure-scan-", suffix=".partial",
+                                           dir=self.out_dir))
+        os.chmod(self.stage, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
+        staged = {suffix: self.stage / f"report{suffix}" for suffix in reports}
+        for suffix, data in reports.items():
+            write_new(staged[suffix], data)
+        letters_dir = self.stage / "letters"
+        if letters:
+            make_private_dir(letters_dir)
+            for name, data in letters.items():
+                write_new(letters_dir / name, data)
+        if evidence is not None:
+            from exposure_scan.evidence import stage_evidence  # slow import: only when needed
+
+            self.evidence = stage_evidence(*evidence)
+        # Everything is on disk: now give it its names.
+        paths: list[Path] = []
+        if staged:
+            self.placed += move_in_exclusively(staged, self.out_dir, self.stem)
+            paths += self.placed
+        if letters:
+            base = self.stem.replace("exposure-report-", "letters-", 1).removesuffix("-partial")
+            self.placed.append(move_dir_in_exclusively(letters_dir, self.out_dir, base))
+            paths.append(self.placed[-1])
+        if self.evidence is not None:
+            from exposure_scan.evidence import commit_evidence
+
+            paths.append(commit_evidence(self.evidence))
+        return paths
+
+    def _clean_stage(self) -> None:
+        if self.stage is not None:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            self.stage = None
+
+    def _roll_back(self) -> None:
+        for path in self.placed:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        self.placed = []
+        if self.evidence is not None:
+            self.evidence.withdraw()
+        self._clean_stage()
+        remove_created_dirs(self.created)
+
+
+def write_outputs(
+    result: ScanResult,
+    profile: Profile,
+    out_dir: Path,
+    formats: list[str],
+    *,
+    evidence: Path | None,
+    today: date,
+) -> list[Path]:
+    """Everything a scan leaves the user -- reports, GDPR letters, the evidence bundle --
+    rendered first, then written all together or not at all (ReportError: exit 1)."""
+    reports = render_all(result, formats)
+    letters = render_letters(result, profile, today)
+    return Outputs(out_dir, report_base(result)).write(
+        reports, letters, (result, evidence) if evidence is not None else None
+    )
 
 
 def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
@@ -111,31 +222,37 @@ def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
                 str(evidence),
                 "exists and is not empty; evidence is never overwritten, choose a new folder",
             )
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("--out", str(out_dir), "is a file; choose a folder")
-    if out_dir.exists() and not os.access(out_dir, os.W_OK):
-        raise InputError("--out", str(out_dir), "cannot be written; choose another folder")
-
-
-def write_outputs(
-    result: ScanResult,
-    profile: Profile,
-    out_dir: Path,
-    formats: list[str],
-    *,
-    evidence: Path | None,
-    today: date,
-) -> list[Path]:
-    """Everything a scan leaves the user: reports, GDPR letters, and the evidence bundle."""
-    paths = write_reports(result, out_dir, formats)
-    letters = write_letters(result, profile, out_dir, today)
-    if letters is not None:
-        paths.append(letters)
+    check_folder("--out", out_dir)
     if evidence is not None:
-        from exposure_scan.evidence import write_evidence
+        check_folder("--evidence", evidence, replaced=True)
 
-        paths.append(write_evidence(result, evidence))
-    return paths
+
+def check_folder(option: str, folder: Path, *, replaced: bool = False) -> None:
+    """The folder exists and can be written, or can be created: no part of the path is a file
+    and the nearest existing folder can be written. `replaced`: the folder itself is put in
+    place by a rename (the evidence bundle), so its parent must be writable."""
+    given = Path(folder).absolute()
+    here = given.parent if replaced else given
+    while not os.path.lexists(here) and here != here.parent:
+        here = here.parent
+    if not here.is_dir():
+        where = "is a file" if here == given else f"is inside a file ({here})"
+        raise InputError(option, str(folder), f"{where}; choose a folder")
+    if not writable(here):
+        where = "" if here == given else f" ({here})"
+        raise InputError(
+            option, str(folder), f"cannot be written{where}; choose another folder or fix its "
+            "permissions"
+        )
+
+
+def writable(folder: Path) -> bool:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    if os.name == "posix" and os.geteuid() == 0:
+        # root may write anywhere; a folder nobody may write into is read-only on purpose
+        return bool(folder.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    return True
 
 
 def resolve_formats(formats: list[str] | None, config: Config) -> list[str]:

@@ -4,7 +4,8 @@ An employer (a practice, a hospital, a prison health service) may learn how expo
 are as a group, never who is exposed or where. The summary is therefore built from counts
 only. The only strings it takes from a report are values it can check against a closed list:
 enum values (severity, source kind, country), rule ids from our own rule file, removal
-methods from our own catalog, and provider slugs. Anything else is counted as "other".
+methods from our own catalog, and the names of the providers this installation has. Anything
+else is counted as "other". Each report is counted once, however often it is passed.
 
 Small groups re-identify people ("the one justice doctor in Groningen"): below
 `K_ANONYMITY` people the output says so plainly.
@@ -12,10 +13,11 @@ Small groups re-identify people ("the one justice doctor in Groningen"): below
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exposure_scan.catalog import OptOutMethod
 from exposure_scan.errors import InputError
-from exposure_scan.inputfile import describe, key_path
+from exposure_scan.inputfile import describe, key_path, read_regular, shorten, too_deep
 from exposure_scan.models import SCHEMA_VERSION, RunStatus, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.scoring import rule_texts
@@ -31,8 +33,8 @@ from exposure_scan.scoring import rule_texts
 K_ANONYMITY = 5
 OTHER = "other"
 UNKNOWN = "unknown"
-# Provider names are slugs (module names). A value that does not look like one -- a host with
-# dots, an email with @, free text -- is never copied into the summary.
+# Provider names are copied only if the registry knows them (and they look like the slugs they
+# are): a crafted report's slug-shaped name (`anna-de-vries`) is counted as "other".
 PROVIDER_SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 
 
@@ -53,6 +55,7 @@ class EmployerSummary(Summary):
 
     schema_version: str = SCHEMA_VERSION
     people: int  # one report per person
+    repeated_reports: int = 0  # the same report passed again: left out, counted once
     k_anonymity: int = K_ANONYMITY
     small_group: bool  # fewer than k people: the counts may point at individuals
     findings: int = 0
@@ -86,8 +89,36 @@ def _closed(value: object, allowed: Iterable[str], fallback: str = OTHER) -> str
     return text if isinstance(text, str) and text in set(allowed) else fallback
 
 
-def _provider(name: str) -> str:
-    return name if PROVIDER_SLUG.match(name) else OTHER
+def _provider(name: str, known: Collection[str]) -> str:
+    return name if name in known and PROVIDER_SLUG.match(name) else OTHER
+
+
+def known_providers() -> frozenset[str]:
+    """Every provider name this installation knows: built-ins and installed plugins."""
+    from exposure_scan.registry import Registry
+
+    registry = Registry.discover()
+    return frozenset(registry.names()) | frozenset(registry.also_known)
+
+
+def fingerprint(result: ScanResult) -> str:
+    """The same report, however often it is passed or copied, gives the same fingerprint."""
+    return hashlib.sha256(result.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def unique(results: Iterable[ScanResult]) -> tuple[list[ScanResult], int]:
+    """Each report once, in the order given, and how many repeats were left out."""
+    seen: set[str] = set()
+    kept: list[ScanResult] = []
+    repeats = 0
+    for result in results:
+        key = fingerprint(result)
+        if key in seen:
+            repeats += 1
+        else:
+            seen.add(key)
+            kept.append(result)
+    return kept, repeats
 
 
 def _ordered(counter: Counter[str], order: Iterable[str] = ()) -> dict[str, int]:
@@ -97,8 +128,14 @@ def _ordered(counter: Counter[str], order: Iterable[str] = ()) -> dict[str, int]
     return {k: counter[k] for k in [*first, *rest]}
 
 
-def summarise_reports(results: list[ScanResult]) -> EmployerSummary:
-    """Aggregate one scan result per person into counts. Pure."""
+def summarise_reports(
+    results: list[ScanResult], *, providers: Collection[str] | None = None
+) -> EmployerSummary:
+    """Aggregate one scan result per person into counts; a report passed twice counts once.
+    `providers`: the provider names that may appear (default: the registry's); any other
+    name is counted as "other". Pure when `providers` is given."""
+    known = known_providers() if providers is None else frozenset(providers)
+    results, repeats = unique(results)
     severities = [s.value for s in Severity]
     kinds = [k.value for k in SourceKind]
     countries = [c.value for c in Country]
@@ -129,13 +166,16 @@ def summarise_reports(results: list[ScanResult]) -> EmployerSummary:
             worst[min((f.severity for f in result.findings), key=lambda s: s.rank).value] += 1
         else:
             worst["none"] += 1
-        unchecked = {_provider(r.provider) for r in result.runs if r.status is RunStatus.UNCHECKED}
+        unchecked = {
+            _provider(r.provider, known) for r in result.runs if r.status is RunStatus.UNCHECKED
+        }
         unchecked_by_provider.update(unchecked)
         with_unchecked += bool(unchecked)
         partial += result.partial
 
     return EmployerSummary(
         people=len(results),
+        repeated_reports=repeats,
         small_group=len(results) < K_ANONYMITY,
         findings=findings,
         findings_by_severity=_ordered(by_severity, severities),
@@ -182,6 +222,8 @@ def _markdown(s: EmployerSummary) -> str:
         lines += [f"> **Small group.** {s.note}", ""]
     lines += [
         f"- People (one report each): {s.people}",
+        *([f"- Reports passed more than once, counted once: {s.repeated_reports}"]
+          if s.repeated_reports else []),
         f"- Findings in total: {s.findings}",
         f"- Scans with unchecked sources: {s.coverage.scans_with_unchecked_sources}",
         f"- Interrupted (partial) scans: {s.coverage.partial_scans}",
@@ -208,19 +250,15 @@ def _markdown(s: EmployerSummary) -> str:
 # --- loading -----------------------------------------------------------------------------
 
 JSON_HINT = "pass the JSON report written by `exposure-scan scan --format json`"
+MAX_REPORT_BYTES = 64 << 20  # a report holds the text of the pages found: far less than this
+MAX_REPORT_DEPTH = 32
 
 
 def load_result(path: Path) -> ScanResult:
     """Read one JSON scan report; raise InputError naming the file, the key and the fix."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "", f"file not found; {JSON_HINT}") from None
-    except IsADirectoryError:
-        raise InputError(name, "", f"is a folder; {JSON_HINT}") from None
-    except PermissionError:
-        raise InputError(name, "", "cannot be read (check its permissions)") from None
+    raw = read_regular(path, InputError, limit=MAX_REPORT_BYTES, expected="a JSON report",
+                       missing=JSON_HINT)
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -229,6 +267,11 @@ def load_result(path: Path) -> ScanResult:
         raise InputError(
             name, "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}); {JSON_HINT}"
         ) from None
+    except RecursionError:
+        raise InputError(name, "", f"nests too deeply to be a scan report; {JSON_HINT}") from None
+    deep = too_deep(data, MAX_REPORT_DEPTH)
+    if deep is not None:
+        raise InputError(name, shorten(deep), f"nests too deeply to be a scan report; {JSON_HINT}")
     if not isinstance(data, dict):
         raise InputError(name, "", f"is not a scan report (expected a JSON object); {JSON_HINT}")
     version = data.get("schema_version")

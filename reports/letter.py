@@ -1,5 +1,9 @@
 """GDPR request letters: one per controller (site) with a finding, in Dutch or English.
 
+A controller is a registrable domain (Public Suffix List, IDNA-normalised), so the pages of
+`www.bücher.example` and `xn--bcher-kva.example` go in one letter; every controller gets its
+own file, also when two domains would give the same file name.
+
 Each letter combines an objection (Art. 21) with an erasure request (Art. 17), names the
 pages (URLs) and the kinds of data found on them, never the values, and states the
 one-month answer deadline of Art. 12(3): it runs from receipt, so the letter gives the date
@@ -10,12 +14,16 @@ own name because they send them; they are written only to the user's output fold
 from __future__ import annotations
 
 import calendar
+import hashlib
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+import idna
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from publicsuffixlist import PublicSuffixList
 
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import FieldKind, Finding, ScanResult, Severity, SourceKind
@@ -56,15 +64,60 @@ def data_kinds(findings: list[Finding]) -> list[str]:
 
 @dataclass
 class Controller:
-    domain: str
+    domain: str  # the registrable domain, IDNA-normalised (ASCII, xn-- for an IDN)
     name: str
     contact: str = ""
     pages: list[tuple[str, str]] = field(default_factory=list)  # (url, date seen)
     findings: list[Finding] = field(default_factory=list)
 
 
+@cache
+def _suffixes() -> PublicSuffixList:
+    return PublicSuffixList()  # the list shipped inside the package: nothing is fetched
+
+
+def ascii_host(host: str) -> str:
+    """The host as DNS knows it: UTS #46 mapped (case, full-width dots), each non-ASCII label
+    in punycode, so `Bücher.example` and `xn--bcher-kva.example` are one host."""
+    host = host.strip().rstrip(".")
+    try:
+        host = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except idna.IDNAError:
+        host = host.lower()
+    labels = []
+    for label in host.split("."):
+        if not label.isascii():
+            try:
+                label = idna.encode(label).decode("ascii")
+            except idna.IDNAError:
+                pass  # not a valid IDN label: kept as it is, it still names one site
+        labels.append(label.lower())
+    return ".".join(labels)
+
+
+def registrable_domain(host: str) -> str:
+    """The part of `host` one controller registered: `shop.bücher.co.uk` -> `xn--bcher-kva.co.uk`
+    (Public Suffix List). An address or a single-label name stands for itself."""
+    host = ascii_host(host)
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    return str(_suffixes().privatesuffix(host) or host)
+
+
+def display_domain(domain: str) -> str:
+    """`xn--bcher-kva.example` as a reader writes it: `bücher.example`."""
+    try:
+        return str(idna.decode(domain))
+    except idna.IDNAError:
+        return domain
+
+
 def controllers(result: ScanResult) -> list[Controller]:
-    """The sites a letter goes to, each with its pages; catalog names where known."""
+    """The sites a letter goes to, one per registrable domain, each with its pages; catalog
+    names where known."""
     catalog = load_catalog()
     found: dict[str, Controller] = {}
     for f in result.findings:
@@ -72,10 +125,12 @@ def controllers(result: ScanResult) -> list[Controller]:
         host = host_of(obs.url)
         if not host or f.severity is Severity.INFO or obs.source_kind in NO_LETTER_KINDS:
             continue
-        site = catalog.by_host(host)
-        key = site.domain if site else host
+        domain = registrable_domain(host)
+        site = catalog.by_host(ascii_host(host))
+        key = site.domain if site else domain
         ctl = found.setdefault(key, Controller(
-            domain=key, name=site.name if site else key, contact=site.optout_url if site else "",
+            domain=key, name=site.name if site else display_domain(key),
+            contact=site.optout_url if site else "",
         ))
         url = " ".join(obs.url.split())
         if url not in [u for u, _ in ctl.pages]:
@@ -96,8 +151,24 @@ def _environment() -> Environment:
     )
 
 
+SLUG_MAX = 80
+
+
 def _slug(domain: str) -> str:
-    return re.sub(r"[^a-z0-9.-]+", "-", domain.lower()).strip(".-") or "site"
+    slug = re.sub(r"[^a-z0-9._-]+", "-", domain.lower()).strip(".-_") or "site"
+    if len(slug) > SLUG_MAX:  # file names have a length limit; the hash keeps them apart
+        slug = f"{slug[:SLUG_MAX - 9]}-{hashlib.sha256(domain.encode()).hexdigest()[:8]}"
+    return slug
+
+
+def file_name(domain: str, lang: str, taken: set[str]) -> str:
+    """`gdpr-request-<domain>.<lang>.txt`, with `-2`, `-3`... if two domains would share it."""
+    slug = _slug(domain)
+    name, n = f"gdpr-request-{slug}.{lang}.txt", 2
+    while name.lower() in taken:  # also apart on a file system that ignores case
+        name, n = f"gdpr-request-{slug}-{n}.{lang}.txt", n + 1
+    taken.add(name.lower())
+    return name
 
 
 def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dict[str, str]:
@@ -109,6 +180,7 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
     template = _environment().get_template(f"letter.{lang}.txt.j2")
     uk = profile.country is Country.UK
     out: dict[str, str] = {}
+    taken: set[str] = set()
     for ctl in controllers(result):
         text = template.render(
             name=profile.primary_name.full,
@@ -118,5 +190,5 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
             deadline=add_month(today).isoformat(),
             uk=uk,
         )
-        out[f"gdpr-request-{_slug(ctl.domain)}.{lang}.txt"] = text
+        out[file_name(ctl.domain, lang, taken)] = text
     return out

@@ -51,7 +51,7 @@ def test_bad_profile_is_one_line_exit_2_and_writes_nothing(tmp_path: Path) -> No
     result = runner.invoke(app, ["scan", "--profile", str(profile), "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0
-    assert 'addresses[0].postcode: "1234" is not a Dutch postcode' in result.output
+    assert "addresses[0].postcode: not a Dutch postcode" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
 

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from exposure_scan.models import Severity, SourceKind
+import pytest
+
+from exposure_scan.models import ScanResult, Severity, SourceKind
+from exposure_scan.output import write_outputs
 from exposure_scan.profile import Profile
-from exposure_scan.reports.letter import add_month, letters
+from exposure_scan.reports.letter import (
+    add_month,
+    controllers,
+    file_name,
+    letters,
+    registrable_domain,
+)
 from tests.conftest import SAMPLE_PROFILE
 from tests.test_reports import finding, home_match, name_match, sample_result
 
@@ -100,3 +110,68 @@ def test_no_letter_for_domains_own_accounts_or_breaches() -> None:
     ]})
     assert letters(result, profile(), "en", TODAY) == {}
     assert letters(result, profile("UK"), "en", TODAY) == {}
+
+
+# --- one controller per registrable domain; one file per controller ----------------------
+
+
+def result_with_hosts(*urls: str) -> ScanResult:
+    found = [finding(f"f{i}", url, Severity.HIGH, 70, [name_match(), home_match()])
+             for i, url in enumerate(urls)]
+    return sample_result().model_copy(update={"findings": found})
+
+
+def test_an_idn_host_and_its_punycode_are_one_controller() -> None:
+    result = result_with_hosts("https://bücher.example/p/1", "https://xn--bcher-kva.example/p/2",
+                               "https://WWW.BÜCHER.example/p/3", "https://shop.bücher.example/4")
+    out = letters(result, profile(), "en", TODAY)
+    assert list(out) == ["gdpr-request-xn--bcher-kva.example.en.txt"]
+    text = out["gdpr-request-xn--bcher-kva.example.en.txt"]
+    for page in ("/p/1", "/p/2", "/p/3", "/4"):
+        assert page in text
+    assert "To: bücher.example (xn--bcher-kva.example)" in text
+
+
+def test_hosts_under_a_public_suffix_are_grouped_by_registrable_domain() -> None:
+    result = result_with_hosts("https://people.co.uk/a", "https://m.people.co.uk/b",
+                               "https://other.co.uk/c", "https://anna.github.io/d",
+                               "https://bob.github.io/e")
+    assert sorted(letters(result, profile(), "en", TODAY)) == [
+        "gdpr-request-anna.github.io.en.txt", "gdpr-request-bob.github.io.en.txt",
+        "gdpr-request-other.co.uk.en.txt", "gdpr-request-people.co.uk.en.txt"]
+
+
+@pytest.mark.parametrize("hosts", [
+    ("a_b.example", "a-b.example"),
+    ("bücher.example", "bächer.example"),
+    ("a!b.example", "a-b.example"),
+    ("A.example", "a.example.", "a.example"),  # one controller, spelled three ways
+])
+def test_every_controller_gets_its_own_letter(hosts: tuple[str, ...]) -> None:
+    result = result_with_hosts(*(f"https://{h}/page" for h in hosts))
+    out = letters(result, profile(), "en", TODAY)
+    assert len(out) == len(controllers(result))
+    assert len(controllers(result)) == len({registrable_domain(h) for h in hosts})
+    assert len({name.lower() for name in out}) == len(out)
+
+
+def test_letters_for_look_alike_names_are_all_written(tmp_path: Path) -> None:
+    result = result_with_hosts("https://a_b.example/1", "https://a-b.example/2",
+                               "https://bücher.example/3", "https://bächer.example/4")
+    paths = write_outputs(result, profile(), tmp_path, ["json"], evidence=None, today=TODAY)
+    folder = next(p for p in paths if p.name.startswith("letters-"))
+    written = sorted(p.name for p in folder.iterdir())
+    assert len(written) == 4, written
+    texts = [p.read_text("utf-8") for p in folder.iterdir()]
+    for page in ("a_b.example/1", "a-b.example/2", "/3", "/4"):
+        assert sum(page in t for t in texts) == 1
+
+
+def test_file_names_stay_apart_and_short() -> None:
+    taken: set[str] = set()
+    first = file_name("a!b.example", "en", taken)
+    second = file_name("a-b.example", "en", taken)
+    assert first != second
+    long = "x" * 63 + "." + "y" * 63 + "." + "z" * 63 + ".example"
+    assert len(file_name(long, "nl", taken)) < 120
+    assert file_name(long, "nl", taken) != file_name(long[1:], "nl", taken)

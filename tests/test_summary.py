@@ -139,7 +139,7 @@ def make_result(data: dict[str, Any], index: int) -> ScanResult:
     runs = [
         ProviderRun(provider="searxng", status=RunStatus.CHECKED, observations=3),
         ProviderRun(provider="big-registry", status=RunStatus.CHECKED),
-        ProviderRun(provider="archive", status=RunStatus.UNCHECKED if index < 3 else
+        ProviderRun(provider="wayback", status=RunStatus.UNCHECKED if index < 3 else
                     RunStatus.CHECKED, reason=f"timeout talking to {host}"),
         # A hostile provider name that is really a host: counted as "other".
         ProviderRun(provider=host, status=RunStatus.UNCHECKED if index == 1 else
@@ -209,7 +209,7 @@ def test_counts(results: list[ScanResult]) -> None:
     assert s.open_removal_methods == {"none": 5, "other": 3, "web_form": 3}
     assert s.coverage.scans_with_unchecked_sources == 3
     assert s.coverage.partial_scans == 1
-    assert s.coverage.unchecked_by_provider == {"archive": 3, "other": 1}
+    assert s.coverage.unchecked_by_provider == {"wayback": 3, "other": 1}
 
 
 def test_no_private_value_url_or_host_in_any_format(results: list[ScanResult]) -> None:
@@ -333,3 +333,47 @@ def test_first_bad_file_stops_everything(tmp_path: Path, results: list[ScanResul
     with pytest.raises(InputError) as info:
         load_results([good, tmp_path / "missing.json"])
     assert info.value.file.endswith("missing.json")
+
+
+# --- each report once; only known provider names --------------------------------------------
+
+
+def test_the_same_report_five_times_is_one_person(results: list[ScanResult]) -> None:
+    s = summarise_reports([results[0]] * 5)
+    assert s.people == 1 and s.repeated_reports == 4 and s.small_group
+    assert s.findings == len(results[0].findings)
+    assert sum(s.people_by_worst_severity.values()) == 1
+    assert "counted once: 4" in render_summary(s, "md")
+
+
+def test_a_copied_report_file_is_counted_once(tmp_path: Path, results: list[ScanResult]) -> None:
+    paths = []
+    for i in range(3):  # the same report, saved under three names and formatted differently
+        path = tmp_path / f"copy-{i}.json"
+        path.write_text(results[1].model_dump_json(indent=i or None), "utf-8")
+        paths.append(path)
+    other = tmp_path / "other.json"
+    other.write_text(results[2].model_dump_json(), "utf-8")
+    s = summarise_reports(load_results([*paths, other]))
+    assert s.people == 2 and s.repeated_reports == 2
+
+
+def test_a_slug_shaped_name_from_a_crafted_report_is_not_copied(
+    results: list[ScanResult],
+) -> None:
+    crafted = results[0].model_copy(update={"runs": [
+        ProviderRun(provider=name, status=RunStatus.UNCHECKED)
+        for name in ("annamaria-berg", "fictiefstraat-7b", "searxng", "hibp")
+    ]})
+    s = summarise_reports([crafted])
+    assert s.coverage.unchecked_by_provider == {"other": 1, "hibp": 1, "searxng": 1}
+    out = render_summary(s, "md") + render_summary(s, "json")
+    assert "annamaria" not in out and "fictiefstraat" not in out
+
+
+def test_known_providers_can_be_given(results: list[ScanResult]) -> None:
+    run = ProviderRun(provider="acme_people", status=RunStatus.UNCHECKED)
+    crafted = results[0].model_copy(update={"runs": [run]})
+    assert summarise_reports([crafted]).coverage.unchecked_by_provider == {"other": 1}
+    assert summarise_reports([crafted], providers={"acme_people"}).coverage. \
+        unchecked_by_provider == {"acme_people": 1}
