@@ -77,13 +77,12 @@ def name_forms(name: PersonName, country: Country) -> list[tuple[str, Form]]:
     out = [(f'"{first} {name.surname}"', Form.NAME)]
     if name.call_name.strip() and given and given[0] != first:
         out.append((f'"{given[0]} {name.surname}"', Form.NAME))
-    inits = initials(name.given)
+    inits = initials(name.given) if country is not Country.US else ""
     if inits:
         particle, core = split_surname(name.surname)
         out.append((f'"{inits} {name.surname}"', Form.INITIALS))
         listed = f"{core}, {inits} {particle}".strip() if particle else f"{core}, {inits}"
-        if country is Country.NL or particle:
-            out.append((f'"{listed}"', Form.INITIALS))
+        out.append((f'"{listed}"', Form.INITIALS))
     if len(given) > 1:
         if country is not Country.NL:
             middle = f"{given[0]} {given[1][0].upper()} {name.surname}"
@@ -256,14 +255,14 @@ WITHHELD_WORDS = {
 
 def note_withheld(ctx: ProviderContext, query: Query) -> None:
     """Say in words which private values were not searched for directly, and how to allow it."""
-    what = [WITHHELD_WORDS[f] for f in query.withheld if f in WITHHELD_WORDS]
-    if what:
-        ctx.note_unchecked(
-            f"{', '.join(what)} not searched for directly: [scan] send_private_values is off. "
-            "Set it to true to search for them (the search engine then learns that someone "
-            "searched that value, never whose it is)",
-            reason=PartReason.LEFT_OUT,
-        )
+    for field in query.withheld:
+        if field in WITHHELD_WORDS:
+            ctx.note_unchecked(
+                f"{WITHHELD_WORDS[field]} not searched for directly: [scan] send_private_values "
+                "is off; set it to true to search for it (the search engine then learns that "
+                "someone searched that value, never whose it is)",
+                reason=PartReason.LEFT_OUT,
+            )
 
 
 def tag_site(hit: Observation) -> Observation:
