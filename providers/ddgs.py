@@ -33,7 +33,11 @@ from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Q
 from ._search import SENDS, Planned, start, tag_site
 
 REGIONS = {Country.NL: "nl-nl", Country.US: "us-en", Country.UK: "uk-en"}
+# DuckDuckGo and Yahoo answer from Bing's index, Startpage from Google's; Wikipedia and
+# Grokipedia are left out: they do not list people's addresses and phones.
+PREFERRED = ("duckduckgo", "brave", "mojeek", "yahoo", "startpage")
 STRIKES = 2  # failures (not rate limits) after which a backend is dropped for this run
+GRACE = 5.0  # seconds beyond the library's own timeouts before a stuck call is given up
 
 
 class DdgsOptions(ProviderOptions):
@@ -42,7 +46,7 @@ class DdgsOptions(ProviderOptions):
     )
     site_queries: bool = Field(default=True, description='add "Name" site:domain queries')
     backends: list[str] = Field(
-        default_factory=lambda: ["duckduckgo", "brave", "mojeek", "bing", "yahoo"],
+        default_factory=lambda: [b for b in PREFERRED if b in ENGINES["text"]],
         min_length=1,
         description="ddgs text backends, asked in turn",
     )
@@ -185,7 +189,7 @@ class DdgsProvider(Provider):
         reason = PartReason.ENGINE_FAILED
         try:
             # The library has its own timeout; this one also covers a stuck thread.
-            rows = await asyncio.wait_for(call, timeout=settings.timeout * 2 + 5)
+            rows = await asyncio.wait_for(call, timeout=settings.timeout * 2 + GRACE)
         except RatelimitException:
             ctx.record_request(host, fields=fields, status=429)
             problem, reason = "rate limited", PartReason.RATE_LIMITED
