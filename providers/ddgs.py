@@ -20,9 +20,7 @@ from functools import cache
 from typing import Any, ClassVar, cast
 from urllib.parse import urlsplit
 
-from ddgs import DDGS
-from ddgs.engines import ENGINES
-from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
+from ddgs import DDGS  # a lazy proxy: the engines load on first use
 from pydantic import Field, field_validator
 
 from exposure_scan.errors import ProviderResponseError, RateLimited
@@ -46,7 +44,7 @@ class DdgsOptions(ProviderOptions):
     )
     site_queries: bool = Field(default=True, description='add "Name" site:domain queries')
     backends: list[str] = Field(
-        default_factory=lambda: [b for b in PREFERRED if b in ENGINES["text"]],
+        default_factory=lambda: list(PREFERRED),
         min_length=1,
         description="ddgs text backends, asked in turn",
     )
@@ -59,6 +57,8 @@ class DdgsOptions(ProviderOptions):
     @field_validator("backends")
     @classmethod
     def _known(cls, value: list[str]) -> list[str]:
+        from ddgs.engines import ENGINES  # imported here: it loads every engine's HTTP client
+
         unknown = [b for b in value if b not in ENGINES["text"]]
         if unknown:
             raise ValueError(
@@ -70,6 +70,8 @@ class DdgsOptions(ProviderOptions):
 @cache
 def backend_host(backend: str) -> str:
     """The host a backend's search page is on, for the query ledger; `ddgs` if unknown."""
+    from ddgs.engines import ENGINES
+
     engine = ENGINES["text"].get(backend)
     url = str(getattr(engine, "search_url", "") or "")
     return urlsplit(url).hostname or "ddgs" if "{" not in url else "ddgs"
@@ -171,6 +173,8 @@ class DdgsProvider(Provider):
         """One query to one backend: its rows, or None (noted, and the backend dropped when
         it rate-limits or keeps failing). Exception messages are never kept: they can hold
         the query, and so a private value."""
+        from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
+
         options = cast(DdgsOptions, self.options)
         settings = ctx.fetcher.settings
         host = backend_host(backend)

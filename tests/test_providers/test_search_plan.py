@@ -170,3 +170,31 @@ def test_search_providers_declare_every_reverse_field(consent: bool) -> None:
         assert query.practice_names == ["Huisartsenpraktijk Voorbeeld"]
         assert query.names[0] == PersonName(given="Johannes Petrus", surname="de Vries",
                                             call_name="Jan")
+
+
+def test_what_the_search_notes_say_reads_in_dutch() -> None:
+    from exposure_scan.providers._search import WITHHELD_WORDS
+    from exposure_scan.reports.i18n import field_label, gettext, translate_run_reason
+
+    english = [f"not searched: {form.value} (3x)" for form in Form]
+    english += [
+        f"{words} not searched for directly: [scan] send_private_values is off; set it to true "
+        "to search for it (the search engine then learns that someone searched that value, "
+        "never whose it is)"
+        for words in WITHHELD_WORDS.values()
+    ]
+    english += [
+        "another web search is configured",
+        "search engine duckduckgo rate limited; not asked again in this scan",
+        "search engine mojeek failed (RuntimeError)",
+        "search engine yahoo timed out",
+        "4 searches got no results from any search engine tried: ddgs cannot tell no results "
+        "from a blocked or captcha page",
+    ]
+    for text in english:
+        dutch = translate_run_reason("nl", text)
+        assert dutch != text and "search" not in dutch, text
+    assert field_label("nl", "practice_name") == "praktijknaam"
+    from exposure_scan.providers.ddgs import DdgsProvider
+
+    assert gettext("nl", DdgsProvider.title) != DdgsProvider.title
