@@ -160,8 +160,8 @@ def plan(query: Query, *, site_queries: bool) -> list[Planned]:
     for number in query.phones:
         field = query.phone_field(number)
         target = private if field.is_private else reverse
-        forms = phone_forms(number, query.country)
-        target += [Planned(f'"{f}"', [field], Form.PHONE) for f in forms]
+        printed = phone_forms(number, query.country)
+        target += [Planned(f'"{f}"', [field], Form.PHONE) for f in printed]
     for address in query.addresses:
         field = QueryField.HOME_ADDRESS if address.is_private else QueryField.PRACTICE_ADDRESS
         target = private if field.is_private else reverse
@@ -179,8 +179,10 @@ def plan(query: Query, *, site_queries: bool) -> list[Planned]:
                  for s in search_domains(query.country.value)]
     # A private value that was allowed to be sent is the likeliest to find a doxing post.
     ordered = [*first, *_interleave(private, reverse), *later, *practice, *sites]
-    seen: set[str] = set()
-    return [p for p in ordered if not (p.text in seen or seen.add(p.text))]
+    unique: dict[str, Planned] = {}
+    for p in ordered:
+        unique.setdefault(p.text, p)
+    return list(unique.values())
 
 
 def _interleave(a: list[Planned], b: list[Planned]) -> list[Planned]:
