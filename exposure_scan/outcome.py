@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from exposure_scan.models import RunStatus, ScanResult, Severity
+from exposure_scan.models import PartReason, RunStatus, ScanResult, Severity
 
 
 class ExitCode(IntEnum):
@@ -33,7 +33,12 @@ def exit_code_for(result: ScanResult, fail_on: Severity | None = None) -> ExitCo
         return ExitCode.NOTHING_CHECKED
     if fail_on and any(f.severity.rank <= fail_on.rank for f in result.findings):
         return ExitCode.FINDING
-    if any(r.status is RunStatus.UNCHECKED or r.unchecked_parts for r in asked):
+    # A search the config or the consent setting left out is the user's choice, not a source
+    # that did not finish: it is listed in the coverage section, not counted here.
+    failed_parts = any(
+        p.reason is not PartReason.LEFT_OUT for r in asked for p in r.unchecked_parts
+    )
+    if failed_parts or any(r.status is RunStatus.UNCHECKED for r in asked):
         return ExitCode.INCOMPLETE
     return ExitCode.OK
 

@@ -81,6 +81,7 @@ class PersonName(Frozen):
 
     given: str = Field(min_length=1, description="all given names, e.g. 'Jan Pieter'")
     surname: str = Field(min_length=1, description="with particle, e.g. 'de Vries'")
+    call_name: str = Field(default="", description="the name used day to day, e.g. 'Jan'")
     full: str = ""
 
     @model_validator(mode="after")
@@ -92,6 +93,7 @@ class PersonName(Frozen):
 
 class Address(Frozen):
     label: str = Field(min_length=1)
+    name: str = Field(default="", description="the practice's name, e.g. 'Huisartsenpraktijk'")
     street: str = Field(min_length=1)
     house_number: str = Field(min_length=1)
     addition: str = ""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from exposure_scan.models import Observation, PartReason, SourceKind, UncheckedPart
+from exposure_scan.models import LedgerEntry, Observation, PartReason, SourceKind, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class QueryField(StrEnum):
     PRIVATE_PHONE = "private_phone"
     PRACTICE_ADDRESS = "practice_address"
     HOME_ADDRESS = "home_address"
+    PRACTICE_NAME = "practice_name"  # the name of the practice or organisation
     FOUND_URL = "found_url"  # a URL another provider found: not a profile value
 
     @property
@@ -56,14 +57,22 @@ class Query(BaseModel):
     emails: list[str] = Field(default_factory=list)
     private_emails: list[str] = Field(default_factory=list)  # those of `emails` that are private
     phones: list[str] = Field(default_factory=list)
+    private_phones: list[str] = Field(default_factory=list)  # those of `phones` that are private
     websites: list[str] = Field(default_factory=list)
     usernames: list[str] = Field(default_factory=list)
     addresses: list[Address] = Field(default_factory=list)
     urls: list[str] = Field(default_factory=list)  # pages other providers found
+    practice_names: list[str] = Field(default_factory=list)
+    # Private fields the provider declares and the profile has, held back for lack of consent:
+    # the provider can then say what it did not search for (never the values).
+    withheld: list[QueryField] = Field(default_factory=list)
 
     def email_field(self, email: str) -> QueryField:
         """Which kind of value an email is, for the query ledger."""
         return QueryField.PRIVATE_EMAIL if email in self.private_emails else QueryField.WORK_EMAIL
+
+    def phone_field(self, number: str) -> QueryField:
+        return QueryField.PRIVATE_PHONE if number in self.private_phones else QueryField.WORK_PHONE
 
     def is_empty(self) -> bool:
         return not (
@@ -74,6 +83,7 @@ class Query(BaseModel):
             or self.usernames
             or self.addresses
             or self.urls
+            or self.practice_names
         )
 
 
@@ -101,6 +111,27 @@ class ProviderContext:
         self, url: str, *, fields: list[QueryField], **kwargs: Any
     ) -> tuple[int, str]:
         return await self.fetcher.get_text(self.provider, url, fields=fields, **kwargs)
+
+    def record_request(
+        self, host: str, *, fields: list[QueryField], status: int | None, method: str = "GET"
+    ) -> None:
+        """Write a request the provider sent itself (through a library, not the fetcher)
+        into the query ledger: which host, which fields, never the values."""
+        self.fetcher.ledger.append(
+            LedgerEntry(
+                provider=self.provider.name,
+                host=host,
+                method=method,
+                fields=sorted({f.value for f in fields}),
+                status=status,
+            )
+        )
+
+    async def space(self, host: str) -> None:
+        """Wait for this host's turn under the provider's rate limit, as the fetcher does."""
+        fetcher = self.fetcher
+        rate = fetcher.rates.get(self.provider.name, self.provider.default_rate_limit)
+        await fetcher.spacing.wait(host, rate, fetcher.sleep)
 
     def keep(self, observation: Observation) -> None:
         """Keep a result as soon as it is found: it survives a timeout later in the run."""
@@ -138,6 +169,8 @@ class Provider(ABC):
     default_rate_limit: ClassVar[float] = 1.0  # requests per second, per host
     enabled_by_default: ClassVar[bool] = True
     stage: ClassVar[int] = 1  # 2: runs after stage 1, with the URLs it found
+    # A web search that stands by when another (non-fallback) web search is ready (ddgs).
+    fallback_web_search: ClassVar[bool] = False
     docs_url: ClassVar[str] = ""
     Options: ClassVar[type[ProviderOptions]] = ProviderOptions
 

@@ -10,7 +10,7 @@ import inspect
 import os
 import pkgutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from importlib.metadata import entry_points
 from typing import Any
@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from exposure_scan.config import Config, ProviderConfig
 from exposure_scan.errors import ConfigError
 from exposure_scan.inputfile import describe, key_path
+from exposure_scan.models import SourceKind
 from exposure_scan.provider import Provider
 
 ENTRY_POINT_GROUP = "exposure_scan.providers"
@@ -31,6 +32,7 @@ class Readiness(StrEnum):
     NEEDS_KEY = "needs key"
     NEEDS_BASE_URL = "needs base_url"
     DISABLED = "disabled"
+    STANDBY = "standby"  # a fallback web search, not needed: another web search is ready
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ class Registry:
                 key = f"providers.{cls.name}.{key_path(tuple(err['loc']))}"
                 raise ConfigError(source, key, describe(dict(err))) from None
             out.append(self._resolve(cls, settings, options, env, only))
-        return out
+        return _stand_by(out, only)
 
     def _resolve(
         self,
@@ -163,6 +165,27 @@ class Registry:
         if readiness is Readiness.READY:
             instance = cls(base_url=base_url, api_key=key or None, options=options)
         return Configured(cls=cls, readiness=readiness, rate_limit=rate, instance=instance)
+
+
+def _stand_by(out: list[Configured], only: list[str] | None) -> list[Configured]:
+    """A fallback web search (ddgs) stands by when another web search is ready, unless
+    it was asked for by name (--provider)."""
+    other = any(
+        c.readiness is Readiness.READY
+        and c.cls.source_kind is SourceKind.SEARCH
+        and not c.cls.fallback_web_search
+        for c in out
+    )
+    if not other:
+        return out
+    return [
+        replace(c, readiness=Readiness.STANDBY, instance=None)
+        if c.cls.fallback_web_search
+        and c.readiness is Readiness.READY
+        and not (only and c.cls.name in only)
+        else c
+        for c in out
+    ]
 
 
 def _split(cls: type[Provider], table: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -86,7 +86,21 @@ def build_query(
         usernames=list(profile.usernames) if QueryField.USERNAME in wanted else [],
         addresses=addresses,
         urls=urls if QueryField.FOUND_URL in wanted else [],
+        private_phones=[p.number for p in profile.phones if p.is_private and p.number in phones],
+        practice_names=sorted({a.name for a in practice if a.name})
+        if QueryField.PRACTICE_NAME in wanted
+        else [],
+        withheld=sorted(f for f in cls.sends - wanted if _has(profile, f)),
     )
+
+
+def _has(profile: Profile, field: QueryField) -> bool:
+    """Whether the profile holds a value of this private field."""
+    if field is QueryField.HOME_ADDRESS:
+        return any(a.is_private for a in profile.addresses)
+    if field is QueryField.PRIVATE_PHONE:
+        return any(p.is_private for p in profile.phones)
+    return field is QueryField.PRIVATE_EMAIL and any(e.is_private for e in profile.emails)
 
 
 @dataclass
@@ -188,6 +202,13 @@ def _not_ready_run(item: Configured) -> ProviderRun:
             title=cls.title,
             status=RunStatus.DISABLED,
             reason="switched off in the config",
+        )
+    if item.readiness is Readiness.STANDBY:
+        return ProviderRun(
+            provider=cls.name,
+            title=cls.title,
+            status=RunStatus.SKIPPED,
+            reason="another web search is configured",
         )
     if item.readiness is Readiness.NEEDS_KEY:
         reason = f"needs an API key: set {cls.key_env_var}"

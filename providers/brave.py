@@ -17,9 +17,9 @@ from pydantic import Field
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
+from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query
 
-from ._search import note_left_out, planned_queries, tag_site
+from ._search import SENDS, start, tag_site
 
 TAGS = re.compile(r"<[^>]+>")  # <strong> highlighting, should text_decorations be ignored
 KEY_ERRORS = ("SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND", "UNAUTHORIZED")
@@ -27,9 +27,9 @@ KEY_ERRORS = ("SUBSCRIPTION_TOKEN_INVALID", "SUBSCRIPTION_NOT_FOUND", "UNAUTHORI
 
 class BraveOptions(ProviderOptions):
     max_queries: int = Field(
-        default=30,
+        default=50,
         ge=1,
-        le=50,
+        le=80,
         description="name queries first, then site-restricted ones for the catalog sites",
     )
     site_queries: bool = Field(default=True, description='add "Name" site:domain queries')
@@ -75,7 +75,7 @@ class BraveProvider(Provider):
     name: ClassVar[str] = "brave"
     title: ClassVar[str] = "Brave Search API"
     source_kind = SourceKind.SEARCH
-    sends = frozenset({QueryField.NAME, QueryField.CITY})
+    sends = SENDS
     key_env_var: ClassVar[str | None] = "BRAVE_API_KEY"
     key_required: ClassVar[bool] = True
     default_base_url: ClassVar[str] = "https://api.search.brave.com/res/v1"
@@ -89,11 +89,8 @@ class BraveProvider(Provider):
             raise MissingCredentials("Brave Search needs a key: set BRAVE_API_KEY")
         headers = {"Accept": "application/json", "X-Subscription-Token": self.api_key}
         hits: dict[str, Observation] = {}
-        planned, left_out = planned_queries(
-            query, options.max_queries, site_queries=options.site_queries
-        )
-        note_left_out(ctx, left_out)
-        for q, sent in planned:
+        planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
+        for q, sent, _ in planned:
             params: dict[str, Any] = {"q": q, "count": options.count, "text_decorations": "false"}
             if options.country:
                 params["country"] = options.country

@@ -1,7 +1,10 @@
 """NPPES NPI Registry (US), API version 2.1: https://npiregistry.cms.hhs.gov/api-page
 
-Public, no key. Searches individual providers (NPI-1) by first and last name, follows
-`skip`/`limit` paging up to `max_results` (the API allows limit <= 200 and skip <= 1000).
+Public, no key. Searches individual providers (NPI-1) by first and last name; then
+organisations (NPI-2) whose authorized official has that name (`name_purpose=AO`) and, when
+the profile names the practice, organisations by that name: a clinic's NPI-2 record carries
+the practice address and phone. Follows `skip`/`limit` paging up to `max_results` (the API
+allows limit <= 200 and skip <= 1000).
 Every address is reported: LOCATION, MAILING and the `practiceLocations`. For a sole
 proprietor the MAILING address is often the home address.
 
@@ -30,6 +33,8 @@ class NpiOptions(ProviderOptions):
                              description="records read per name (paged by 200)")
     enumeration_type: str = Field(default="NPI-1", pattern="^(NPI-1|NPI-2|)$",
                                   description="NPI-1 individuals, NPI-2 organisations, '' both")
+    organisations: bool = Field(default=True, description="also NPI-2 records with the person "
+                                "as authorized official, and the practice by name")
 
 
 def format_address(item: dict[str, Any]) -> str:
@@ -50,6 +55,13 @@ def _person(basic: dict[str, Any]) -> str:
     return name or str(basic.get("organization_name") or basic.get("name") or "").strip()
 
 
+def _official(basic: dict[str, Any]) -> str:
+    """The authorized official of an organisation record (NPI-2), if any."""
+    keys = ("first_name", "middle_name", "last_name")
+    name = " ".join(str(basic.get(f"authorized_official_{k}") or "").strip() for k in keys)
+    return " ".join(name.split())
+
+
 def parse_record(item: Any, provider: str = "npi") -> Observation:
     """Pure: one NPPES result -> an observation with every name, address and phone."""
     if not isinstance(item, dict) or not isinstance(item.get("basic"), dict):
@@ -59,6 +71,9 @@ def parse_record(item: Any, provider: str = "npi") -> Observation:
         raise ParseError("NPPES result without a numeric `number`")
     basic = item["basic"]
     names = [n for n in [_person(basic)] if n]
+    official = _official(basic)
+    if official and official not in names:
+        names.append(official)
     for other in item.get("other_names") or []:
         if isinstance(other, dict) and (alias := _person(other)) and alias not in names:
             names.append(alias)
@@ -76,6 +91,9 @@ def parse_record(item: Any, provider: str = "npi") -> Observation:
         phone = str(place.get("telephone_number") or "").strip()
         if phone and phone not in phones:
             phones.append(phone)
+    official_phone = str(basic.get("authorized_official_telephone_number") or "").strip()
+    if official_phone and official_phone not in phones:
+        phones.append(official_phone)
     credential = str(basic.get("credential") or "").strip()
     sole = str(basic.get("sole_proprietor") or "").upper() == "YES"
     taxonomies = [str(t.get("desc") or "") for t in item.get("taxonomies") or []
@@ -84,6 +102,8 @@ def parse_record(item: Any, provider: str = "npi") -> Observation:
     if taxonomies:
         snippet += f" ({'; '.join(taxonomies)})"
     snippet += f". Addresses listed: {', '.join(purposes) or 'none'}."
+    if official:
+        snippet += f" Authorized official: {official}."
     extra = {"npi": number}
     if sole:
         extra["sole_proprietor"] = "yes"
@@ -118,34 +138,52 @@ class NpiProvider(Provider):
     title: ClassVar[str] = "NPPES NPI Registry (US)"
     jurisdiction: ClassVar[str] = "US"
     source_kind = SourceKind.REGISTRY
-    sends = frozenset({QueryField.NAME})
+    sends = frozenset({QueryField.NAME, QueryField.PRACTICE_NAME})
     default_base_url: ClassVar[str] = "https://npiregistry.cms.hhs.gov/api"
     default_rate_limit: ClassVar[float] = 1.0  # none documented; stay polite
     docs_url: ClassVar[str] = "https://npiregistry.cms.hhs.gov/api-page"
     Options = NpiOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        options = self.options
+        assert isinstance(options, NpiOptions)
         found: dict[str, Observation] = {}
+        searches: list[tuple[dict[str, Any], list[QueryField]]] = []
         for person in query.names:
-            for obs in await self._search_name(person, ctx):
+            who = {"first_name": person.given.split()[0], "last_name": person.surname}
+            people = dict(who)
+            if options.enumeration_type:
+                people["enumeration_type"] = options.enumeration_type
+            searches.append((people, [QueryField.NAME]))
+            if options.organisations:
+                # The person as the authorized official of a clinic or practice.
+                searches.append(
+                    ({**who, "name_purpose": "AO", "enumeration_type": "NPI-2"}, [QueryField.NAME])
+                )
+        if options.organisations:
+            for practice in query.practice_names:
+                searches.append(
+                    (
+                        {"organization_name": practice, "enumeration_type": "NPI-2"},
+                        [QueryField.PRACTICE_NAME],
+                    )
+                )
+        for params, fields in searches:
+            for obs in await self._search(params, fields, ctx):
                 found.setdefault(obs.extra["npi"], obs)
         return list(found.values())
 
-    async def _search_name(self, person: PersonName, ctx: ProviderContext) -> list[Observation]:
+    async def _search(
+        self, criteria: dict[str, Any], fields: list[QueryField], ctx: ProviderContext
+    ) -> list[Observation]:
         options = self.options
         assert isinstance(options, NpiOptions)
         out: list[Observation] = []
         skip = 0
         while skip <= SKIP_MAX and len(out) < options.max_results:
             limit = min(PAGE_MAX, options.max_results - len(out))
-            params: dict[str, Any] = {
-                "version": "2.1", "first_name": person.given.split()[0],
-                "last_name": person.surname, "limit": limit, "skip": skip,
-            }
-            if options.enumeration_type:
-                params["enumeration_type"] = options.enumeration_type
-            status, payload = await ctx.get_json(self.url("/"), params=params,
-                                                 fields=[QueryField.NAME])
+            params: dict[str, Any] = {"version": "2.1", **criteria, "limit": limit, "skip": skip}
+            status, payload = await ctx.get_json(self.url("/"), params=params, fields=fields)
             if status != 200:
                 raise ProviderResponseError(f"NPPES answered HTTP {status}")
             records, _ = parse_page(payload, self.name)

@@ -21,15 +21,14 @@ from exposure_scan.provider import (
     ProviderContext,
     ProviderOptions,
     Query,
-    QueryField,
 )
 
-from ._search import note_left_out, planned_queries, tag_site
+from ._search import SENDS, start, tag_site
 
 
 class SearxngOptions(ProviderOptions):
     max_queries: int = Field(
-        default=30,
+        default=50,
         ge=1,
         le=80,
         description="name queries first, then site-restricted ones for the catalog sites",
@@ -75,7 +74,7 @@ class SearxngProvider(Provider):
     title: ClassVar[str] = "SearXNG web search"
     jurisdiction: ClassVar[str] = "global"
     source_kind = SourceKind.SEARCH
-    sends = frozenset({QueryField.NAME, QueryField.CITY})
+    sends = SENDS
     base_url_required: ClassVar[bool] = True
     default_rate_limit: ClassVar[float] = 1.0
     docs_url: ClassVar[str] = "https://docs.searxng.org/dev/search_api"
@@ -86,11 +85,8 @@ class SearxngProvider(Provider):
         assert isinstance(options, SearxngOptions)
         hits: dict[str, Observation] = {}
         answered = 0
-        planned, left_out = planned_queries(
-            query, options.max_queries, site_queries=options.site_queries
-        )
-        note_left_out(ctx, left_out)
-        for q, sent in planned:
+        planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
+        for q, sent, _ in planned:
             params = {"q": q, "format": "json"}
             if options.engines:
                 params["engines"] = ",".join(options.engines)

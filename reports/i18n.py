@@ -122,6 +122,51 @@ RUN_REASONS = (
         r"\(raise max_queries\)",
         "{n} planned searches not made, e.g. on people-search sites (raise max_queries)",
     ),
+    # The web-search providers (providers/_search.py, providers/ddgs.py).
+    (r"another web search is configured", "another web search is configured"),
+    *(
+        (rf"not searched: {re.escape(form)} \((?P<n>\d+)x\)", f"not searched: {form} ({{n}}x)")
+        for form in (
+            "name",
+            "name with the practice city",
+            "surname with initials",
+            "call name",
+            "first name, middle initial and surname",
+            "all given names",
+            "surname with the practice city",
+            "practice name",
+            "reverse search of a phone number",
+            "reverse search of an address",
+            "reverse search of an email address",
+            "name on a people-search or directory site",
+        )
+    ),
+    *(
+        (
+            rf"{re.escape(what)} not searched for directly: \[scan\] send_private_values is off",
+            f"{what} not searched for directly: [scan] send_private_values is off",
+        )
+        for what in ("your home address", "your private phone number", "your private email address")
+    ),
+    (
+        r"set it to true to search for it \(the search engine then learns that someone searched "
+        r"that value, never whose it is\)",
+        "set it to true to search for it (the search engine then learns that someone searched "
+        "that value, never whose it is)",
+    ),
+    (
+        r"(?P<n>\d+) searches got no results from any search engine tried: ddgs cannot tell no "
+        r"results from a blocked or captcha page",
+        "{n} searches got no results from any search engine tried: ddgs cannot tell no results "
+        "from a blocked or captcha page",
+    ),
+    (r"search engine (?P<engine>[\w-]+) rate limited", "search engine {engine} rate limited"),
+    (r"search engine (?P<engine>[\w-]+) timed out", "search engine {engine} timed out"),
+    (
+        r"search engine (?P<engine>[\w-]+) failed \((?P<kind>\w+)\)",
+        "search engine {engine} failed ({kind})",
+    ),
+    (r"not asked again in this scan", "not asked again in this scan"),
 )
 ERROR_KINDS = (
     "failed",
@@ -198,6 +243,7 @@ FIELD_LABELS = {
     "private_phone": "private phone",
     "practice_address": "practice address",
     "home_address": "home address",
+    "practice_name": "practice name",
     "found_url": "address of a page found",
 }
 

@@ -67,6 +67,23 @@ def _no_real_dns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("exposure_scan.http.system_resolver", loopback_only_resolver)
 
 
+class OfflineDDGS:
+    """Stands in for the ddgs library, which does its own HTTP: no test searches the web."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def text(self, query: str, **kwargs: Any) -> list[dict[str, str]]:
+        from ddgs.exceptions import DDGSException
+
+        raise DDGSException("tests do not reach the internet")
+
+
+@pytest.fixture(autouse=True)
+def _no_real_web_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("exposure_scan.providers.ddgs.DDGS", OfflineDDGS)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No real keys, config or provider allow-list leak into a test."""

@@ -76,7 +76,7 @@ def test_providers_lists_status_and_what_each_sends() -> None:
     result = runner.invoke(app, ["providers"])
     assert result.exit_code == 0, result.output
     line = next(x for x in result.output.splitlines() if x.startswith("searxng"))
-    assert "needs base_url" in line and "city, name" in line
+    assert "needs base_url" in line and "city, " in line and " name," in line
     gravatar = next(x for x in result.output.splitlines() if x.startswith("gravatar"))
     assert "private_email*" in gravatar and "GRAVATAR_API_KEY" in gravatar
 

@@ -40,6 +40,39 @@ def test_every_provider_has_a_config_example_block(name: str) -> None:
     assert name in example["providers"], f"add [providers.{name}] to config.example.toml"
 
 
+def test_every_provider_option_is_in_its_config_example_block() -> None:
+    example = tomllib.loads((ROOT / "config.example.toml").read_text("utf-8"))
+    missing = [
+        f"[providers.{cls.name}] {option}"
+        for cls in Registry.discover(include_entry_points=False)
+        for option in cls.Options.model_fields
+        if option not in example["providers"].get(cls.name, {})
+    ]
+    assert missing == [], "document these options in config.example.toml"
+
+
+def test_the_config_example_is_a_valid_config() -> None:
+    from exposure_scan.config import Config
+
+    example = tomllib.loads((ROOT / "config.example.toml").read_text("utf-8"))
+    configured = Registry.discover(include_entry_points=False).configure(
+        Config.model_validate(example), env={}
+    )
+    assert configured
+
+
+def test_readme_says_what_each_web_search_route_costs() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    web_search = [
+        cls.name
+        for cls in Registry.discover(include_entry_points=False)
+        if cls.source_kind.value == "search"
+    ]
+    for name in web_search:
+        assert re.search(rf"^\| `{name}`( \(default\))? \| .+ \| .+ \|$", readme, re.M), name
+    assert "monthly audit" in readme
+
+
 def test_readme_names_the_test_command_ci_runs() -> None:
     assert "make test" in (ROOT / "README.md").read_text("utf-8")
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")

@@ -112,7 +112,8 @@ async def test_site_restricted_queries_use_the_catalog() -> None:
     from exposure_scan.catalog import search_domains
 
     route = respx.get(SEARCH).respond(json=fixture_json("brave", "no-web.json"))
-    brave = BraveProvider(base_url=BASE, api_key="k", options=BraveOptions(max_queries=3))
+    brave = BraveProvider(base_url=BASE, api_key="k", options=BraveOptions(max_queries=80))
     await run_search(brave, QUERY)
-    last = route.calls[-1].request.url.params["q"]
-    assert last.endswith(f"site:{search_domains(QUERY.country.value)[0]}")
+    sites = search_domains(QUERY.country.value)
+    sent = [c.request.url.params["q"] for c in route.calls]
+    assert [q.rsplit("site:", 1)[-1] for q in sent[-len(sites):]] == sites

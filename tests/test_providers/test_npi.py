@@ -7,7 +7,7 @@ import respx
 from exposure_scan.errors import ParseError, ProviderResponseError
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query
+from exposure_scan.provider import Query, QueryField
 from exposure_scan.providers.npi import NpiOptions, NpiProvider, format_address, parse_page
 from tests.conftest import fixture_json, run_search
 
@@ -79,7 +79,7 @@ async def test_pagination_follows_skip_up_to_max_results() -> None:
         return httpx.Response(200, json={"result_count": len(items), "results": items})
 
     route = respx.get(API).mock(side_effect=page)
-    hits, _ = await run_search(provider(max_results=1200), QUERY)
+    hits, _ = await run_search(provider(max_results=1200, organisations=False), QUERY)
     assert len(hits) == 1200
     skips = [int(c.request.url.params["skip"]) for c in route.calls]
     assert skips == [0, 200, 400, 600, 800, 1000]
@@ -88,7 +88,7 @@ async def test_pagination_follows_skip_up_to_max_results() -> None:
 @respx.mock
 async def test_pagination_stops_on_a_short_page() -> None:
     route = respx.get(API).respond(json=fixture_json("npi", "results.json"))
-    await run_search(provider(max_results=600), QUERY)
+    await run_search(provider(max_results=600, organisations=False), QUERY)
     assert route.call_count == 1
 
 
@@ -127,7 +127,7 @@ async def test_429_with_retry_after_is_retried() -> None:
         httpx.Response(429, headers={"Retry-After": "2"}),
         httpx.Response(200, json=fixture_json("npi", "empty.json")),
     ])
-    hits, _ = await run_search(provider(), QUERY)
+    hits, _ = await run_search(provider(organisations=False), QUERY)
     assert hits == [] and route.call_count == 2
 
 
@@ -143,3 +143,40 @@ def test_metadata_and_test_query() -> None:
     assert NpiProvider().url("/") == "https://npiregistry.cms.hhs.gov/api/"
     query = NpiProvider().test_query()
     assert query.country is Country.US and query.names
+
+
+def test_an_organisation_record_names_its_authorized_official() -> None:
+    [clinic], _ = parse_page(fixture_json("npi", "organisation.json"))
+    assert clinic.names == ["EXAMPLE FAMILY PRACTICE LLC", "JANE Q EXAMPLE"]
+    assert clinic.addresses == ["10 CLINIC WAY, SPRINGFIELD, NY 99999-0000"]
+    assert clinic.phones == ["555-555-0150", "5555550151"]
+    assert "Authorized official: JANE Q EXAMPLE" in clinic.snippet
+
+
+@respx.mock
+async def test_the_person_as_authorized_official_and_the_practice_name_are_searched() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        if params.get("enumeration_type") == "NPI-2":
+            return httpx.Response(200, json=fixture_json("npi", "organisation.json"))
+        return httpx.Response(200, json=fixture_json("npi", "results.json"))
+
+    route = respx.get(API).mock(side_effect=answer)
+    query = QUERY.model_copy(update={"practice_names": ["Example Family Practice"]})
+    hits, ctx = await run_search(provider(), query)
+    asked = [dict(c.request.url.params) for c in route.calls]
+    assert asked[1]["name_purpose"] == "AO" and asked[1]["enumeration_type"] == "NPI-2"
+    assert (asked[1]["first_name"], asked[1]["last_name"]) == ("Jane", "Example")
+    assert asked[2]["organization_name"] == "Example Family Practice"
+    assert "first_name" not in asked[2]
+    assert [e.fields for e in ctx.fetcher.ledger] == [["name"], ["name"], ["practice_name"]]
+    # The clinic's record is kept once, beside the two individual records.
+    assert sorted(h.extra["npi"] for h in hits) == ["1234567890", "1234567891", "1987654321"]
+
+
+@respx.mock
+async def test_organisation_searches_can_be_switched_off() -> None:
+    route = respx.get(API).respond(json=fixture_json("npi", "empty.json"))
+    await run_search(provider(organisations=False), QUERY)
+    assert route.call_count == 1
+    assert NpiProvider.sends == {QueryField.NAME, QueryField.PRACTICE_NAME}

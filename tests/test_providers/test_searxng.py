@@ -6,6 +6,7 @@ import respx
 
 from exposure_scan.catalog import search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
+from exposure_scan.models import PartReason
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Query
 from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
@@ -40,14 +41,15 @@ async def test_search_success_notes_engines_not_checked() -> None:
     assert len(hits) == 2
     assert route.calls[0].request.url.params["format"] == "json"
     assert route.calls[0].request.url.params["q"] == '"Anna van der Berg"'
-    assert [str(p) for p in ctx.unchecked_parts] == ['"Anna van der Berg" via google: timeout']
+    failed = [str(p) for p in ctx.unchecked_parts if p.reason is PartReason.ENGINE_FAILED]
+    assert failed == ['"Anna van der Berg" via google: timeout']
 
 
 @respx.mock
 async def test_empty_answer_is_checked_and_clear() -> None:
     respx.get(f"{BASE}/search").respond(json={"results": [], "unresponsive_engines": []})
     hits, ctx = await run_search(provider(), QUERY)
-    assert hits == [] and ctx.unchecked_parts == []
+    assert hits == [] and all(p.reason is PartReason.LEFT_OUT for p in ctx.unchecked_parts)
 
 
 @respx.mock
@@ -92,17 +94,23 @@ async def test_site_restricted_queries_for_the_country_catalog_sites() -> None:
     hits, ctx = await run_search(
         SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=6)), query)
     sent = [c.request.url.params["q"] for c in route.calls]
-    nl_sites = search_domains("NL")
-    assert sent == ['"Anna Maria van der Berg"', '"Anna Maria van der Berg" Voorbeeldstad',
-                    '"Anna van der Berg"', '"Anna van der Berg" Voorbeeldstad',
-                    f'"Anna van der Berg" site:{nl_sites[0]}',
-                    f'"Anna van der Berg" site:{nl_sites[1]}']
+    assert sent == ['"Anna van der Berg"', '"Anna van der Berg" Voorbeeldstad',
+                    '"A.M. van der Berg"', '"Berg, A.M. van der"',
+                    '"Anna Maria van der Berg"', '"van der Berg" Voorbeeldstad']
     fields = [e.fields for e in ctx.fetcher.ledger]
-    assert fields == [["name"], ["city", "name"], ["name"], ["city", "name"], ["name"], ["name"]]
-    assert hits[0].site == "detelefoongids.nl"
-    left = len(nl_sites) - 2
+    assert fields == [["name"], ["city", "name"], ["name"], ["name"], ["name"], ["city", "name"]]
+    nl_sites = search_domains("NL")
     assert [str(p) for p in ctx.unchecked_parts] == [
-        f"{left} planned searches not made, e.g. on people-search sites (raise max_queries)"]
+        f"{len(nl_sites)} planned searches not made, e.g. on people-search sites "
+        "(raise max_queries)",
+        f"not searched: name on a people-search or directory site ({len(nl_sites)}x)"]
+    route.reset()
+    hits, ctx = await run_search(
+        SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=80)), query)
+    sent = [c.request.url.params["q"] for c in route.calls]
+    assert sent[-len(nl_sites):] == [f'"Anna van der Berg" site:{d}' for d in nl_sites]
+    assert hits[0].site == "detelefoongids.nl"
+    assert ctx.unchecked_parts == []
 
 
 @respx.mock
