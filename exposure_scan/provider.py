@@ -60,6 +60,7 @@ class Query(BaseModel):
     usernames: list[str] = Field(default_factory=list)
     addresses: list[Address] = Field(default_factory=list)
     urls: list[str] = Field(default_factory=list)  # pages other providers found
+    titles: dict[str, str] = Field(default_factory=dict)  # url -> the search result's title
 
     def email_field(self, email: str) -> QueryField:
         """Which kind of value an email is, for the query ledger."""

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from exposure_scan.inspector import read_page
-from exposure_scan.models import SourceKind
+from exposure_scan.models import PartReason, SourceKind
 
 PAGE = """<!doctype html><html><head><title>Praktijk Voorbeeld</title>
 <script type="application/ld+json">
@@ -73,7 +73,9 @@ async def test_inspector_reads_pages_and_says_which_it_could_not() -> None:
     assert [o.url for o in observations] == ["https://a.test/page"]
     assert len(observations[0].body_sha256) == 64
     notes = " | ".join(map(str, ctx.unchecked_parts))
-    assert "not a web page (application/pdf)" in notes
+    assert "the PDF could not be read" in notes
+    pdf_note = next(p for p in ctx.unchecked_parts if p.url.endswith("cv.pdf"))
+    assert pdf_note.reason is PartReason.UNREADABLE
     assert "HTTP 404" in notes
     assert "robots.txt disallows" in notes
 
