@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from lxml import etree, html
+from lxml import etree
 
 from exposure_scan.controls import strip_controls
 from exposure_scan.errors import OverBudget, ParseError
@@ -51,7 +51,10 @@ BLOCKS = frozenset(
 )
 CELLS = frozenset({"td", "th"})
 _BREAK = "\x1f"  # a word break inside a property value (controls are stripped from pages)
-_LINE = "\x1e"  # a line break of the layout; a newline in the source is only white space
+# A line break of the layout, set into the tree (which takes no control characters); a
+# newline in the source is only white space. A page using this private-use character itself
+# only gains a line break.
+_LINE = "\ue000"
 
 
 @dataclass
@@ -180,32 +183,24 @@ class _Found:
 
 
 class _Walker:
+    """Reads hCard and microdata properties in the subtrees that hold them, in one pass."""
+
     def __init__(self, deadline: float | None) -> None:
         self.deadline = deadline
         self.found = _Found()
         self.kinds: set[str] = set()
-        self.text: list[str] = []
-        self.text_size = 0
-        self.title: str | None = None
-        self.description = ""
         self.open: list[tuple[Any, _Value]] = []  # property values being read, by element
         self.cards: list[_Scope] = []
         self.items: list[_Scope] = []
         self.scopes_seen = 0
-        self.pre = 0  # inside <pre>: source newlines are line breaks
+        self.events = 0
 
-    # text ---------------------------------------------------------------------------------
     def add_text(self, piece: str | None) -> None:
-        if not piece:
-            return
-        if self.text_size < 2 * MAX_TEXT:
-            self.text.append(piece.replace("\n", _LINE) if self.pre else piece)
-            self.text_size += len(piece)
-        for _, value in self.open:
-            value.text(piece)
+        if piece:
+            for _, value in self.open:
+                value.text(piece)
 
-    def brk(self, mark: str) -> None:
-        self.text.append(mark)
+    def brk(self) -> None:
         for _, value in self.open:
             value.parts.append(_BREAK)
 
@@ -213,24 +208,15 @@ class _Walker:
         if len(self.open) < MAX_OPEN:  # past it the reserved slot stays empty
             self.open.append((element, value))
 
-    # elements -----------------------------------------------------------------------------
     def start(self, el: Any, tag: str) -> None:
-        if tag in BLOCKS:
-            self.brk(_LINE)
-            self.pre += tag == "pre"
-        elif tag in CELLS:
-            self.brk("\t")
-        if tag == "title" and self.title is None:
-            self.title = el.text or ""
-        elif tag == "meta":
-            self.meta(el)
-        elif tag == "a":
-            self.link(el.get("href"))
-        attrib = el.attrib
-        if "class" in attrib:
-            self.hcard(el, attrib["class"].split())
-        if "itemscope" in attrib or "itemprop" in attrib:
-            self.microdata(el, attrib)
+        if tag in BLOCKS or tag in CELLS:
+            self.brk()
+        get = el.get
+        classes = get("class")
+        if classes:
+            self.hcard(el, classes.split())
+        if get("itemscope") is not None or get("itemprop") is not None:
+            self.microdata(el)
         self.add_text(el.text)
 
     def end(self, el: Any, tag: str) -> None:
@@ -240,24 +226,9 @@ class _Walker:
             self.end_item(self.items.pop())
         if self.cards and self.cards[-1].element is el:
             self.cards.pop()
-        if tag in BLOCKS:
-            self.brk(_LINE)
-            self.pre -= tag == "pre"
-        elif tag in CELLS:
-            self.brk("\t")
+        if tag in BLOCKS or tag in CELLS:
+            self.brk()
         self.add_text(el.tail)
-
-    def meta(self, el: Any) -> None:
-        if not self.description and (el.get("name") or "").lower() == "description":
-            self.description = el.get("content") or ""
-
-    def link(self, href: str | None) -> None:
-        href = (href or "").strip()
-        lower = href[:7].lower()
-        if lower.startswith("tel:"):
-            self.found.link_phones.append(unquote(href[4:]))
-        elif lower.startswith("mailto:"):
-            self.found.link_emails.append(unquote(href[7:]).split("?", 1)[0])
 
     # hCard and h-card ---------------------------------------------------------------------
     def hcard(self, el: Any, classes: list[str]) -> None:
@@ -290,7 +261,8 @@ class _Walker:
         return self.scopes_seen <= MAX_SCOPES
 
     # microdata ----------------------------------------------------------------------------
-    def microdata(self, el: Any, attrib: Any) -> None:
+    def microdata(self, el: Any) -> None:
+        attrib = el.attrib
         owner = self.items[-1] if self.items else None
         props = (attrib.get("itemprop") or "").split()
         found = self.found
@@ -340,28 +312,24 @@ class _Walker:
 
     # driver -------------------------------------------------------------------------------
     def walk(self, root: Any) -> None:
-        events = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
-        count = 0
+        events = etree.iterwalk(root, events=("start", "end"))
         for event, el in events:
-            count += 1
-            if count % CHECK_EVERY == 0 and self.deadline and time.monotonic() > self.deadline:
+            self.events += 1
+            if (
+                self.events % CHECK_EVERY == 0
+                and self.deadline
+                and time.monotonic() > self.deadline
+            ):
                 raise OverBudget("reading it took longer than the page budget")
             tag = el.tag
-            if not isinstance(tag, str):  # a comment or processing instruction
-                self.add_text(el.tail)
+            if not isinstance(tag, str):
                 continue
-            tag = tag.lower()
             if event == "start":
-                if tag in SKIPPED:
-                    events.skip_subtree()
-                    if tag == "script" and _is_jsonld(el.get("type")):
-                        self.found.jsonld.append(el.text or "")
-                    continue
                 self.start(el, tag)
+            elif el is root:
+                self.end(el, tag)
+                return  # its tail is outside
             else:
-                if tag in SKIPPED:
-                    self.add_text(el.tail)
-                    continue
                 self.end(el, tag)
 
 
@@ -429,11 +397,62 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-_PARSER = html.HTMLParser(encoding="utf-8", remove_comments=False)
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_pis=True)
+_PROPERTY_MARKS = ("vcard", "h-card", "itemscope", "itemprop")
+# Through the attributes: several times faster in libxml2 than testing every element.
+_HOLDERS = etree.XPath(
+    "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
+)
 
 
-def _layout(pieces: list[str]) -> str:
-    lines = (" ".join(line.split()) for line in "".join(pieces).split(_LINE))
+def _properties(root: Any, walker: _Walker) -> None:
+    """hCards and microdata: each outermost holder's subtree is walked once."""
+    walked: set[Any] = set()
+    for holder in _HOLDERS(root):
+        # lxml gives the same proxy for a node while one is alive: `walked` keeps them so.
+        if any(a in walked for a in holder.iterancestors()):
+            continue
+        walked.add(holder)
+        walker.walk(holder)
+
+
+def _links(root: Any, found: _Found) -> None:
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        lower = href[:7].lower()
+        if lower.startswith("tel:"):
+            found.link_phones.append(unquote(href[4:]))
+        elif lower.startswith("mailto:"):
+            found.link_emails.append(unquote(href[7:]).split("?", 1)[0])
+
+
+def _head(root: Any, facts: PageFacts) -> None:
+    title = next(root.iter("title"), None)
+    if title is not None and title.text:
+        facts.title = " ".join(title.text.split())[:300]
+    for meta in root.iter("meta"):
+        if (meta.get("name") or "").lower() == "description" and meta.get("content"):
+            facts.description = " ".join(meta.get("content").split())[:300]
+            break
+
+
+def _layout(root: Any) -> str:
+    """The visible text as a browser lays it out: blocks and rows break lines, cells are
+    apart, inline elements join (`Meidoorn<b>straat</b>`), source newlines are spaces."""
+    for el in root.iter(*BLOCKS):
+        el.text = _LINE + el.text if el.text else _LINE
+        el.tail = _LINE + el.tail if el.tail else _LINE
+    for el in root.iter(*CELLS):
+        el.text = "\t" + el.text if el.text else "\t"
+        el.tail = "\t" + el.tail if el.tail else "\t"
+    for pre in root.iter("pre"):
+        for el in pre.iter():
+            if el.text:
+                el.text = el.text.replace("\n", _LINE)
+            if el is not pre and el.tail:
+                el.tail = el.tail.replace("\n", _LINE)
+    raw = etree.tostring(root, method="text", encoding=str, with_tail=False)
+    lines = (" ".join(line.split()) for line in raw[: 4 * MAX_TEXT].split(_LINE))
     return "\n".join(line for line in lines if line)[:MAX_TEXT]
 
 
@@ -449,23 +468,28 @@ def read_page(
     text = decode_html(page, content_type) if isinstance(page, bytes) else page
     text = strip_controls(text)
     facts = PageFacts()
-    if not text.strip():
-        return facts
     try:
-        root = html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
-    except etree.ParserError:
-        return facts  # nothing but comments or white space
+        root = etree.fromstring(text.encode("utf-8", "replace"), _PARSER)
     except (etree.LxmlError, ValueError, RecursionError) as exc:
         raise ParseError(f"the page could not be parsed ({type(exc).__name__})") from None
+    if root is None:
+        return facts  # nothing but white space or comments
     walker = _Walker(deadline)
-    walker.walk(root)
+    found = walker.found
+    for script in root.iter("script"):
+        if _is_jsonld(script.get("type")):
+            found.jsonld.append(script.text or "")
+    # Text nobody sees; a comment's or script's tail is kept.
+    etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
+    if any(mark in text for mark in _PROPERTY_MARKS):
+        _properties(root, walker)
+    _links(root, found)
     kinds = walker.kinds
-    for raw in walker.found.jsonld:
+    for raw in found.jsonld:
         try:
             _walk_jsonld(json.loads(raw), facts, kinds)
         except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; the visible text still counts
-    found = walker.found
     for bucket, values in (
         (facts.names, found.md_names),
         (facts.addresses, found.md_addresses),
@@ -481,11 +505,8 @@ def read_page(
         for value in values:
             facts.add(bucket, value.removeprefix("mailto:") if value else value)
     facts.kind = page_kind(kinds)
-    if walker.title:
-        facts.title = " ".join(walker.title.split())[:300]
-    if walker.description:
-        facts.description = " ".join(walker.description.split())[:300]
-    facts.text = _layout(walker.text)
+    _head(root, facts)
+    facts.text = _layout(root)
     return facts
 
 
