@@ -1,4 +1,4 @@
-# ruff: noqa: E501
+# ruff: noqa: E501, C901
 """Page reading speed: the lxml reader against the BeautifulSoup reader it replaced.
 
     python bench/pages.py [--pages 100] [--seed 3]

@@ -137,13 +137,10 @@ class _Value:
         if self.size > MAX_VALUE:
             return
         self.size += len(piece)
-        # A text node that begins or ends in white space is a word break; adjacent nodes
-        # with none between them (`Meidoorn<b>straat</b>`) are one word.
-        if piece[:1].isspace():
-            self.parts.append(_BREAK)
-        self.parts.append(piece)
-        if piece[-1:].isspace():
-            self.parts.append(_BREAK)
+        # White space alone between two elements separates parts (`<span>Laan 3</span>
+        # <span>Dorp</span>` is "Laan 3, Dorp"); adjacent text is one word
+        # (`Meidoorn<b>straat</b> 7`).
+        self.parts.append(piece if not piece.isspace() else _BREAK)
 
     def close(self) -> str:
         pieces = (" ".join(p.split()) for p in "".join(self.parts).split(_BREAK))
