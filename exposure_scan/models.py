@@ -174,6 +174,16 @@ class UncheckedPart(Frozen):
     title: str = ""  # e.g. the search result's title of the page
     detail: str = ""  # plain words, never a private value
 
+    @field_validator("title", "detail")
+    @classmethod
+    def _no_hidden_controls(cls, value: str) -> str:
+        return strip_controls(value)  # a search result's title is page text too
+
+    @field_validator("url")
+    @classmethod
+    def _visible_url(cls, value: str) -> str:
+        return visible_url(value)
+
     def __str__(self) -> str:
         where = f"{self.url}: " if self.url else ""
         return where + (self.detail or self.reason.value.replace("_", " "))
