@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -19,6 +21,30 @@ from exposure_scan.errors import OverBudget, ParseError
 from exposure_scan.page import MAX_TEXT, PageFacts
 
 MAX_PDF_PAGES = 300
+MAX_STREAM = 10_000_000  # decoded bytes of one stream: a page's text needs far less
+
+try:  # pypdf >= 7: limits per call (a context variable, so per worker thread)
+    from pypdf import apply_configuration as _apply
+except ImportError:  # pragma: no cover - older pypdf keeps its own 75 MB limits
+    _apply = None  # type: ignore[assignment]
+
+
+@contextmanager
+def _no_limits_change() -> Iterator[None]:
+    yield
+
+
+def _limits() -> AbstractContextManager[object]:
+    """Decompression bombs inside a PDF stop at `MAX_STREAM` rather than pypdf's 75 MB."""
+    if _apply is None:
+        return _no_limits_change()
+    return _apply(
+        zlib_maximum_output_length=MAX_STREAM,
+        lzw_maximum_output_length=MAX_STREAM,
+        run_length_maximum_output_length=MAX_STREAM,
+        array_based_stream_maximum_output_length=MAX_STREAM,
+        maximum_declared_stream_length=MAX_STREAM,
+    )
 
 # pypdf reports every malformed object it repairs; a hostile PDF would flood the log.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -31,6 +57,11 @@ def _lines(text: str) -> str:
 
 def read_pdf(body: bytes, *, deadline: float | None = None) -> PageFacts:
     """What a PDF shows as text; its title from the document information when it has one."""
+    with _limits():
+        return _read(body, deadline)
+
+
+def _read(body: bytes, deadline: float | None) -> PageFacts:
     try:
         reader = PdfReader(io.BytesIO(body))
         if reader.is_encrypted and not reader.decrypt(""):

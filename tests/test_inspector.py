@@ -115,16 +115,17 @@ async def test_one_hostile_page_does_not_cost_the_others() -> None:
 # -- PDFs, budgets, redirects, titles ---------------------------------------------------------
 
 
-def minimal_pdf(lines: list[str]) -> bytes:
+def minimal_pdf(lines: list[str], stream: bytes | None = None, extra: bytes = b"") -> bytes:
     """A one-page PDF with these lines in Helvetica; no lines: a page with no text at all."""
     text = "".join(f"({line}) Tj 0 -16 Td " for line in lines)
-    stream = f"BT /F1 12 Tf 72 720 Td {text}ET".encode() if lines else b""
+    if stream is None:
+        stream = f"BT /F1 12 Tf 72 720 Td {text}ET".encode() if lines else b""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d %s>>\nstream\n" % (len(stream), extra) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = bytearray(b"%PDF-1.4\n")
@@ -193,6 +194,20 @@ def test_a_pdf_is_matched_like_a_page(profile: Profile) -> None:
     obs = Observation(provider="inspector", url="https://a.test/n.pdf", text=facts.text)
     matched = {m.field.value for m in Matcher(profile).match_observation(obs)}
     assert {"name", "address"} <= matched
+
+
+def test_a_compressed_stream_bomb_in_a_pdf_is_unreadable_and_quick() -> None:
+    import time
+    import zlib
+
+    from exposure_scan.errors import ParseError
+    from exposure_scan.pdftext import read_pdf
+
+    bomb = zlib.compress(b"BT /F1 12 Tf 72 720 Td " + b"(x) Tj " * 4_000_000 + b"ET", 9)
+    start = time.perf_counter()
+    with pytest.raises(ParseError):
+        read_pdf(minimal_pdf([], stream=bomb, extra=b"/Filter /FlateDecode "))
+    assert time.perf_counter() - start < 3.0
 
 
 async def test_a_page_over_its_budget_is_unchecked_and_the_loop_stays_free(
