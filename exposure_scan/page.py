@@ -1,9 +1,10 @@
 """The page reader: pure, HTML in, what the page shows about people out.
 
-One walk over the lxml tree reads JSON-LD, microdata, hCard/h-card, tel:/mailto: links and the
-visible text, laid out as a browser would: inline elements do not break words, blocks and
-table cells do. Work is linear in the page: each text node is appended to the page text and
-to at most `MAX_OPEN` property values, and a nested scope never re-reads its children.
+lxml parses; JSON-LD, tel:/mailto: links and the visible text are read with lxml's own
+iteration (the text laid out as a browser would: inline elements do not break words, blocks
+and table cells do). hCard/h-card and microdata are read in one walk over the subtrees that
+hold them: each text node goes to at most `MAX_OPEN` property values and a nested scope never
+re-reads its children, so the work stays linear in the page however deep the nesting.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +45,7 @@ PRACTICE_TYPES = {
 PERSON_TYPES = {"Person", *PRACTICE_TYPES}
 ADDRESS_PARTS = ("streetAddress", "postalCode", "addressLocality", "addressRegion")
 
-SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe", "object", "svg"})
+SKIPPED = frozenset({"script", "style", "noscript", "template", "iframe"})  # never shown as text
 BLOCKS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html legend li "
@@ -394,18 +396,26 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-_PARSER = etree.HTMLParser(encoding="utf-8", remove_pis=True)
 _PROPERTY_MARKS = ("vcard", "h-card", "itemscope", "itemprop")
 # Through the attributes: several times faster in libxml2 than testing every element.
-_HOLDERS = etree.XPath(
-    "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
-)
+_HOLDERS = "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
+
+
+class _Tools(threading.local):
+    """lxml parsers and compiled XPaths are not to be shared between threads."""
+
+    def __init__(self) -> None:
+        self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
+        self.holders = etree.XPath(_HOLDERS)
+
+
+_TOOLS = _Tools()
 
 
 def _properties(root: Any, walker: _Walker) -> None:
     """hCards and microdata: each outermost holder's subtree is walked once."""
     walked: set[Any] = set()
-    for holder in _HOLDERS(root):
+    for holder in _TOOLS.holders(root):
         # lxml gives the same proxy for a node while one is alive: `walked` keeps them so.
         if any(a in walked for a in holder.iterancestors()):
             continue
@@ -466,7 +476,7 @@ def read_page(
     text = strip_controls(text)
     facts = PageFacts()
     try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), _PARSER)
+        root = etree.fromstring(text.encode("utf-8", "replace"), _TOOLS.parser)
     except (etree.LxmlError, ValueError, RecursionError) as exc:
         raise ParseError(f"the page could not be parsed ({type(exc).__name__})") from None
     if root is None:

@@ -338,3 +338,30 @@ async def test_failed_pages_carry_the_search_results_title() -> None:
     assert (part.url, part.title, part.reason) == (url, "Ledenlijst — Vereniging",
                                                    PartReason.HTTP_STATUS)
     assert observations[0].text == "Fictief Persoon <b>06-11112222</b>"
+
+
+async def test_hostile_nesting_is_read_or_over_budget_in_well_under_a_second() -> None:
+    import time
+
+    import respx
+
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.profile import Country
+    from exposure_scan.provider import Query
+    from tests.conftest import run_search
+
+    vcards = '<div class="vcard"><span class="fn">Fictief Persoon</span>' * 3000 + "</div>" * 3000
+    deep = "<div>" * 100_000 + "Fictief" + "</div>" * 100_000
+    items = '<div itemscope itemtype="https://schema.org/Person">' * 3000 + "</div>" * 3000
+    pages = {"https://a.test/v": vcards, "https://b.test/d": deep, "https://c.test/i": items}
+    with respx.mock() as router:
+        router.get(url__regex=r".*/robots.txt").respond(404)
+        for url, html in pages.items():
+            router.get(url).respond(200, html=html)
+        start = time.perf_counter()
+        observations, ctx = await run_search(
+            PageInspector(), Query(country=Country.NL, urls=list(pages)))
+        elapsed = time.perf_counter() - start
+    assert elapsed < 1.0
+    assert len(observations) + len(ctx.unchecked_parts) == 3
+    assert all(p.reason is PartReason.OVER_BUDGET for p in ctx.unchecked_parts)
