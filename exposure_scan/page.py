@@ -398,7 +398,9 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 _PROPERTY_MARKS = ("vcard", "h-card", "itemscope", "itemprop")
 # Through the attributes: several times faster in libxml2 than testing every element.
-_HOLDERS = "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
+_HOLDERS = (
+    "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
+)
 
 
 class _Tools(threading.local):
