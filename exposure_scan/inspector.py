@@ -70,8 +70,10 @@ def _reader(content_type: str, body: bytes) -> str:
     return ""
 
 
-def read_body(kind: str, body: bytes, content_type: str, deadline: float) -> PageFacts:
-    """Pure: the facts of one fetched body, by its reader; raises past `deadline`."""
+def read_body(kind: str, body: bytes, content_type: str, budget: float) -> PageFacts:
+    """Pure: the facts of one fetched body, by its reader; `OverBudget` after `budget` s."""
+    # The clock starts here, in the worker: time queued behind other pages does not count.
+    deadline = time.monotonic() + budget
     if kind == "pdf":
         return read_pdf(body, deadline=deadline)
     if kind == "text":
@@ -172,12 +174,11 @@ class PageInspector(Provider):
         """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
 
         The reader looks at the clock as it goes and stops itself; the wait below is the
-        backstop for time spent inside one call of the parser.
+        backstop for time spent inside one call of the parser (or queued behind other pages).
         """
         budget = self.budget
-        deadline = time.monotonic() + budget
-        work = asyncio.to_thread(read_body, kind, body, content_type, deadline)
+        work = asyncio.to_thread(read_body, kind, body, content_type, budget)
         try:
-            return await asyncio.wait_for(work, budget + GRACE_S)
+            return await asyncio.wait_for(work, 2 * budget + GRACE_S)
         except TimeoutError:
             raise OverBudget(f"reading it took longer than {budget:g} s") from None
