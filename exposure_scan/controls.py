@@ -12,10 +12,11 @@ import re
 from urllib.parse import quote
 
 # C0 (except tab, newline, carriage return), DEL and C1, soft hyphen, zero-width and bidi
-# marks, word joiner and invisible operators, bidi isolates, byte-order mark, line separators.
+# marks, word joiner and invisible operators, bidi isolates, lone surrogates (JSON-LD can
+# hold them; no report could be written with one), byte-order mark, line separators.
 _HIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ud800-\udfff\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
 _AS_SPACE = {"\x0b": " ", "\x0c": " ", "\u2028": "\n", "\u2029": "\n"}
 

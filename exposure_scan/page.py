@@ -438,30 +438,40 @@ def _links(root: Any, found: _Found) -> None:
 def _head(root: Any, facts: PageFacts) -> None:
     title = next(root.iter("title"), None)
     if title is not None and title.text:
-        facts.title = " ".join(title.text.split())[:300]
+        facts.title = " ".join(strip_controls(title.text).split())[:300]
     for meta in root.iter("meta"):
         if (meta.get("name") or "").lower() == "description" and meta.get("content"):
-            facts.description = " ".join(meta.get("content").split())[:300]
+            facts.description = " ".join(strip_controls(meta.get("content")).split())[:300]
             break
+
+
+def _set(el: Any, attr: str, value: str) -> None:
+    try:
+        setattr(el, attr, value)
+    except ValueError:  # a character reference the tree holds but will not take back (&#1;)
+        setattr(el, attr, _UNSETTABLE.sub("", value))
+
+
+_UNSETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _layout(root: Any) -> str:
     """The visible text as a browser lays it out: blocks and rows break lines, cells are
     apart, inline elements join (`Meidoorn<b>straat</b>`), source newlines are spaces."""
-    for el in root.iter(*BLOCKS):
-        el.text = _LINE + el.text if el.text else _LINE
-        el.tail = _LINE + el.tail if el.tail else _LINE
-    for el in root.iter(*CELLS):
-        el.text = "\t" + el.text if el.text else "\t"
-        el.tail = "\t" + el.tail if el.tail else "\t"
+    for tags, mark in ((BLOCKS, _LINE), (CELLS, "\t")):
+        for el in root.iter(*tags):
+            _set(el, "text", mark + el.text if el.text else mark)
+            _set(el, "tail", mark + el.tail if el.tail else mark)
     for pre in root.iter("pre"):
         for el in pre.iter():
             if el.text:
-                el.text = el.text.replace("\n", _LINE)
+                _set(el, "text", el.text.replace("\n", _LINE))
             if el is not pre and el.tail:
-                el.tail = el.tail.replace("\n", _LINE)
+                _set(el, "tail", el.tail.replace("\n", _LINE))
     raw = etree.tostring(root, method="text", encoding=str, with_tail=False)
-    lines = (" ".join(line.split()) for line in raw[: 4 * MAX_TEXT].split(_LINE))
+    # Character references are decoded by the parser, after the page's controls were taken out.
+    raw = strip_controls(raw[: 4 * MAX_TEXT])
+    lines = (" ".join(line.split()) for line in raw.split(_LINE))
     return "\n".join(line for line in lines if line)[:MAX_TEXT]
 
 

@@ -110,6 +110,19 @@ def test_hidden_controls_never_leave_the_reader() -> None:
     assert strip_controls("a\u2028b") == "a\nb"
 
 
+def test_character_references_cannot_bring_controls_back() -> None:
+    html = (
+        "<title>t&#x202E;x</title><div>Meidoorn&#x200B;straat&#1; 23&#xD800;</div>"
+        '<div class="vcard"><span class="fn">Jan&#x2066; Fictief</span></div><td>&#0;x</td>'
+        '<script type="application/ld+json">{"@type": "Person", "name": "\\ud800Ann"}</script>'
+    )
+    facts = read_page(html)
+    assert facts.title == "tx"
+    assert facts.text.splitlines()[1].startswith("Meidoornstraat 23")  # &#xD800; shows as U+FFFD
+    assert "Jan Fictief" in facts.names and "Ann" in facts.names
+    Observation(provider="inspector", names=facts.names, text=facts.text).model_dump_json()
+
+
 def test_an_observation_shows_every_hidden_character_of_a_url() -> None:
     url = "https://example.org/files/\u202eexe.txt"
     obs = Observation(provider="inspector", url=url, found_via=url, title="a\u202eb",
