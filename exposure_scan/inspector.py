@@ -13,6 +13,7 @@ import hashlib
 import time
 from typing import ClassVar
 
+import httpx
 from pydantic import Field
 
 from exposure_scan.controls import visible_url
@@ -81,6 +82,17 @@ def read_body(kind: str, body: bytes, content_type: str, budget: float) -> PageF
     return read_page(body, content_type, deadline=deadline)
 
 
+def _served_url(found: str, response: httpx.Response) -> str:
+    """The URL that served the content: the last hop of any redirect, else the one found
+    (as found: httpx would show it percent-encoded, with an IDN host in punycode)."""
+    try:
+        if response.url == httpx.URL(found):
+            return visible_url(found)
+    except (httpx.InvalidURL, RuntimeError):  # RuntimeError: a response built with no request
+        return visible_url(found)
+    return visible_url(str(response.url))
+
+
 class InspectorOptions(ProviderOptions):
     page_parse_seconds: float = Field(
         default=5.0, gt=0, le=120, description="seconds to read one page before giving it up"
@@ -141,8 +153,7 @@ class PageInspector(Provider):
                 title=title,
             )
             return None
-        # Filed under the URL that served the content (the last hop of any redirect).
-        served = visible_url(str(response.url)) if str(response.url) else shown
+        served = _served_url(url, response)
         content_type = response.headers.get("Content-Type", "").lower()
         body = response.content
         kind = _reader(content_type, body)

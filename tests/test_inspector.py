@@ -310,11 +310,15 @@ async def test_content_is_filed_under_the_url_that_served_it() -> None:
         router.get(found).respond(301, headers={"Location": "https://people.test/p/1"})
         router.get("https://people.test/p/1").respond(200, html=PAGE)
         router.get("https://same.test/a").respond(200, html=PAGE)
-        observations, _ = await run_search(
-            PageInspector(), Query(country=Country.NL, urls=[found, "https://same.test/a"]))
+        router.get("https://xn--bcher-kva.test/caf%C3%A9").respond(200, html=PAGE)
+        query = Query(country=Country.NL,
+                      urls=[found, "https://same.test/a", "https://bücher.test/café"])
+        observations, _ = await run_search(PageInspector(), query)
     by_url = {o.url: o for o in observations}
     assert by_url["https://people.test/p/1"].found_via == found
     assert by_url["https://same.test/a"].found_via == ""
+    # Not redirected: kept as found, so it still pairs with its search hit.
+    assert by_url["https://bücher.test/café"].found_via == ""
 
 
 async def test_failed_pages_carry_the_search_results_title() -> None:
