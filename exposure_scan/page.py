@@ -193,6 +193,8 @@ class _Walker:
         self.items: list[_Scope] = []
         self.scopes_seen = 0
         self.events = 0
+        # Elements already walked; it keeps their lxml proxies alive, so `in` is by node.
+        self.seen: set[Any] = set()
 
     def add_text(self, piece: str | None) -> None:
         if piece:
@@ -324,6 +326,7 @@ class _Walker:
             if not isinstance(tag, str):
                 continue
             if event == "start":
+                self.seen.add(el)
                 self.start(el, tag)
             elif el is root:
                 self.end(el, tag)
@@ -397,9 +400,12 @@ def page_kind(kinds: set[str]) -> SourceKind:
 # -- the reader ------------------------------------------------------------------------------
 
 _PROPERTY_MARKS = ("vcard", "h-card", "itemscope", "itemprop")
-# Through the attributes: several times faster in libxml2 than testing every element.
+# Attributes are found several times faster than elements tested one by one; the parent
+# step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
 _HOLDERS = (
-    "(//@itemscope | //@itemprop | //@class[contains(., 'vcard') or contains(., 'h-card')])/.."
+    "//@itemscope",
+    "//@itemprop",
+    "//@class[contains(., 'vcard') or contains(., 'h-card')]",
 )
 
 
@@ -408,7 +414,7 @@ class _Tools(threading.local):
 
     def __init__(self) -> None:
         self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
-        self.holders = etree.XPath(_HOLDERS)
+        self.holders = [etree.XPath(x) for x in _HOLDERS]
 
 
 _TOOLS = _Tools()
@@ -416,13 +422,13 @@ _TOOLS = _Tools()
 
 def _properties(root: Any, walker: _Walker) -> None:
     """hCards and microdata: each outermost holder's subtree is walked once."""
-    walked: set[Any] = set()
-    for holder in _TOOLS.holders(root):
-        # lxml gives the same proxy for a node while one is alive: `walked` keeps them so.
-        if any(a in walked for a in holder.iterancestors()):
-            continue
-        walked.add(holder)
-        walker.walk(holder)
+    # The set keeps the lxml proxies alive, so the same node gives the same object below.
+    holders = {attr.getparent() for xpath in _TOOLS.holders for attr in xpath(root)}
+    if not holders:
+        return
+    for el in root.iter():  # document order: an outer holder comes before those inside it
+        if el in holders and el not in walker.seen:  # else read as part of an outer holder
+            walker.walk(el)
 
 
 def _links(root: Any, found: _Found) -> None:

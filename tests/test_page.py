@@ -153,6 +153,11 @@ def test_many_scopes_are_bounded_and_a_deadline_is_kept() -> None:
     start = time.perf_counter()
     read_page(html, deadline=time.monotonic() + 30)
     assert time.perf_counter() - start < 2.0
+    # Many holders deep down: libxml2's parent step would be quadratic here.
+    deep = "<div>" * 250 + '<span itemprop="telephone">06</span>' * 20_000 + "</div>" * 250
+    start = time.perf_counter()
+    assert read_page(deep).phones == ["06"]
+    assert time.perf_counter() - start < 2.0
 
 
 @pytest.mark.parametrize("html", ["", "   ", "<!-- only a comment -->", "\x00\x00", "<"])
