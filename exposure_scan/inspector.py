@@ -9,8 +9,11 @@ loop nor keeps Ctrl-C from working; a page over its budget is unchecked with tha
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
+import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import ClassVar
 
 import httpx
@@ -55,6 +58,13 @@ __all__ = [
 HTML_TYPES = ("text/html", "application/xhtml")
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 GRACE_S = 0.5  # past the budget, the worker is given up on (it stops at its next check)
+
+
+@functools.cache
+def _readers() -> ThreadPoolExecutor:
+    """Threads of their own: a slow page never holds up the loop's default executor, which
+    also resolves host names."""
+    return ThreadPoolExecutor(os.cpu_count() or 2, thread_name_prefix="page-reader")
 
 
 def _reader(content_type: str, body: bytes) -> str:
@@ -188,7 +198,8 @@ class PageInspector(Provider):
         backstop for time spent inside one call of the parser (or queued behind other pages).
         """
         budget = self.budget
-        work = asyncio.to_thread(read_body, kind, body, content_type, budget)
+        loop = asyncio.get_running_loop()
+        work = loop.run_in_executor(_readers(), read_body, kind, body, content_type, budget)
         try:
             return await asyncio.wait_for(work, 2 * budget + GRACE_S)
         except TimeoutError:
