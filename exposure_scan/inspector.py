@@ -22,17 +22,7 @@ from pydantic import Field
 from exposure_scan.controls import visible_url
 from exposure_scan.errors import OverBudget, ProviderError, reason_for
 from exposure_scan.models import Observation, PartReason
-from exposure_scan.page import (
-    FORUM_TYPES,
-    MAX_TEXT,
-    PERSON_TYPES,
-    PRACTICE_TYPES,
-    PageFacts,
-    page_kind,
-    postal_address,
-    read_page,
-    read_text,
-)
+from exposure_scan.page import PageFacts, read_page, read_text
 from exposure_scan.pdftext import read_pdf
 from exposure_scan.provider import (
     PAGE_READER_STAGE,
@@ -43,17 +33,7 @@ from exposure_scan.provider import (
     QueryField,
 )
 
-__all__ = [
-    "FORUM_TYPES",
-    "MAX_TEXT",
-    "PERSON_TYPES",
-    "PRACTICE_TYPES",
-    "PageFacts",
-    "PageInspector",
-    "page_kind",
-    "postal_address",
-    "read_page",
-]
+__all__ = ["InspectorOptions", "PageInspector", "read_body", "read_page"]
 
 HTML_TYPES = ("text/html", "application/xhtml")
 PDF_TYPES = ("application/pdf", "application/x-pdf")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from exposure_scan.inspector import read_page
 from exposure_scan.models import PartReason, SourceKind
+from exposure_scan.page import read_page
 from exposure_scan.profile import Profile
 
 PAGE = """<!doctype html><html><head><title>Praktijk Voorbeeld</title>
