@@ -8,7 +8,8 @@
     │   ├── MissingCredentials
     │   ├── RequestRefused    a URL pointing at a non-public address, or robots.txt
     │   ├── ProviderResponseError   transport failure or unexpected status
-    │   └── ParseError        the response no longer has the documented shape
+    │   ├── ParseError        the response no longer has the documented shape
+    │   └── OverBudget        reading one page took longer than its time budget
     └── ReportError           a report could not be rendered or written
 
 Messages never carry private profile values: they name the file, the key and the fix.
@@ -98,6 +99,11 @@ class TooLarge(ProviderResponseError):
 class BadStatus(ProviderResponseError):
     reason = "source error"
     part_reason = PartReason.HTTP_STATUS
+
+
+class OverBudget(ProviderError):
+    reason = "source error"
+    part_reason = PartReason.OVER_BUDGET
 
 
 class RedirectLoop(ProviderResponseError):

@@ -1,195 +1,92 @@
 """The page inspector: reads the pages other providers found, as a stranger would.
 
-`read_page` is pure: HTML in, what the page shows out (JSON-LD, microdata, hCard and h-card,
-tel:/mailto: links, visible text). `PageInspector` fetches the pages politely (robots.txt,
-size cap) and turns them into observations; matching happens later.
+`PageInspector` fetches the pages politely (robots.txt, size cap) and turns them into
+observations; matching happens later. Reading a page (`page.read_page`, `pdftext.read_pdf`)
+runs in a worker thread with a time budget, so a hostile page neither holds up the event
+loop nor keeps Ctrl-C from working; a page over its budget is unchecked with that reason.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
-import json
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
-from urllib.parse import unquote
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import ClassVar
 
-from bs4 import BeautifulSoup, Tag
+import httpx
+from pydantic import Field
 
-from exposure_scan.errors import ProviderError, reason_for
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.controls import visible_url
+from exposure_scan.errors import OverBudget, ProviderError, reason_for
+from exposure_scan.models import Observation, PartReason
+from exposure_scan.page import PageFacts, read_page, read_text
+from exposure_scan.pdftext import read_pdf
 from exposure_scan.provider import (
     PAGE_READER_STAGE,
     Provider,
     ProviderContext,
+    ProviderOptions,
     Query,
     QueryField,
 )
 
-MAX_TEXT = 200_000
-READABLE_TYPES = ("text/html", "application/xhtml", "text/plain")
-FORUM_TYPES = {"DiscussionForumPosting", "SocialMediaPosting", "Comment", "BlogPosting"}
-PRACTICE_TYPES = {
-    "Physician",
-    "IndividualPhysician",
-    "MedicalClinic",
-    "MedicalBusiness",
-    "MedicalOrganization",
-    "Dentist",
-    "Hospital",
-    "Pharmacy",
-}
-PERSON_TYPES = {"Person", *PRACTICE_TYPES}
+__all__ = ["InspectorOptions", "PageInspector", "read_body", "read_page"]
+
+HTML_TYPES = ("text/html", "application/xhtml")
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+GRACE_S = 0.5  # past the budget, the worker is given up on (it stops at its next check)
 
 
-@dataclass
-class PageFacts:
-    title: str = ""
-    names: list[str] = field(default_factory=list)
-    addresses: list[str] = field(default_factory=list)
-    phones: list[str] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)
-    text: str = ""
-    description: str = ""
-    kind: SourceKind = SourceKind.WEB
-
-    def add(self, bucket: list[str], value: Any) -> None:
-        if isinstance(value, str):
-            value = " ".join(value.split())
-            if value and value not in bucket:
-                bucket.append(value)
+@functools.cache
+def _readers() -> ThreadPoolExecutor:
+    """Threads of their own: a slow page never holds up the loop's default executor, which
+    also resolves host names."""
+    return ThreadPoolExecutor(os.cpu_count() or 2, thread_name_prefix="page-reader")
 
 
-def _types(node: dict[str, Any]) -> set[str]:
-    raw = node.get("@type", [])
-    items = raw if isinstance(raw, list) else [raw]
-    return {str(t).rsplit("/", 1)[-1] for t in items}
+def _reader(content_type: str, body: bytes) -> str:
+    """Which reader a response needs: "html", "text", "pdf", or "" for none."""
+    if any(t in content_type for t in PDF_TYPES) or (
+        body.startswith(b"%PDF-")
+        and ("octet-stream" in content_type or not content_type.strip())
+    ):
+        return "pdf"
+    if any(t in content_type for t in HTML_TYPES) or not content_type.strip():
+        return "html"
+    if "text/plain" in content_type:
+        return "text"
+    return ""
 
 
-def postal_address(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, dict):
-        return ""
-    parts = [
-        value.get(k) for k in ("streetAddress", "postalCode", "addressLocality", "addressRegion")
-    ]
-    country = value.get("addressCountry")
-    if isinstance(country, dict):
-        country = country.get("name")
-    parts.append(country)
-    return ", ".join(str(p).strip() for p in parts if isinstance(p, (str, int)) and str(p).strip())
+def read_body(kind: str, body: bytes, content_type: str, budget: float) -> PageFacts:
+    """Pure: the facts of one fetched body, by its reader; `OverBudget` after `budget` s."""
+    # The clock starts here, in the worker: time queued behind other pages does not count.
+    deadline = time.monotonic() + budget
+    if kind == "pdf":
+        return read_pdf(body, deadline=deadline)
+    if kind == "text":
+        return read_text(body, content_type)
+    return read_page(body, content_type, deadline=deadline)
 
 
-def _walk_jsonld(node: Any, facts: PageFacts, kinds: set[str]) -> None:
-    if isinstance(node, list):
-        for item in node:
-            _walk_jsonld(item, facts, kinds)
-        return
-    if not isinstance(node, dict):
-        return
-    types = _types(node)
-    kinds |= types
-    if types & PERSON_TYPES:
-        facts.add(facts.names, node.get("name"))
-        given, family = node.get("givenName"), node.get("familyName")
-        if isinstance(given, str) and isinstance(family, str):
-            facts.add(facts.names, f"{given} {family}")
-    if "address" in node:
-        for addr in node["address"] if isinstance(node["address"], list) else [node["address"]]:
-            facts.add(facts.addresses, postal_address(addr))
-    for key, bucket in (("telephone", facts.phones), ("email", facts.emails)):
-        values = node.get(key)
-        for value in values if isinstance(values, list) else [values]:
-            facts.add(bucket, value.removeprefix("mailto:") if isinstance(value, str) else value)
-    for key, value in node.items():
-        if key not in {"address", "name"} and isinstance(value, (dict, list)):
-            _walk_jsonld(value, facts, kinds)
+def _served_url(found: str, response: httpx.Response) -> str:
+    """The URL that served the content: the last hop of any redirect, else the one found
+    (as found: httpx would show it percent-encoded, with an IDN host in punycode)."""
+    try:
+        if response.url == httpx.URL(found):
+            return visible_url(found)
+    except (httpx.InvalidURL, RuntimeError):  # RuntimeError: a response built with no request
+        return visible_url(found)
+    return visible_url(str(response.url))
 
 
-def _read_microdata(soup: BeautifulSoup, facts: PageFacts, kinds: set[str]) -> None:
-    for scope in soup.select("[itemscope][itemtype]"):
-        itemtype = str(scope.get("itemtype", "")).rsplit("/", 1)[-1]
-        kinds.add(itemtype)
-        if itemtype == "PostalAddress":
-            parts = [
-                _prop(scope, p)
-                for p in ("streetAddress", "postalCode", "addressLocality", "addressRegion")
-            ]
-            facts.add(facts.addresses, ", ".join(p for p in parts if p))
-        elif itemtype in PERSON_TYPES:
-            facts.add(facts.names, _prop(scope, "name"))
-    for el in soup.select("[itemprop=telephone]"):
-        facts.add(facts.phones, el.get_text(" ", strip=True))
-    for el in soup.select("[itemprop=email]"):
-        facts.add(facts.emails, el.get_text(" ", strip=True).removeprefix("mailto:"))
-
-
-def _prop(scope: Tag, name: str) -> str:
-    el = scope.select_one(f"[itemprop={name}]")
-    return el.get_text(" ", strip=True) if el else ""
-
-
-def _read_hcards(soup: BeautifulSoup, facts: PageFacts) -> None:
-    for card in soup.select(".vcard, .h-card"):
-        for sel in (".fn", ".p-name"):
-            el = card.select_one(sel)
-            if el:
-                facts.add(facts.names, el.get_text(" ", strip=True))
-        for adr in card.select(".adr, .h-adr, .p-adr"):
-            facts.add(facts.addresses, adr.get_text(", ", strip=True))
-        for el in card.select(".tel, .p-tel"):
-            facts.add(facts.phones, el.get_text(" ", strip=True))
-        for el in card.select(".email, .u-email"):
-            href = str(el.get("href", ""))
-            facts.add(facts.emails, href.removeprefix("mailto:") or el.get_text(strip=True))
-
-
-def _read_links(soup: BeautifulSoup, facts: PageFacts) -> None:
-    for a in soup.select("a[href]"):
-        href = str(a.get("href", "")).strip()
-        lower = href.lower()
-        if lower.startswith("tel:"):
-            facts.add(facts.phones, unquote(href[4:]))
-        elif lower.startswith("mailto:"):
-            facts.add(facts.emails, unquote(href[7:]).split("?", 1)[0])
-
-
-def page_kind(kinds: set[str]) -> SourceKind:
-    if kinds & FORUM_TYPES:
-        return SourceKind.FORUM
-    if "ProfilePage" in kinds:
-        return SourceKind.PEOPLE_SEARCH
-    if kinds & PRACTICE_TYPES:
-        return SourceKind.PRACTICE_SITE
-    return SourceKind.WEB
-
-
-def read_page(html: str) -> PageFacts:
-    """Pure: what a page shows about people, from markup and visible text."""
-    soup = BeautifulSoup(html, "lxml")
-    facts = PageFacts()
-    kinds: set[str] = set()
-    for script in soup.select('script[type="application/ld+json"]'):
-        try:
-            _walk_jsonld(json.loads(script.string or ""), facts, kinds)
-        except (ValueError, RecursionError):
-            continue  # broken JSON-LD is common; the visible text still counts
-    _read_microdata(soup, facts, kinds)
-    _read_hcards(soup, facts)
-    _read_links(soup, facts)
-    facts.kind = page_kind(kinds)
-    if soup.title and soup.title.string:
-        facts.title = " ".join(soup.title.string.split())[:300]
-    meta = soup.select_one('meta[name="description"]')
-    if meta and meta.get("content"):
-        facts.description = " ".join(str(meta["content"]).split())[:300]
-    for el in soup(["script", "style", "noscript", "template"]):
-        el.decompose()
-    facts.text = "\n".join(
-        line for line in (" ".join(s.split()) for s in soup.get_text("\n").splitlines()) if line
-    )[:MAX_TEXT]
-    return facts
+class InspectorOptions(ProviderOptions):
+    page_parse_seconds: float = Field(
+        default=5.0, gt=0, le=120, description="seconds to read one page before giving it up"
+    )
 
 
 class PageInspector(Provider):
@@ -200,16 +97,26 @@ class PageInspector(Provider):
     sends = frozenset({QueryField.FOUND_URL})
     stage: ClassVar[int] = PAGE_READER_STAGE
     default_rate_limit: ClassVar[float] = 1.0
+    Options: ClassVar[type[ProviderOptions]] = InspectorOptions
+
+    @property
+    def budget(self) -> float:
+        options = self.options
+        return options.page_parse_seconds if isinstance(options, InspectorOptions) else 5.0
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        titles = query.titles
+
         async def one(url: str) -> None:
+            title = titles.get(url, "")
+            shown = visible_url(url)
             try:
-                observation = await self.read(url, ctx)
+                observation = await self.read(url, ctx, title=title)
             except ProviderError as exc:
-                ctx.note_unchecked(str(exc), reason=reason_for(exc), url=url)
+                ctx.note_unchecked(str(exc), reason=reason_for(exc), url=shown, title=title)
             except Exception as exc:
                 ctx.note_unchecked(
-                    f"could not read the page ({type(exc).__name__})", url=url
+                    f"could not read the page ({type(exc).__name__})", url=shown, title=title
                 )
             else:
                 if observation is not None:
@@ -221,30 +128,38 @@ class PageInspector(Provider):
             raise ProviderError("none of the pages found could be read")
         return list(ctx.kept)
 
-    async def read(self, url: str, ctx: ProviderContext) -> Observation | None:
+    async def read(self, url: str, ctx: ProviderContext, title: str = "") -> Observation | None:
         """One page; None (with a note) when it may not or cannot be read."""
+        shown = visible_url(url)
         if not await ctx.fetcher.robots_allows(self, url):
-            ctx.note_unchecked("robots.txt disallows reading it", reason=PartReason.ROBOTS, url=url)
+            ctx.note_unchecked(
+                "robots.txt disallows reading it", reason=PartReason.ROBOTS, url=shown, title=title
+            )
             return None
         response = await ctx.fetcher.request(self, "GET", url, fields=[QueryField.FOUND_URL])
         if response.status_code != 200:
             ctx.note_unchecked(
-                f"HTTP {response.status_code}", reason=PartReason.HTTP_STATUS, url=url
+                f"HTTP {response.status_code}", reason=PartReason.HTTP_STATUS, url=shown,
+                title=title,
             )
             return None
-        content_type = response.headers.get("Content-Type", "text/html").lower()
-        if not any(t in content_type for t in READABLE_TYPES):
-            # A PDF or an image may expose data too, but this reader cannot see it.
+        served = _served_url(url, response)
+        content_type = response.headers.get("Content-Type", "").lower()
+        body = response.content
+        kind = _reader(content_type, body)
+        if not kind:
             ctx.note_unchecked(
                 f"not a web page ({content_type.split(';')[0]})",
                 reason=PartReason.NOT_HTML,
-                url=url,
+                url=served,
+                title=title,
             )
             return None
-        facts = read_page(response.text)
+        facts = await self.read_off_loop(kind, body, content_type)
         return Observation(
             provider=self.name,
-            url=url,
+            url=served,
+            found_via=shown if served != shown else "",
             title=facts.title,
             source_kind=facts.kind,
             names=facts.names,
@@ -253,5 +168,19 @@ class PageInspector(Provider):
             emails=facts.emails,
             text=facts.text,
             snippet=facts.description or facts.text[:280],
-            body_sha256=hashlib.sha256(response.content).hexdigest(),
+            body_sha256=hashlib.sha256(body).hexdigest(),
         )
+
+    async def read_off_loop(self, kind: str, body: bytes, content_type: str) -> PageFacts:
+        """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
+
+        The reader looks at the clock as it goes and stops itself; the wait below is the
+        backstop for time spent inside one call of the parser (or queued behind other pages).
+        """
+        budget = self.budget
+        loop = asyncio.get_running_loop()
+        work = loop.run_in_executor(_readers(), read_body, kind, body, content_type, budget)
+        try:
+            return await asyncio.wait_for(work, 2 * budget + GRACE_S)
+        except TimeoutError:
+            raise OverBudget(f"reading it took longer than {budget:g} s") from None

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from exposure_scan.controls import strip_controls, visible_url
+
 SCHEMA_VERSION = "1.0"
 
 
@@ -72,7 +74,8 @@ class Observation(Frozen):
     """One record or page as a stranger sees it: raw strings, nothing normalised."""
 
     provider: str
-    url: str = ""
+    url: str = ""  # where the content was served: the last hop of any redirect
+    found_via: str = ""  # the URL that was found, when it redirected to `url`
     title: str = ""
     source_kind: SourceKind = SourceKind.WEB
     names: list[str] = Field(default_factory=list)
@@ -86,6 +89,19 @@ class Observation(Frozen):
     site: str = ""  # catalog domain when known, e.g. "detelefoongids.nl"
     extra: dict[str, str] = Field(default_factory=dict)  # source-specific facts (NPI number, ...)
     body_sha256: str = ""  # of the page body as fetched: evidence that it said this
+
+    @field_validator("title", "names", "addresses", "phones", "emails", "text", "snippet")
+    @classmethod
+    def _no_hidden_controls(cls, value: str | list[str]) -> str | list[str]:
+        # Bidi overrides and zero-width characters from pages would disguise what reports show.
+        if isinstance(value, str):
+            return strip_controls(value)
+        return [strip_controls(v) for v in value]
+
+    @field_validator("url", "found_via")
+    @classmethod
+    def _visible_url(cls, value: str) -> str:
+        return visible_url(value)
 
 
 class FieldMatch(Frozen):
@@ -157,6 +173,16 @@ class UncheckedPart(Frozen):
     url: str = ""
     title: str = ""  # e.g. the search result's title of the page
     detail: str = ""  # plain words, never a private value
+
+    @field_validator("title", "detail")
+    @classmethod
+    def _no_hidden_controls(cls, value: str) -> str:
+        return strip_controls(value)  # a search result's title is page text too
+
+    @field_validator("url")
+    @classmethod
+    def _visible_url(cls, value: str) -> str:
+        return visible_url(value)
 
     def __str__(self) -> str:
         where = f"{self.url}: " if self.url else ""

@@ -66,6 +66,7 @@ class Query(BaseModel):
     # Private fields the provider declares and the profile has, held back for lack of consent:
     # the provider can then say what it did not search for (never the values).
     withheld: list[QueryField] = Field(default_factory=list)
+    titles: dict[str, str] = Field(default_factory=dict)  # url -> the search result's title
 
     def email_field(self, email: str) -> QueryField:
         """Which kind of value an email is, for the query ledger."""
