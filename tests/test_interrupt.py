@@ -1,4 +1,5 @@
-"""Ctrl-C during a scan writes a partial report, marked as partial, and exits 5."""
+"""Ctrl-C or SIGTERM during a scan writes a partial report, marked as partial, keeps what
+was already found, and exits 5."""
 
 from __future__ import annotations
 
@@ -11,20 +12,61 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
+
+import pytest
 
 from tests.test_cli import write_profile
 
+HOME_PAGE = (
+    "<html><head><title>Forum</title></head><body><p>Anna Maria van der Berg woont op "
+    "Fictiefstraat 7B, 9999 ZZ Voorbeeldstad. Bel 06-98765432.</p></body></html>"
+)
 
-class Slow(BaseHTTPRequestHandler):
+
+class World(BaseHTTPRequestHandler):
+    """A search engine whose hits are one quick page with the home address and one page
+    that never answers; `requested` records the paths asked for."""
+
+    requested: ClassVar[list[str]] = []
+    hang_search: ClassVar[bool] = False
+
     def do_GET(self) -> None:
-        time.sleep(20)
+        path = self.path.split("?")[0]
+        type(self).requested.append(path)
+        if path == "/robots.txt":
+            self._send(200, "User-agent: *\nAllow: /\n", "text/plain")
+        elif path == "/searxng/search":
+            if self.hang_search:
+                time.sleep(20)
+                return
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            hits = [{"url": f"{base}{p}", "title": p, "content": "", "engine": "x",
+                     "engines": ["x"]} for p in ("/read", "/hang")]
+            self._send(200, json.dumps({"query": "", "results": hits,
+                                        "unresponsive_engines": []}), "application/json")
+        elif path == "/read":
+            self._send(200, HOME_PAGE, "text/html; charset=utf-8")
+        else:
+            time.sleep(20)
+
+    def _send(self, status: int, body: str, content_type: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def log_message(self, format: str, *args: object) -> None:
         return
 
 
-def test_ctrl_c_writes_a_partial_report(tmp_path: Path) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+def scan_and_stop(
+    tmp_path: Path, signum: int, *, hang_search: bool, ready: str
+) -> tuple[subprocess.Popen[bytes], bytes, Path]:
+    handler = type("Handler", (World,), {"requested": [], "hang_search": hang_search})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -32,8 +74,10 @@ def test_ctrl_c_writes_a_partial_report(tmp_path: Path) -> None:
         profile = write_profile(tmp_path / "profile.toml")
         config = tmp_path / "config.toml"
         config.write_text(
-            f'[http]\nallow_hosts = ["127.0.0.1"]\ntimeout = 30\n'
-            f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}"\n',
+            f'[http]\nallow_hosts = ["127.0.0.1"]\ntimeout = 30\nretries = 0\n'
+            f'[scan]\nprovider_timeout = 60\n'
+            f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}/searxng"\n'
+            f'rate_limit = 50\n[providers.inspector]\nrate_limit = 50\n',
             encoding="utf-8",
         )
         out = tmp_path / "out"
@@ -43,16 +87,44 @@ def test_ctrl_c_writes_a_partial_report(tmp_path: Path) -> None:
              str(config), "--out", str(out), "--format", "json", "--quiet"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         )
-        time.sleep(3)
-        proc.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 20
+        while ready not in handler.requested and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1)  # the page that answered is read and matched meanwhile
+        proc.send_signal(signum)
         _, stderr = proc.communicate(timeout=30)
     finally:
         server.shutdown()
         server.server_close()
+    return proc, stderr, out
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_signal_writes_a_partial_report(tmp_path: Path, signum: int) -> None:
+    proc, stderr, out = scan_and_stop(tmp_path, signum, hang_search=True,
+                                      ready="/searxng/search")
     assert proc.returncode == 5, stderr.decode()
     [report] = out.glob("*-partial.json")
     data = json.loads(report.read_text("utf-8"))
     assert data["partial"] is True
     run = next(r for r in data["runs"] if r["provider"] == "searxng")
-    assert run["status"] == "unchecked" and "interrupted" in run["reason"]
+    assert run["status"] == "interrupted" and "interrupted" in run["reason"]
     assert b"Traceback" not in stderr
+    assert (b"SIGTERM" in stderr) is (signum == signal.SIGTERM)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_page_read_before_the_stop_is_in_the_partial_report(
+    tmp_path: Path, signum: int
+) -> None:
+    proc, stderr, out = scan_and_stop(tmp_path, signum, hang_search=False, ready="/hang")
+    assert proc.returncode == 5, stderr.decode()
+    [report] = out.glob("*-partial.json")
+    data = json.loads(report.read_text("utf-8"))
+    inspector = next(r for r in data["runs"] if r["provider"] == "inspector")
+    assert inspector["status"] == "interrupted" and inspector["observations"] == 1
+    assert any(p["reason"] == "interrupted" for p in inspector["unchecked_parts"])
+    top = data["findings"][0]
+    assert top["observation"]["url"].endswith("/read") and top["severity"] == "critical"
+    labels = {(m["field"], m["label"]) for m in top["matches"]}
+    assert {("address", "home"), ("phone", "mobile")} <= labels

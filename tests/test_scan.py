@@ -158,8 +158,9 @@ def test_interrupted_scan_is_partial_and_says_which_sources_were_not_asked(
     )
     result = state.finish(partial=True)
     assert result.partial
-    assert result.runs[0].status is RunStatus.UNCHECKED
+    assert result.runs[0].status is RunStatus.INTERRUPTED
     assert "interrupted" in result.runs[0].reason
+    assert result.coverage.interrupted == result.coverage.unchecked == 1
 
 
 def test_disabled_provider_is_reported_disabled(profile: Profile) -> None:

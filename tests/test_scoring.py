@@ -126,7 +126,7 @@ def test_scores_stay_in_range_and_sorted(profile: Profile) -> None:
     assert found[0].severity is Severity.CRITICAL and found[0].score == 100
 
 
-CHECKED = ProviderRun(provider="a", status=RunStatus.CHECKED)
+CHECKED = ProviderRun(provider="a", status=RunStatus.CHECKED, web_search=True)
 UNCHECKED = ProviderRun(provider="b", status=RunStatus.UNCHECKED, reason="timed out")
 SKIPPED = ProviderRun(provider="c", status=RunStatus.SKIPPED)
 
@@ -148,6 +148,16 @@ def test_unchecked_sources_lower_confidence_and_never_mean_clear() -> None:
     assert confidence == "reduced: 1 of 2 sources unchecked"
     assert summarise([], [UNCHECKED])[1:] == ("unknown", "none: every source was unchecked")
     assert summarise([], [])[1:] == ("unknown", "none: no source was checked")
+
+
+def test_without_a_web_search_nothing_found_and_low_levels_are_unknown(profile: Profile) -> None:
+    register = ProviderRun(provider="register", status=RunStatus.CHECKED)
+    assert summarise([], [register])[:2] == (0, "unknown")
+    failed_search = ProviderRun(provider="web", status=RunStatus.UNCHECKED, web_search=True)
+    assert summarise([], [register, failed_search])[1] == "unknown"
+    # a critical finding is known to be critical: nothing can be worse
+    crit = score_findings(profile, [(obs("https://b.example"), [name_match(), home_match()])])
+    assert summarise(crit, [register])[1] == "critical"
 
 
 def test_level_never_exceeds_the_worst_finding(profile: Profile) -> None:
