@@ -82,6 +82,7 @@ class ScanState:
     cache: MatchCache = field(init=False)
     pending: set[asyncio.Future[MatchOutcome]] = field(default_factory=set)
     _matcher_thread: ThreadPoolExecutor | None = None
+    loop: asyncio.AbstractEventLoop | None = None  # the scan's, for results kept off it
 
     def __post_init__(self) -> None:
         self.cache = MatchCache(self.profile)
@@ -91,11 +92,17 @@ class ScanState:
         delays the requests of other sources."""
         if self.cache.cached(obs):
             return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # kept from a provider's worker thread: hand it to the loop
+            if self.loop is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(self.match_soon, obs)
+            return  # else `finish` matches it
+        self.loop = loop
         if self._matcher_thread is None:
             # One thread: the matcher is CPU-bound (the GIL gains nothing from more) and
             # then never runs on two threads at once.
             self._matcher_thread = ThreadPoolExecutor(1, thread_name_prefix="matcher")
-        loop = asyncio.get_running_loop()
         future = loop.run_in_executor(self._matcher_thread, self.cache.match, obs)
         self.pending.add(future)
         future.add_done_callback(self.pending.discard)
@@ -266,6 +273,7 @@ async def scan(
 ) -> ScanResult:
     config = state.config
     country = state.profile.country.value
+    state.loop = asyncio.get_running_loop()
     # Another country's source is not asked, whatever its key (the report says "skipped").
     ready = [
         p

@@ -466,3 +466,18 @@ def test_coverage_survives_the_json_round_trip_and_old_reports_get_one(profile: 
     old = result.model_dump(mode="json")
     del old["coverage"]
     assert ScanResult.model_validate(old).coverage == result.coverage
+
+
+class ThreadKeeper(Provider):
+    name: ClassVar[str] = "threadkeeper"
+    title: ClassVar[str] = "Keeps its result from a worker thread"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        obs = Observation(provider=self.name, url="https://forum.test/t/3", text=HOME_POST)
+        await asyncio.to_thread(ctx.keep, obs)
+        return [obs]
+
+
+def test_a_result_kept_from_a_worker_thread_is_matched(profile: Profile) -> None:
+    result = run(profile, [ThreadKeeper], lambda r: httpx.Response(200))
+    assert result.findings and result.findings[0].severity.value == "critical"
