@@ -3,6 +3,7 @@ was already found, and exits 5."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -14,8 +15,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
+import httpx
 import pytest
 
+from exposure_scan.config import Config
+from exposure_scan.models import Observation, RunStatus
+from exposure_scan.outcome import ExitCode, exit_code_for
+from exposure_scan.profile import Profile
+from exposure_scan.provider import Provider, ProviderContext, Query
+from exposure_scan.registry import Registry
+from exposure_scan.scan import ScanState, run_scan
+from tests.conftest import fake_public_resolver
 from tests.test_cli import write_profile
 
 HOME_PAGE = (
@@ -128,3 +138,44 @@ def test_a_page_read_before_the_stop_is_in_the_partial_report(
     assert top["observation"]["url"].endswith("/read") and top["severity"] == "critical"
     labels = {(m["field"], m["label"]) for m in top["matches"]}
     assert {("address", "home"), ("phone", "mobile")} <= labels
+
+
+class StopsItself(Provider):
+    """Keeps one post, then sends the scan SIGTERM and hangs, as a `timeout` would."""
+
+    name: ClassVar[str] = "stopsitself"
+    title: ClassVar[str] = "Stops the scan"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        ctx.keep(Observation(provider=self.name, url="https://forum.test/t/9",
+                             text="Anna Maria van der Berg, Fictiefstraat 7B, 9999 ZZ "
+                                  "Voorbeeldstad"))
+        # Never kill the test run: send it only when the scan has a handler in place.
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN, None)
+        signal.raise_signal(signal.SIGTERM)
+        await asyncio.sleep(30)
+        return []
+
+
+@pytest.mark.parametrize("loop_api", [True, False], ids=["loop-handler", "signal-module"])
+def test_sigterm_in_process_keeps_what_was_found(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch, loop_api: bool
+) -> None:
+    if not loop_api:  # as on Windows: the loop has no signal handlers
+        def unsupported(*args: object) -> None:
+            raise NotImplementedError
+
+        monkeypatch.setattr(asyncio.unix_events._UnixSelectorEventLoop,
+                            "add_signal_handler", unsupported)
+    before = signal.getsignal(signal.SIGTERM)
+    config = Config.model_validate({"scan": {"provider_timeout": 20}})
+    state = ScanState(profile=profile, config=config,
+                      providers=Registry([StopsItself]).configure(config, env={}))
+    result = asyncio.run(run_scan(state, transport=httpx.MockTransport(
+        lambda r: httpx.Response(200)), resolver=fake_public_resolver))
+    assert signal.getsignal(signal.SIGTERM) == before
+    assert result.partial and state.stopped_by == "SIGTERM"
+    [only] = result.runs
+    assert only.status is RunStatus.INTERRUPTED and only.observations == 1
+    assert result.findings and result.findings[0].severity.value == "critical"
+    assert exit_code_for(result) is ExitCode.INTERRUPTED
