@@ -266,3 +266,25 @@ def test_an_initial_and_the_own_practice_make_a_professional_identity() -> None:
                           confidence=0.95, reason="same street, house number and city")
     assert professional_pages([(entry, [initial, practice])]) == {"https://register.test/#1"}
     assert professional_pages([(entry, [initial])]) == set()  # could be a namesake
+
+
+def test_coverage_counts_only_the_sources_configured_to_run() -> None:
+    from exposure_scan.models import Coverage, CoverageState, WebSearch
+
+    def run(name: str, status: RunStatus, **more: object) -> ProviderRun:
+        return ProviderRun(provider=name, status=status, **more)  # type: ignore[arg-type]
+
+    keyless = [run("web", RunStatus.CHECKED, web_search=True), run("big", RunStatus.CHECKED)]
+    not_set = [run("kvk", RunStatus.NOT_CONFIGURED), run("ch", RunStatus.SKIPPED),
+               run("off", RunStatus.DISABLED)]
+    cov = Coverage.of(keyless + not_set)
+    assert (cov.state, cov.asked, cov.unchecked, cov.not_configured, cov.web) == (
+        CoverageState.COMPLETE, 2, 0, 1, WebSearch.SEARCHED)
+    stopped = Coverage.of([*keyless[1:], run("web", RunStatus.INTERRUPTED, web_search=True)])
+    assert (stopped.state, stopped.unchecked, stopped.interrupted, stopped.web) == (
+        CoverageState.REDUCED, 1, 1, WebSearch.FAILED)
+    partly = Coverage.of([run("web", RunStatus.CHECKED, web_search=True,
+                              unchecked_parts=["engine x: timeout"])])
+    assert (partly.state, partly.partly, partly.web_searched) == (CoverageState.REDUCED, 1, True)
+    assert Coverage.of(not_set).state is CoverageState.NONE
+    assert Coverage.of(not_set).web is WebSearch.NOT_SET_UP
