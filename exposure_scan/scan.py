@@ -79,10 +79,10 @@ class ScanState:
     # Providers asking their source right now, with what they kept so far.
     active: dict[str, tuple[ProviderContext, float]] = field(default_factory=dict)
     stopped_by: str = ""  # the signal that ended the scan early ("SIGINT", "SIGTERM")
-    cache: MatchCache = field(init=False)
-    pending: set[asyncio.Future[MatchOutcome]] = field(default_factory=set)
-    _matcher_thread: ThreadPoolExecutor | None = None
-    loop: asyncio.AbstractEventLoop | None = None  # the scan's, for results kept off it
+    cache: MatchCache = field(init=False, repr=False)
+    pending: set[asyncio.Future[MatchOutcome]] = field(default_factory=set, init=False)
+    loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    _matcher_thread: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.cache = MatchCache(self.profile)
@@ -163,10 +163,7 @@ class ScanState:
 
     def _interrupted(self, item: Configured, ctx: ProviderContext, started: float) -> ProviderRun:
         """A source stopped mid-way: what it found so far counts, the rest is unknown."""
-        note = UncheckedPart(
-            reason=PartReason.INTERRUPTED,
-            detail="scan interrupted while this source was being asked",
-        )
+        note = UncheckedPart(reason=PartReason.INTERRUPTED)
         run = _run(
             item.cls,
             RunStatus.INTERRUPTED,
