@@ -52,5 +52,7 @@ def summary_line(result: ScanResult) -> str:
     counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
     shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
     line = f"Risk {result.score}/100 ({result.level}); {shown}; coverage: {result.confidence}"
+    if result.partial:
+        line = f"PARTIAL (stopped before the end): {line}"
     web = WEB_NOT_SEARCHED.get(result.coverage.web)
     return f"{line}; {web}." if web else f"{line}."
