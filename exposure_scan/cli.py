@@ -105,7 +105,7 @@ def run_and_report(
     evidence: Path | None,
     fail_on: Severity | None = None,
 ) -> int:
-    from exposure_scan.scan import ScanState, scan
+    from exposure_scan.scan import ScanState, run_scan
 
     preflight(out, formats, evidence)
     state = ScanState(
@@ -116,12 +116,16 @@ def run_and_report(
     )
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        result = asyncio.run(scan(state, observer=progress))
-    except KeyboardInterrupt:
+        # Ctrl-C and SIGTERM end the scan inside the loop with a partial result.
+        result = asyncio.run(run_scan(state, observer=progress))
+    except KeyboardInterrupt:  # where the loop cannot catch Ctrl-C itself (Windows)
+        state.stopped_by = state.stopped_by or "SIGINT"
         result = state.finish(partial=True)
-        typer.echo("Interrupted: writing a partial report.", err=True)
     finally:
         progress.close()
+    if result.partial:
+        how = "Stopped (SIGTERM)" if state.stopped_by == "SIGTERM" else "Interrupted"
+        typer.echo(f"{how}: writing a partial report.", err=True)
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     if not quiet:
         typer.echo(summary_line(result), err=True)

@@ -6,10 +6,12 @@ Provider -> Observation -> (matching) FieldMatch -> (scoring) Finding -> ScanRes
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.controls import strip_controls, visible_url
 
@@ -66,8 +68,15 @@ class Severity(StrEnum):
 class RunStatus(StrEnum):
     CHECKED = "checked"  # the source answered in the documented shape
     UNCHECKED = "unchecked"  # it failed: timeout, error, rate limit, changed format, ...
-    SKIPPED = "skipped"  # nothing to ask it (no websites, no key-less access, ...)
+    SKIPPED = "skipped"  # nothing to ask it (no websites, another country, ...)
     DISABLED = "disabled"  # switched off in the config
+    NOT_CONFIGURED = "not_configured"  # needs a key or base_url the user has not set
+    INTERRUPTED = "interrupted"  # Ctrl-C or SIGTERM stopped it; what it found is kept
+
+    @property
+    def asked(self) -> bool:
+        """Configured to run for this profile: it counts towards coverage."""
+        return self in (RunStatus.CHECKED, RunStatus.UNCHECKED, RunStatus.INTERRUPTED)
 
 
 class Observation(Frozen):
@@ -197,6 +206,8 @@ class ProviderRun(Frozen):
     observations: int = 0
     duration_s: float = 0.0
     unchecked_parts: list[UncheckedPart] = Field(default_factory=list)
+    web_search: bool = False  # a search of the open web (not a register or one site)
+    manual_check: str = ""  # when not configured: how to check this source by hand
 
     @field_validator("unchecked_parts", mode="before")
     @classmethod
@@ -218,6 +229,71 @@ class LedgerEntry(Frozen):
     at: datetime = Field(default_factory=utc_now)
 
 
+class CoverageState(StrEnum):
+    COMPLETE = "complete"  # every source asked was checked in full
+    REDUCED = "reduced"  # some were not, or only partly
+    NONE = "none"  # no source could be checked
+
+
+class WebSearch(StrEnum):
+    """Whether the open web (forums, people-search sites, ...) was searched at all."""
+
+    SEARCHED = "searched"  # at least one web search ran to the end
+    FAILED = "failed"  # one was asked, but none finished
+    NOT_SET_UP = "not_set_up"  # none was configured or switched on
+
+
+class Coverage(Frozen):
+    """How much of the picture the scan saw. Computed once from the runs; the score, the
+    exit code and every renderer read it, so they never disagree."""
+
+    state: CoverageState = CoverageState.NONE
+    asked: int = 0  # sources configured to run for this profile
+    unchecked: int = 0  # of those, how many did not finish (failed or interrupted)
+    interrupted: int = 0  # of `unchecked`, stopped by Ctrl-C or SIGTERM
+    partly: int = 0  # finished, but some parts (pages, queries) were not checked
+    not_configured: int = 0  # need a key the user has not set: not counted as unchecked
+    web: WebSearch = WebSearch.NOT_SET_UP
+
+    @property
+    def web_searched(self) -> bool:
+        return self.web is WebSearch.SEARCHED
+
+    @classmethod
+    def of(cls, runs: Iterable[ProviderRun]) -> Coverage:
+        runs = list(runs)
+        asked = [r for r in runs if r.status.asked]
+        unchecked = [r for r in asked if r.status is not RunStatus.CHECKED]
+        # A query the config or the consent setting left out is the user's choice, not a
+        # source that did not finish: it is listed in the coverage section, not counted here.
+        partly = [
+            r
+            for r in asked
+            if r.status is RunStatus.CHECKED
+            and any(p.reason is not PartReason.LEFT_OUT for p in r.unchecked_parts)
+        ]
+        if not asked or len(unchecked) == len(asked):
+            state = CoverageState.NONE
+        elif unchecked or partly:
+            state = CoverageState.REDUCED
+        else:
+            state = CoverageState.COMPLETE
+        searches = [r for r in asked if r.web_search]
+        if any(r.status is RunStatus.CHECKED for r in searches):
+            web = WebSearch.SEARCHED
+        else:  # a web search that ran but did not finish has not searched the web either
+            web = WebSearch.FAILED if searches else WebSearch.NOT_SET_UP
+        return cls(
+            state=state,
+            asked=len(asked),
+            unchecked=len(unchecked),
+            interrupted=sum(1 for r in asked if r.status is RunStatus.INTERRUPTED),
+            partly=len(partly),
+            not_configured=sum(1 for r in runs if r.status is RunStatus.NOT_CONFIGURED),
+            web=web,
+        )
+
+
 class ScanResult(Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -231,8 +307,18 @@ class ScanResult(Frozen):
     ledger: list[LedgerEntry] = Field(default_factory=list)
     score: int = 0
     level: str = ""
-    confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ...
+    confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ... (for people)
+    coverage: Coverage = Field(default_factory=Coverage)  # the same, typed: decide on this
+
+    @model_validator(mode="before")
+    @classmethod
+    def _coverage_from_runs(cls, data: Any) -> Any:
+        # Reports written before `coverage` existed: count it from their runs.
+        if isinstance(data, dict) and "coverage" not in data:
+            runs = [ProviderRun.model_validate(r) for r in data.get("runs") or []]
+            data = {**data, "coverage": Coverage.of(runs)}
+        return data
 
     @property
     def unchecked(self) -> list[ProviderRun]:
-        return [r for r in self.runs if r.status is RunStatus.UNCHECKED]
+        return [r for r in self.runs if r.status in (RunStatus.UNCHECKED, RunStatus.INTERRUPTED)]

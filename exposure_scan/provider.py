@@ -8,6 +8,7 @@ leak what it was never given.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -97,11 +98,18 @@ class ProviderOptions(BaseModel):
 class ProviderContext:
     """What a provider gets to do its work: the shared fetcher and a place for notes."""
 
-    def __init__(self, provider: Provider, fetcher: Fetcher) -> None:
+    def __init__(
+        self,
+        provider: Provider,
+        fetcher: Fetcher,
+        *,
+        on_keep: Callable[[Observation], None] | None = None,
+    ) -> None:
         self.provider = provider
         self.fetcher = fetcher
         self.unchecked_parts: list[UncheckedPart] = []
         self.kept: list[Observation] = []
+        self._on_keep = on_keep  # the scan starts matching each result as it arrives
 
     async def get_json(
         self, url: str, *, fields: list[QueryField], **kwargs: Any
@@ -135,8 +143,10 @@ class ProviderContext:
         await fetcher.spacing.wait(host, rate, fetcher.sleep)
 
     def keep(self, observation: Observation) -> None:
-        """Keep a result as soon as it is found: it survives a timeout later in the run."""
+        """Keep a result as soon as it is found: it survives a timeout or Ctrl-C later on."""
         self.kept.append(observation)
+        if self._on_keep is not None:
+            self._on_keep(observation)
 
     def note_unchecked(
         self,
@@ -173,6 +183,10 @@ class Provider(ABC):
     # A web search that stands by when another (non-fallback) web search is ready (ddgs).
     fallback_web_search: ClassVar[bool] = False
     docs_url: ClassVar[str] = ""
+    # Searches the open web (forums, people-search sites, ...); None: a SEARCH source does.
+    is_web_search: ClassVar[bool | None] = None
+    # How to check this source by hand when its key is not set (text, or a URL in the text).
+    manual_check: ClassVar[str] = ""
     Options: ClassVar[type[ProviderOptions]] = ProviderOptions
 
     def __init__(
@@ -185,6 +199,12 @@ class Provider(ABC):
         self.base_url = (base_url or self.default_base_url).rstrip("/")
         self.api_key = api_key
         self.options = options or self.Options()
+
+    @classmethod
+    def searches_the_web(cls) -> bool:
+        if cls.is_web_search is not None:
+            return cls.is_web_search
+        return cls.source_kind is SourceKind.SEARCH
 
     @abstractmethod
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:

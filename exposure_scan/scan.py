@@ -1,51 +1,48 @@
 """The scan orchestrator: the only async code besides the providers.
 
 Stage 1 providers ask their sources; the page inspector reads the result pages they found;
-stage 2 providers (archives) follow up on those URLs; then matching and scoring, which are
-pure. A failing source becomes an UNCHECKED run with its reason and never stops the scan.
+stage 2 providers (archives) follow up on those URLs. Each result is matched once, as it
+arrives, in a worker thread (the pure pipeline is in `pipeline.py`). A failing source becomes
+an UNCHECKED run with its reason and never stops the scan; Ctrl-C or SIGTERM ends it with a
+partial report that keeps what was found.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import signal
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 
 from exposure_scan import __version__
-from exposure_scan.catalog import load_catalog
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
-from exposure_scan.http import (
-    AddressGuard,
-    Fetcher,
-    HostSpacing,
-    Resolver,
-    build_client,
-    host_of,
-)
-from exposure_scan.inspector import PageInspector
-from exposure_scan.matching import Matcher
+from exposure_scan.http import AddressGuard, Fetcher, HostSpacing, Resolver, build_client
 from exposure_scan.models import (
-    Finding,
+    Coverage,
     Observation,
     PartReason,
     ProviderRun,
     RunStatus,
     ScanResult,
-    SourceKind,
     UncheckedPart,
     utc_now,
 )
+from exposure_scan.pipeline import MatchCache, MatchOutcome, assess, build_query, classify, find
 from exposure_scan.profile import Profile
-from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext, Query, QueryField
+from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext, Query
 from exposure_scan.registry import Configured, Readiness
-from exposure_scan.removal import attach_steps
-from exposure_scan.scoring import score_findings, summarise
+from exposure_scan.scoring import summarise
+
+__all__ = ["ScanObserver", "ScanState", "build_query", "classify", "find", "run_scan", "scan"]
 
 
 class ScanObserver(Protocol):
@@ -55,57 +52,20 @@ class ScanObserver(Protocol):
     def on_provider_done(self, run: ProviderRun) -> None: ...
 
 
-def build_query(
-    profile: Profile, cls: type[Provider], allow_private: bool, urls: list[str]
-) -> Query:
-    """Only the values the provider declares, and private ones only with consent."""
-    wanted = {f for f in cls.sends if allow_private or not f.is_private}
-    practice = [a for a in profile.addresses if not a.is_private]
-    homes = [a for a in profile.addresses if a.is_private]
-    emails = [
-        e.address
-        for e in profile.emails
-        if (QueryField.PRIVATE_EMAIL if e.is_private else QueryField.WORK_EMAIL) in wanted
-    ]
-    phones = [
-        p.number
-        for p in profile.phones
-        if (QueryField.PRIVATE_PHONE if p.is_private else QueryField.WORK_PHONE) in wanted
-    ]
-    addresses = (practice if QueryField.PRACTICE_ADDRESS in wanted else []) + (
-        homes if QueryField.HOME_ADDRESS in wanted else []
+def _run(cls: type[Provider], status: RunStatus, reason: str = "", **more: Any) -> ProviderRun:
+    return ProviderRun(
+        provider=cls.name,
+        title=cls.title,
+        status=status,
+        reason=reason,
+        web_search=cls.searches_the_web(),
+        **more,
     )
-    return Query(
-        country=profile.country,
-        names=list(profile.names) if QueryField.NAME in wanted else [],
-        cities=sorted({a.city for a in practice}) if QueryField.CITY in wanted else [],
-        emails=emails,
-        private_emails=[e.address for e in profile.emails if e.is_private and e.address in emails],
-        phones=phones,
-        websites=list(profile.websites) if QueryField.WEBSITE in wanted else [],
-        usernames=list(profile.usernames) if QueryField.USERNAME in wanted else [],
-        addresses=addresses,
-        urls=urls if QueryField.FOUND_URL in wanted else [],
-        private_phones=[p.number for p in profile.phones if p.is_private and p.number in phones],
-        practice_names=sorted({a.name for a in practice if a.name})
-        if QueryField.PRACTICE_NAME in wanted
-        else [],
-        withheld=sorted(f for f in cls.sends - wanted if _has(profile, f)),
-    )
-
-
-def _has(profile: Profile, field: QueryField) -> bool:
-    """Whether the profile holds a value of this private field."""
-    if field is QueryField.HOME_ADDRESS:
-        return any(a.is_private for a in profile.addresses)
-    if field is QueryField.PRIVATE_PHONE:
-        return any(p.is_private for p in profile.phones)
-    return field is QueryField.PRIVATE_EMAIL and any(e.is_private for e in profile.emails)
 
 
 @dataclass
 class ScanState:
-    """Everything gathered so far, so that Ctrl-C can still write a partial report."""
+    """Everything gathered so far, so that Ctrl-C or SIGTERM can still write a report."""
 
     profile: Profile
     config: Config
@@ -116,26 +76,75 @@ class ScanState:
     observations: list[Observation] = field(default_factory=list)
     pages_asked: set[str] = field(default_factory=set)
     fetcher: Fetcher | None = None
+    # Providers asking their source right now, with what they kept so far.
+    active: dict[str, tuple[ProviderContext, float]] = field(default_factory=dict)
+    stopped_by: str = ""  # the signal that ended the scan early ("SIGINT", "SIGTERM")
+    cache: MatchCache = field(init=False, repr=False)
+    pending: set[asyncio.Future[MatchOutcome]] = field(default_factory=set, init=False)
+    loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
+    _matcher_thread: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.cache = MatchCache(self.profile)
+
+    def match_soon(self, obs: Observation) -> None:
+        """Start matching a result as it arrives, off the event loop, so a long page never
+        delays the requests of other sources."""
+        if self.cache.cached(obs):
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # kept from a provider's worker thread: hand it to the loop
+            if self.loop is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(self.match_soon, obs)
+            return  # else `finish` matches it
+        self.loop = loop
+        if self._matcher_thread is None:
+            # One thread: the matcher is CPU-bound (the GIL gains nothing from more) and
+            # then never runs on two threads at once.
+            self._matcher_thread = ThreadPoolExecutor(1, thread_name_prefix="matcher")
+        future = loop.run_in_executor(self._matcher_thread, self.cache.match, obs)
+        self.pending.add(future)
+        future.add_done_callback(self.pending.discard)
+
+    async def matched(self) -> None:
+        """Wait until every result so far is matched."""
+        while self.pending:
+            await asyncio.gather(*self.pending, return_exceptions=True)
+
+    def _stop_matching(self) -> None:
+        if self._matcher_thread is not None:
+            # Let the page being matched finish, then match the rest on this thread.
+            self._matcher_thread.shutdown(wait=True, cancel_futures=True)
+            self._matcher_thread = None
 
     def finish(self, *, partial: bool = False) -> ScanResult:
+        self._stop_matching()
+        country = self.profile.country.value
         runs = []
         for item in self.providers:
             name = item.cls.name
-            if name in self.runs:
+            if name in self.active:
+                runs.append(self._interrupted(item, *self.active[name]))
+            elif name in self.runs:
                 runs.append(self.runs[name])
-            elif item.readiness is not Readiness.READY:
-                runs.append(_not_ready_run(item))
+            elif item.readiness is not Readiness.READY or not covers(item.cls, country):
+                runs.append(_not_ready_run(item, country))
             else:
                 runs.append(
-                    ProviderRun(
-                        provider=name,
-                        title=item.cls.title,
-                        status=RunStatus.UNCHECKED,
-                        reason="scan interrupted before this source was asked",
+                    _run(
+                        item.cls,
+                        RunStatus.INTERRUPTED if partial else RunStatus.UNCHECKED,
+                        "scan interrupted before this source was asked",
                     )
                 )
-        findings = find(self.profile, self.observations)
-        score, level, confidence = summarise(findings, runs)
+        observations = list(self.observations)
+        for ctx, _ in self.active.values():
+            observations.extend(ctx.kept)
+        assessment = assess(self.profile, observations, self.cache.match)
+        runs = _note_unmatched(runs, assessment.unmatched)
+        coverage = Coverage.of(runs)
+        score, level, confidence = summarise(assessment.findings, coverage)
         return ScanResult(
             tool_version=__version__,
             started_at=self.started_at,
@@ -144,100 +153,83 @@ class ScanState:
             language=self.language,
             profile=self.profile.redacted(),
             runs=runs,
-            findings=findings,
+            findings=assessment.findings,
             ledger=list(self.fetcher.ledger) if self.fetcher else [],
             score=score,
             level=level,
             confidence=confidence,
+            coverage=coverage,
         )
 
+    def _interrupted(self, item: Configured, ctx: ProviderContext, started: float) -> ProviderRun:
+        """A source stopped mid-way: what it found so far counts, the rest is unknown."""
+        note = UncheckedPart(reason=PartReason.INTERRUPTED)
+        run = _run(
+            item.cls,
+            RunStatus.INTERRUPTED,
+            "scan interrupted while this source was being asked",
+            observations=len(ctx.kept),
+            duration_s=round(time.monotonic() - started, 2),
+            unchecked_parts=[*ctx.unchecked_parts, note],
+        )
+        previous = self.runs.get(item.cls.name)
+        return _merge_runs(previous, run) if previous is not None else run
 
-def classify(observations: list[Observation]) -> list[Observation]:
-    """Pure: say what kind of site each page is on.
 
-    A page read by the inspector keeps the kind its finder knew (an archive copy stays an
-    archive); otherwise the site catalog decides by host, and the page's own markup last.
-    """
-    catalog = load_catalog()
-    known = {
-        o.url: o.source_kind
-        for o in observations
-        if o.inspect and o.source_kind not in (SourceKind.SEARCH, SourceKind.WEB)
-    }
+def covers(cls: type[Provider], country: str) -> bool:
+    return cls.jurisdiction in ("global", country)
+
+
+def _note_unmatched(runs: list[ProviderRun], unmatched: list[Observation]) -> list[ProviderRun]:
+    """Each observation the matcher failed on, as an unchecked part of its provider's run."""
+    if not unmatched:
+        return runs
+    parts: dict[str, list[UncheckedPart]] = {}
+    for obs in unmatched:
+        parts.setdefault(obs.provider, []).append(
+            UncheckedPart(reason=PartReason.NOT_MATCHED, url=obs.url, title=obs.title)
+        )
     out = []
-    for obs in observations:
-        site = catalog.by_host(host_of(obs.url)) if obs.url else None
-        update: dict[str, object] = {}
-        if site is not None and not obs.site:
-            update["site"] = site.domain
-        if obs.provider == PageInspector.name:
-            if obs.url in known:
-                update["source_kind"] = known[obs.url]
-            elif site is not None:
-                update["source_kind"] = site.kind.source_kind
-        out.append(obs.model_copy(update=update) if update else obs)
+    for run in runs:
+        extra = parts.get(run.provider)
+        if extra:
+            run = run.model_copy(update={"unchecked_parts": [*run.unchecked_parts, *extra]})
+        out.append(run)
     return out
 
 
-def find(profile: Profile, observations: Iterable[Observation]) -> list[Finding]:
-    """Pure: match every observation against the profile, then score what matched."""
-    observations = classify(list(observations))
-    read = {o.url for o in observations if o.provider == PageInspector.name}
-    matcher = Matcher(profile)
-    matched = []
-    for obs in observations:
-        if obs.inspect and obs.url in read:
-            continue
-        matches = matcher.match_observation(obs)
-        if matches:
-            matched.append((obs, matches))
-    return attach_steps(score_findings(profile, matched), profile)
-
-
-def _not_ready_run(item: Configured) -> ProviderRun:
+def _not_ready_run(item: Configured, country: str) -> ProviderRun:
+    """A source that is not asked: another country's (with or without a key), switched off,
+    or waiting for a key or base_url the user has not set, which is not a failure."""
     cls = item.cls
+    if not covers(cls, country):
+        return _run(cls, RunStatus.SKIPPED, f"covers {cls.jurisdiction} only")
     if item.readiness is Readiness.DISABLED:
-        return ProviderRun(
-            provider=cls.name,
-            title=cls.title,
-            status=RunStatus.DISABLED,
-            reason="switched off in the config",
-        )
+        return _run(cls, RunStatus.DISABLED, "switched off in the config")
     if item.readiness is Readiness.STANDBY:
-        return ProviderRun(
-            provider=cls.name,
-            title=cls.title,
-            status=RunStatus.SKIPPED,
-            reason="another web search is configured",
-        )
+        return _run(cls, RunStatus.SKIPPED, "another web search is configured")
     if item.readiness is Readiness.NEEDS_KEY:
         reason = f"needs an API key: set {cls.key_env_var}"
     else:
         reason = f"needs a base_url: set [providers.{cls.name}] base_url"
-    return ProviderRun(
-        provider=cls.name, title=cls.title, status=RunStatus.UNCHECKED, reason=reason
-    )
+    return _run(cls, RunStatus.NOT_CONFIGURED, reason, manual_check=cls.manual_check)
 
 
 async def run_provider(
-    provider: Provider, query: Query, fetcher: Fetcher, timeout: float
+    provider: Provider,
+    query: Query,
+    fetcher: Fetcher,
+    timeout: float,
+    ctx: ProviderContext | None = None,
 ) -> tuple[ProviderRun, list[Observation]]:
     cls = type(provider)
-    if cls.jurisdiction not in ("global", query.country.value):
-        return ProviderRun(
-            provider=cls.name,
-            title=cls.title,
-            status=RunStatus.SKIPPED,
-            reason=f"covers {cls.jurisdiction} only",
-        ), []
+    if not covers(cls, query.country.value):
+        return _run(cls, RunStatus.SKIPPED, f"covers {cls.jurisdiction} only"), []
     if query.is_empty():
-        return ProviderRun(
-            provider=cls.name,
-            title=cls.title,
-            status=RunStatus.SKIPPED,
-            reason="nothing in the profile for this source to look up",
+        return _run(
+            cls, RunStatus.SKIPPED, "nothing in the profile for this source to look up"
         ), []
-    ctx = ProviderContext(provider, fetcher)
+    ctx = ctx or ProviderContext(provider, fetcher)
     started = time.monotonic()
     status, reason, observations = RunStatus.CHECKED, "", []
     try:
@@ -259,11 +251,10 @@ async def run_provider(
             RunStatus.UNCHECKED,
             f"internal error in this provider ({type(exc).__name__})",
         )
-    run = ProviderRun(
-        provider=cls.name,
-        title=cls.title,
-        status=status,
-        reason=reason,
+    run = _run(
+        cls,
+        status,
+        reason,
         observations=len(observations),
         duration_s=round(time.monotonic() - started, 2),
         unchecked_parts=ctx.unchecked_parts,
@@ -280,7 +271,14 @@ async def scan(
     observer: ScanObserver | None = None,
 ) -> ScanResult:
     config = state.config
-    ready = [p for p in state.providers if p.readiness is Readiness.READY and p.instance]
+    country = state.profile.country.value
+    state.loop = asyncio.get_running_loop()
+    # Another country's source is not asked, whatever its key (the report says "skipped").
+    ready = [
+        p
+        for p in state.providers
+        if p.readiness is Readiness.READY and p.instance and covers(p.cls, country)
+    ]
     if observer:
         # Page readers run once after each stage.
         observer.on_start(sum(2 if p.cls.stage == PAGE_READER_STAGE else 1 for p in ready))
@@ -298,7 +296,7 @@ async def scan(
         readers = [p.instance for p in ready if p.cls.stage == PAGE_READER_STAGE and p.instance]
         for stage in (1, 2):
             providers = [p.instance for p in ready if p.cls.stage == stage and p.instance]
-            urls = _matched_urls(state.profile, state.observations)
+            urls = await _matched_urls(state) if providers and stage > 1 else []
             await _run_all(state, providers, urls, observer)
             budget = config.scan.max_pages - len(state.pages_asked)
             pages, left = _pages_to_read(state.observations, state.pages_asked, budget)
@@ -313,7 +311,75 @@ async def scan(
                 else None
             )
             await _run_all(state, readers, pages, observer, merge=True, note=note)
+        await state.matched()
     return state.finish()
+
+
+async def run_scan(
+    state: ScanState,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    resolver: Resolver | None = None,
+    spacing: HostSpacing | None = None,
+    observer: ScanObserver | None = None,
+) -> ScanResult:
+    """`scan`, ended by Ctrl-C or SIGTERM (a cron `timeout`, a systemd stop) with a partial
+    report that keeps what was found. The CLI runs this; tests may run `scan` directly."""
+    main = asyncio.current_task()
+    assert main is not None
+
+    def stop(name: str) -> None:
+        if not state.stopped_by:
+            state.stopped_by = name
+            main.cancel()
+
+    restore = _catch_stop_signals(asyncio.get_running_loop(), stop)
+    try:
+        return await scan(
+            state, transport=transport, resolver=resolver, spacing=spacing, observer=observer
+        )
+    except asyncio.CancelledError:
+        if not state.stopped_by:
+            raise
+        main.uncancel()
+        return state.finish(partial=True)
+    finally:
+        restore()
+
+
+def _catch_stop_signals(
+    loop: asyncio.AbstractEventLoop, stop: Callable[[str], None]
+) -> Callable[[], None]:
+    """Route SIGINT and SIGTERM to `stop`; returns what puts the old handlers back.
+
+    Where the loop has no signal API (Windows) SIGTERM goes through `signal.signal`, and
+    Ctrl-C stays a KeyboardInterrupt, which the CLI turns into a partial report too."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signals are delivered to the main thread only
+    undo: list[Callable[[], object]] = []
+    for name in ("SIGINT", "SIGTERM"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            loop.add_signal_handler(signum, stop, name)
+        except (NotImplementedError, RuntimeError, ValueError):
+            if name != "SIGTERM":
+                continue
+
+            def handler(_signum: int, _frame: object, name: str = name) -> None:
+                loop.call_soon_threadsafe(stop, name)
+
+            previous = signal.signal(signum, handler)
+            undo.append(functools.partial(signal.signal, signum, previous))
+        else:
+            undo.append(functools.partial(loop.remove_signal_handler, signum))
+
+    def restore() -> None:
+        for step in reversed(undo):
+            step()
+
+    return restore
 
 
 async def _run_all(
@@ -331,30 +397,34 @@ async def _run_all(
     slots = asyncio.Semaphore(config.scan.concurrency)
 
     async def one(provider: Provider) -> None:
-        query = build_query(state.profile, type(provider), config.scan.send_private_values, urls)
+        titles = {o.url: o.title for o in state.observations if o.inspect and o.title}
+        query = build_query(
+            state.profile, type(provider), config.scan.send_private_values, urls, titles
+        )
         if merge and not query.urls:
             previous = state.runs.get(provider.name)
             if note:  # pages were found, but the budget was used up: partly checked
-                base = previous or ProviderRun(
-                    provider=provider.name, title=provider.title, status=RunStatus.CHECKED
-                )
+                base = previous or _run(type(provider), RunStatus.CHECKED)
                 if base.status is RunStatus.SKIPPED:
                     base = base.model_copy(update={"status": RunStatus.CHECKED, "reason": ""})
                 state.runs[provider.name] = base.model_copy(
                     update={"unchecked_parts": [*base.unchecked_parts, note]}
                 )
             elif previous is None:
-                state.runs[provider.name] = ProviderRun(
-                    provider=provider.name,
-                    title=provider.title,
-                    status=RunStatus.SKIPPED,
-                    reason="no pages were found to read",
+                state.runs[provider.name] = _run(
+                    type(provider), RunStatus.SKIPPED, "no pages were found to read"
                 )
             return
+        ctx = ProviderContext(provider, fetcher, on_keep=state.match_soon)
         async with slots:
+            # Until it returns, a stop signal reports it as interrupted, with ctx.kept.
+            state.active[provider.name] = (ctx, time.monotonic())
             run, observations = await run_provider(
-                provider, query, fetcher, config.scan.provider_timeout
+                provider, query, fetcher, config.scan.provider_timeout, ctx
             )
+            del state.active[provider.name]
+        for obs in observations:
+            state.match_soon(obs)
         if note:
             run = run.model_copy(update={"unchecked_parts": [*run.unchecked_parts, note]})
         state.observations.extend(observations)
@@ -372,8 +442,10 @@ async def _run_all(
 
 def _merge_runs(first: ProviderRun, second: ProviderRun) -> ProviderRun:
     status = RunStatus.CHECKED
-    if RunStatus.UNCHECKED in (first.status, second.status):
-        status = RunStatus.UNCHECKED
+    for worse in (RunStatus.INTERRUPTED, RunStatus.UNCHECKED):
+        if worse in (first.status, second.status):
+            status = worse
+            break
     return first.model_copy(
         update={
             "status": status,
@@ -396,8 +468,11 @@ def _pages_to_read(
     return pending[: max(budget, 0)], max(len(pending) - max(budget, 0), 0)
 
 
-def _matched_urls(profile: Profile, observations: list[Observation]) -> list[str]:
-    """URLs of pages that showed something of the person: what an archive may still hold."""
-    if not observations:
+async def _matched_urls(state: ScanState) -> list[str]:
+    """URLs of pages that showed something of the person: what an archive may still hold.
+    Reuses the matches made as the results came in."""
+    if not state.observations:
         return []
-    return sorted({f.observation.url for f in find(profile, observations) if f.observation.url})
+    await state.matched()
+    findings = find(state.profile, state.observations, state.cache.match)
+    return sorted({f.observation.url for f in findings if f.observation.url})

@@ -12,12 +12,13 @@ from importlib import resources
 from typing import Any
 
 from exposure_scan.models import (
+    Coverage,
+    CoverageState,
     FieldKind,
     FieldMatch,
     Finding,
     Observation,
     ProviderRun,
-    RunStatus,
     Severity,
     SourceKind,
     finding_id,
@@ -212,24 +213,24 @@ def overall_score(findings: list[Finding]) -> int:
     return round(100 * (1.0 - remaining))
 
 
-def confidence(runs: list[ProviderRun]) -> str:
-    """ "complete", "reduced: N of M sources unchecked" or "none: ..."; machine-readable prefix."""
-    asked = [r for r in runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
-    unchecked = [r for r in asked if r.status is RunStatus.UNCHECKED]
-    # A source that answered but could not check everything (an engine failed, a page was
-    # unreadable, a result cap was reached) is only partly checked: never "complete".
-    partly = [r for r in asked if r.status is RunStatus.CHECKED and r.unchecked_parts]
-    if not asked:
+def confidence(runs: list[ProviderRun] | Coverage) -> str:
+    """For people: "complete", "reduced: N of M sources unchecked" or "none: ...".
+
+    Decisions read `Coverage`, never this sentence."""
+    cov = runs if isinstance(runs, Coverage) else Coverage.of(runs)
+    if cov.asked == 0:
         return "none: no source was checked"
-    if not unchecked and not partly:
+    if cov.state is CoverageState.COMPLETE:
         return "complete"
-    if len(unchecked) == len(asked):
+    if cov.state is CoverageState.NONE:
         return "none: every source was unchecked"
     parts = []
-    if unchecked:
-        parts.append(f"{len(unchecked)} of {len(asked)} sources unchecked")
-    if partly:
-        parts.append(f"{len(partly)} of {len(asked)} sources only partly checked")
+    if cov.unchecked:
+        parts.append(f"{cov.unchecked} of {cov.asked} sources unchecked")
+    # A source that answered but could not check everything (an engine failed, a page was
+    # unreadable, a result cap was reached) is only partly checked: never "complete".
+    if cov.partly:
+        parts.append(f"{cov.partly} of {cov.asked} sources only partly checked")
     return "reduced: " + ", ".join(parts)
 
 
@@ -244,21 +245,31 @@ SEVERITY_CAP = {
 }
 
 
-def level_for(score: int, confidence_text: str, worst: Severity | None = None) -> str:
+def level_for(score: int, coverage: Coverage, worst: Severity | None = None) -> str:
     levels = sorted(rules()["levels"].items(), key=lambda kv: -kv[1])
     names = [str(name) for name, _ in levels]
+    level = ""
     for name, floor in levels:
         if score >= floor:
+            level = str(name)
             if worst is not None and names.index(name) < names.index(SEVERITY_CAP[worst]):
-                return SEVERITY_CAP[worst]
-            return str(name)
+                level = SEVERITY_CAP[worst]
+            break
+    # Without a web search the forums and people-search sites were never looked at: only a
+    # critical level (nothing can be worse) is known; anything less may be an underestimate.
+    if not coverage.web_searched and level != names[0]:
+        return "unknown"
+    if level:
+        return level
     # Nothing found: that means "none" only if every source asked was really checked.
-    return "none" if confidence_text == "complete" else "unknown"
+    return "none" if coverage.state is CoverageState.COMPLETE else "unknown"
 
 
-def summarise(findings: list[Finding], runs: list[ProviderRun]) -> tuple[int, str, str]:
-    """Overall score 0-100, its level, and how complete the picture is."""
+def summarise(
+    findings: list[Finding], runs: list[ProviderRun] | Coverage
+) -> tuple[int, str, str]:
+    """Overall score 0-100, its level, and how complete the picture is (for people)."""
+    cov = runs if isinstance(runs, Coverage) else Coverage.of(runs)
     score = overall_score(findings)
-    conf = confidence(runs)
     worst = min((f.severity for f in findings), key=lambda s: s.rank, default=None)
-    return score, level_for(score, conf, worst), conf
+    return score, level_for(score, cov, worst), confidence(cov)

@@ -81,6 +81,10 @@ class BraveProvider(Provider):
     default_base_url: ClassVar[str] = "https://api.search.brave.com/res/v1"
     default_rate_limit: ClassVar[float] = 1.0  # free plan: 1 query a second
     docs_url: ClassVar[str] = "https://api-dashboard.search.brave.com/app/documentation"
+    manual_check: ClassVar[str] = (
+        "Search your full name in quotes, then with your practice city, on "
+        "https://search.brave.com/"
+    )
     Options = BraveOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:

@@ -126,6 +126,10 @@ class CompaniesHouseProvider(Provider):
     default_base_url: ClassVar[str] = "https://api.company-information.service.gov.uk"
     default_rate_limit: ClassVar[float] = 2.0  # 600 requests per 5 minutes
     docs_url: ClassVar[str] = "https://developer.company-information.service.gov.uk/"
+    manual_check: ClassVar[str] = (
+        "Type your full name into the free officer search on "
+        "https://find-and-update.company-information.service.gov.uk/search/officers"
+    )
     Options = CompaniesHouseOptions
 
     async def _get(

@@ -67,6 +67,9 @@ class HibpProvider(Provider):
     default_base_url: ClassVar[str] = "https://haveibeenpwned.com/api/v3"
     default_rate_limit: ClassVar[float] = 0.16  # Pwned 1 plan: 10 requests a minute
     docs_url: ClassVar[str] = "https://haveibeenpwned.com/API/v3"
+    manual_check: ClassVar[str] = (
+        "Type each of your email addresses into the free search on https://haveibeenpwned.com/"
+    )
     Options = HibpOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:

@@ -126,6 +126,10 @@ class KvkProvider(Provider):
     default_base_url: ClassVar[str] = "https://api.kvk.nl/api/v2"
     default_rate_limit: ClassVar[float] = 5.0  # KvK allows 100/s and 300,000/month
     docs_url: ClassVar[str] = "https://developers.kvk.nl/documentation/zoeken-api"
+    manual_check: ClassVar[str] = (
+        "Type your surname, then your surname and practice city, into the free name search "
+        "on https://www.kvk.nl/zoeken/"
+    )
     Options = KvkOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:

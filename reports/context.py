@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import (
+    CoverageState,
     Finding,
     RemovalStep,
-    RunStatus,
     ScanResult,
     Severity,
 )
@@ -124,17 +124,20 @@ def _ledger(result: ScanResult, lang: str) -> list[dict[str, Any]]:
 
 
 def _confidence(result: ScanResult) -> dict[str, Any]:
-    asked = [r for r in result.runs if r.status in (RunStatus.CHECKED, RunStatus.UNCHECKED)]
-    unchecked = [r for r in asked if r.status is RunStatus.UNCHECKED]
-    partly = [r for r in asked if r.status is RunStatus.CHECKED and r.unchecked_parts]
-    if result.confidence.startswith("complete") and not unchecked:
-        state = "complete"
-    elif not asked or len(unchecked) == len(asked):
-        state = "none"
-    else:
-        state = "reduced"
-    return {"state": state, "asked": len(asked), "unchecked": len(unchecked),
-            "partly": len(partly)}
+    cov = result.coverage  # computed once by the scan: the score and exit code read it too
+    return {"state": cov.state.value, "asked": cov.asked, "unchecked": cov.unchecked,
+            "partly": cov.partly, "interrupted": cov.interrupted,
+            "not_configured": cov.not_configured, "web": cov.web.value,
+            "web_searched": cov.web_searched}
+
+
+def _level_shown(result: ScanResult) -> str:
+    """The level's label key: an unknown level says why, the web first."""
+    level = result.level or "unknown"
+    cov = result.coverage
+    if level == "unknown" and cov.state is CoverageState.COMPLETE and not cov.web_searched:
+        return "unknown_web"
+    return level
 
 
 COUNTRIES = ("NL", "UK", "US")
@@ -177,6 +180,7 @@ def build(result: ScanResult) -> dict[str, Any]:
             "partial": result.partial,
             "score": result.score,
             "level": result.level or "unknown",
+            "level_shown": _level_shown(result),
             "schema_version": result.schema_version,
         },
         "confidence": _confidence(result),
@@ -190,7 +194,8 @@ def build(result: ScanResult) -> dict[str, Any]:
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,
              "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
-             "unchecked_parts": [part_text(lang, p) for p in r.unchecked_parts]}
+             "unchecked_parts": [part_text(lang, p) for p in r.unchecked_parts],
+             "manual_check": gettext(lang, r.manual_check)}
             for r in result.runs
         ],
         "ledger": _ledger(result, lang),

@@ -104,6 +104,10 @@ RUN_REASONS = (
         r"scan interrupted before this source was asked",
         "scan interrupted before this source was asked",
     ),
+    (
+        r"scan interrupted while this source was being asked",
+        "scan interrupted while this source was being asked",
+    ),
     (r"timed out after (?P<seconds>[\d.]+) s", "timed out after {seconds} s"),
     (r"response format changed \((?P<kind>\w+)\)", "response format changed ({kind})"),
     (

@@ -251,3 +251,34 @@ def test_a_real_person_who_shares_the_templates_name_may_scan() -> None:
                        "postcode": "9999 ZZ", "city": "Voorbeeldstad"}],
     })
     assert not namesake.is_unfilled_template()
+
+
+def test_without_a_web_search_the_summary_line_says_so_and_keys_not_set_do_not_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exposure_scan.cli import run_and_report
+    from exposure_scan.demo import DemoWorld, demo_config, demo_profile
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.registry import Registry, builtin_provider_classes
+
+    for var in ("KVK_API_KEY", "HIBP_API_KEY", "COMPANIES_HOUSE_API_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    wanted = {"searxng", "big_register", "kvk", "hibp", "companies_house"}
+    classes = [PageInspector, *(c for c in builtin_provider_classes() if c.name in wanted)]
+    with DemoWorld() as world:
+        config = demo_config(world.base_url)
+        tables = {k: v for k, v in config.providers.items() if k != "searxng"}
+        code = run_and_report(
+            demo_profile(world.base_url), config.model_copy(update={"providers": tables}),
+            Registry(classes), only=None, formats=["json"], out=tmp_path / "out", lang="en",
+            quiet=False, evidence=None,
+        )
+    line = capsys.readouterr().err.strip().splitlines()[-1]
+    assert code == 0, line  # big_register checked; the rest need keys or cover the UK
+    assert "(unknown)" in line and "the web was not searched" in line
+    data = json.loads(next((tmp_path / "out").glob("*.json")).read_text("utf-8"))
+    assert data["coverage"]["web"] == "not_set_up" and data["level"] == "unknown"
+    status = {r["provider"]: r["status"] for r in data["runs"]}
+    assert status == {"searxng": "not_configured", "big_register": "checked",
+                      "kvk": "not_configured", "hibp": "not_configured",
+                      "companies_house": "skipped", "inspector": "skipped"}

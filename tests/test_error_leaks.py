@@ -58,7 +58,7 @@ def profile_text(**change: str) -> str:
 @pytest.fixture(autouse=True)
 def fake_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     """No real scan: should a case get past the checks, it must not ask any source."""
-    async def scan(state: object, observer: object = None) -> ScanResult:
+    async def scan(state: object, **_: object) -> ScanResult:
         return sample_result()
 
     monkeypatch.setattr("exposure_scan.scan.scan", scan)

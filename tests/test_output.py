@@ -52,7 +52,7 @@ def no_scan(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The scan itself, replaced: records whether it started (it must not, on bad paths)."""
     started: list[object] = []
 
-    async def fake_scan(state: object, observer: object = None) -> ScanResult:
+    async def fake_scan(state: object, **_: object) -> ScanResult:
         started.append(state)
         return sample_result()
 

@@ -66,3 +66,15 @@ def test_every_status_reason_has_a_dutch_translation() -> None:
 
     msgids = [m for _, m in RUN_REASONS] + list(ERROR_KINDS)
     assert [m for m in msgids if gettext("nl", m) == m] == []
+
+
+def test_every_part_reason_reads_in_dutch() -> None:
+    from exposure_scan.models import PartReason, UncheckedPart
+    from exposure_scan.reports.i18n import PART_REASONS, part_text
+
+    assert set(PART_REASONS) == {r.value for r in PartReason}
+    assert [m for m in PART_REASONS.values() if gettext("nl", m) == m] == []
+    part = UncheckedPart(reason=PartReason.NOT_MATCHED, url="https://forum.test/t/1",
+                         title="Post")
+    assert part_text("nl", part) == (
+        "https://forum.test/t/1 (Post): kon niet met uw profiel worden vergeleken")

@@ -383,3 +383,45 @@ def test_apostrophes_read_normally_in_markdown() -> None:
 
     assert md_text("O'Brien, 's-Gravenhage") == "O'Brien, 's-Gravenhage"
     assert "<" not in md_text("<b>x</b>")
+
+
+def test_every_manual_check_hint_has_a_dutch_translation() -> None:
+    from exposure_scan.registry import builtin_provider_classes
+    from exposure_scan.reports.i18n import translations
+
+    nl = translations("nl")
+    hints = {c.manual_check for c in builtin_provider_classes() if c.manual_check}
+    assert {"kvk", "hibp", "companies_house", "brave"} <= {
+        c.name for c in builtin_provider_classes() if c.manual_check}
+    assert [h for h in hints if nl.gettext(h) == h] == []
+
+
+def _stopped_result(language: str = "en") -> ScanResult:
+    from exposure_scan.providers.kvk import KvkProvider
+
+    runs = [
+        ProviderRun(provider="searxng", title="SearXNG web search", status=RunStatus.CHECKED,
+                    web_search=True),
+        ProviderRun(provider="kvk", title=KvkProvider.title, status=RunStatus.NOT_CONFIGURED,
+                    reason="needs an API key: set KVK_API_KEY",
+                    manual_check=KvkProvider.manual_check),
+        ProviderRun(provider="inspector", title="Page inspector (reads the pages found)",
+                    status=RunStatus.INTERRUPTED, observations=1,
+                    reason="scan interrupted while this source was being asked"),
+    ]
+    return ScanResult(tool_version="0.1.0", started_at=T0, finished_at=T1, language=language,
+                      partial=True, runs=runs, level="unknown")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_interrupted_and_not_configured_sources_are_shown_for_what_they_are(fmt: str) -> None:
+    en = render(_stopped_result(), fmt)
+    assert "not configured" in en and "Or check it by hand:" in en and "INTERRUPTED" in en
+    assert "1 source(s) need a key or address you have not set" in en
+    assert "1 of 2 sources could NOT be checked" in en  # the interrupted one, not the key
+    assert "The web was not searched" not in en
+    nl = render(_stopped_result("nl"), fmt)
+    for dutch in ("niet ingesteld", "AFGEBROKEN", "Of controleer het zelf:",
+                  "https://www.kvk.nl/zoeken/", "scan afgebroken terwijl deze bron werd gevraagd",
+                  "heeft een API-sleutel nodig"):
+        assert dutch in nl, dutch

@@ -11,7 +11,7 @@ import pytest
 
 from exposure_scan.config import Config
 from exposure_scan.errors import ParseError
-from exposure_scan.models import Observation, RunStatus, SourceKind
+from exposure_scan.models import FieldMatch, Observation, RunStatus, SourceKind
 from exposure_scan.profile import Profile
 from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
 from exposure_scan.registry import Registry
@@ -158,8 +158,9 @@ def test_interrupted_scan_is_partial_and_says_which_sources_were_not_asked(
     )
     result = state.finish(partial=True)
     assert result.partial
-    assert result.runs[0].status is RunStatus.UNCHECKED
+    assert result.runs[0].status is RunStatus.INTERRUPTED
     assert "interrupted" in result.runs[0].reason
+    assert result.coverage.interrupted == result.coverage.unchecked == 1
 
 
 def test_disabled_provider_is_reported_disabled(profile: Profile) -> None:
@@ -311,3 +312,172 @@ class ArchiveHits(Provider):
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         return [Observation(provider=self.name, url=f"https://archive{i}.test/p", inspect=True)
                 for i in range(2)]
+
+
+class TwoPosts(Provider):
+    name: ClassVar[str] = "twoposts"
+    title: ClassVar[str] = "Finds two posts, one the matcher cannot read"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [
+            Observation(provider=self.name, url="https://forum.test/t/ok", text=HOME_POST),
+            Observation(provider=self.name, url="https://forum.test/t/bad", title="Bad post",
+                        text="Sanne A\U0002c568 de Wit"),
+        ]
+
+
+def test_a_post_the_matcher_fails_on_is_unchecked_and_the_report_is_written(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exposure_scan.matching import Matcher
+    from exposure_scan.models import PartReason
+    from exposure_scan.outcome import ExitCode, exit_code_for
+
+    real = Matcher.match_observation
+
+    def fragile(self: Matcher, obs: Observation) -> list[FieldMatch]:
+        if obs.url.endswith("/bad"):
+            raise IndexError("list index out of range")
+        return real(self, obs)
+
+    monkeypatch.setattr(Matcher, "match_observation", fragile)
+    # a stage-2 source makes the scan pick URLs from the matches between the stages too
+    result = run(profile, [TwoPosts, ArchiveHits], lambda r: httpx.Response(200))
+    assert result.findings and result.findings[0].observation.url.endswith("/ok")
+    run_ = next(r for r in result.runs if r.provider == "twoposts")
+    [part] = run_.unchecked_parts
+    assert (part.reason, part.url, part.title) == (
+        PartReason.NOT_MATCHED, "https://forum.test/t/bad", "Bad post")
+    assert exit_code_for(result) is ExitCode.INCOMPLETE
+
+
+def test_each_observation_is_matched_once_off_the_event_loop(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    from collections import Counter
+
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.matching import Matcher
+
+    real = Matcher.match_observation
+    calls: Counter[int] = Counter()
+    threads: set[str] = set()
+
+    def counting(self: Matcher, obs: Observation) -> list[FieldMatch]:
+        calls[id(obs)] += 1
+        threads.add(threading.current_thread().name)
+        return real(self, obs)
+
+    monkeypatch.setattr(Matcher, "match_observation", counting)
+    page = f"<p>{HOME_POST}</p>"
+    result = run(profile, [TwoPosts, ManyHits, ArchiveHits, PageInspector],
+                 lambda r: httpx.Response(200, html=page), provider_timeout=10)
+    assert result.findings
+    assert calls and set(calls.values()) == {1}
+    assert threading.main_thread().name not in threads
+
+
+def test_find_stays_a_pure_function(profile: Profile) -> None:
+    from exposure_scan.pipeline import find
+
+    obs = Observation(provider="x", url="https://forum.test/t/1", text=HOME_POST)
+    assert find(profile, [obs])[0].severity.value == "critical"
+
+
+def demo_scan(classes: list[type[Provider]], *, searxng: str | None) -> object:
+    """The embedded demo world, with no keys set; `searxng`: the search path, or None."""
+    from exposure_scan.demo import DemoWorld, demo_config, demo_profile
+
+    with DemoWorld() as world:
+        config = demo_config(world.base_url)
+        tables = dict(config.providers)
+        if searxng is None:
+            tables.pop("searxng")
+        else:
+            tables["searxng"] = {**tables["searxng"], "base_url": world.base_url + searxng}
+        config = config.model_copy(update={"providers": tables})
+        state = ScanState(profile=demo_profile(world.base_url), config=config,
+                          providers=Registry(classes).configure(config, env={}))
+        return asyncio.run(scan(state))
+
+
+def builtin(*names: str) -> list[type[Provider]]:
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.registry import builtin_provider_classes
+
+    found = {c.name: c for c in [PageInspector, *builtin_provider_classes()]}
+    return [found[n] for n in names]
+
+
+KEYED_AND_FOREIGN = ("kvk", "hibp", "brave", "companies_house", "npi")
+
+
+def test_a_dutch_profile_with_no_keys_exits_0_when_every_dutch_source_was_checked() -> None:
+    from exposure_scan.outcome import ExitCode, exit_code_for
+    from exposure_scan.reports import render
+
+    result = demo_scan(builtin("searxng", "big_register", "inspector", *KEYED_AND_FOREIGN),
+                       searxng="/searxng")
+    status = {r.provider: r.status for r in result.runs}
+    assert status["kvk"] is status["hibp"] is status["brave"] is RunStatus.NOT_CONFIGURED
+    # another country's source is skipped, with or without a key
+    assert status["companies_house"] is status["npi"] is RunStatus.SKIPPED
+    assert status["searxng"] is status["big_register"] is RunStatus.CHECKED
+    assert result.coverage.not_configured == 3 and result.coverage.unchecked == 0
+    assert exit_code_for(result) is ExitCode.OK
+    assert result.level == "critical" and result.confidence == "complete"
+    md = render(result, "md")
+    assert "could NOT be checked" not in md
+    html = render(result, "html")
+    assert "needs an API key: set KVK_API_KEY" in html and "https://www.kvk.nl/zoeken/" in html
+    kvk_row = next(line for line in md.splitlines() if line.startswith("| KvK"))
+    assert "not configured" in kvk_row and "Or check it by hand" in kvk_row
+
+
+@pytest.mark.parametrize("searxng", [None, "/no-such-search"], ids=["not-set-up", "failed"])
+def test_without_a_web_search_the_first_screen_says_so(searxng: str | None) -> None:
+    from exposure_scan.models import WebSearch
+    from exposure_scan.outcome import summary_line
+    from exposure_scan.reports import render
+
+    result = demo_scan(builtin("searxng", "big_register", "inspector", *KEYED_AND_FOREIGN),
+                       searxng=searxng)
+    assert not result.coverage.web_searched
+    assert result.coverage.web is (WebSearch.FAILED if searxng else WebSearch.NOT_SET_UP)
+    assert result.level == "unknown"
+    line = summary_line(result)
+    assert "(unknown)" in line and "the web was not searched" in line
+    for fmt in ("md", "html"):
+        en = render(result, fmt)
+        first = en[: en.index("Findings</h2>" if fmt == "html" else "## Findings")]
+        assert "The web was not searched:" in first
+        assert "No urgent action" not in en and "unknown" in first
+        nl = render(result.model_copy(update={"language": "nl"}), fmt)
+        assert "Het web is niet doorzocht:" in nl and "Geen dringende actie" not in nl
+
+
+def test_coverage_survives_the_json_round_trip_and_old_reports_get_one(profile: Profile) -> None:
+    from exposure_scan.models import ScanResult
+
+    result = run(profile, [Leaky, Slow], lambda r: httpx.Response(200))
+    again = ScanResult.model_validate_json(result.model_dump_json())
+    assert again.coverage == result.coverage and result.coverage.unchecked == 1
+    old = result.model_dump(mode="json")
+    del old["coverage"]
+    assert ScanResult.model_validate(old).coverage == result.coverage
+
+
+class ThreadKeeper(Provider):
+    name: ClassVar[str] = "threadkeeper"
+    title: ClassVar[str] = "Keeps its result from a worker thread"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        obs = Observation(provider=self.name, url="https://forum.test/t/3", text=HOME_POST)
+        await asyncio.to_thread(ctx.keep, obs)
+        return [obs]
+
+
+def test_a_result_kept_from_a_worker_thread_is_matched(profile: Profile) -> None:
+    result = run(profile, [ThreadKeeper], lambda r: httpx.Response(200))
+    assert result.findings and result.findings[0].severity.value == "critical"

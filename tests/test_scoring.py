@@ -126,7 +126,7 @@ def test_scores_stay_in_range_and_sorted(profile: Profile) -> None:
     assert found[0].severity is Severity.CRITICAL and found[0].score == 100
 
 
-CHECKED = ProviderRun(provider="a", status=RunStatus.CHECKED)
+CHECKED = ProviderRun(provider="a", status=RunStatus.CHECKED, web_search=True)
 UNCHECKED = ProviderRun(provider="b", status=RunStatus.UNCHECKED, reason="timed out")
 SKIPPED = ProviderRun(provider="c", status=RunStatus.SKIPPED)
 
@@ -148,6 +148,16 @@ def test_unchecked_sources_lower_confidence_and_never_mean_clear() -> None:
     assert confidence == "reduced: 1 of 2 sources unchecked"
     assert summarise([], [UNCHECKED])[1:] == ("unknown", "none: every source was unchecked")
     assert summarise([], [])[1:] == ("unknown", "none: no source was checked")
+
+
+def test_without_a_web_search_nothing_found_and_low_levels_are_unknown(profile: Profile) -> None:
+    register = ProviderRun(provider="register", status=RunStatus.CHECKED)
+    assert summarise([], [register])[:2] == (0, "unknown")
+    failed_search = ProviderRun(provider="web", status=RunStatus.UNCHECKED, web_search=True)
+    assert summarise([], [register, failed_search])[1] == "unknown"
+    # a critical finding is known to be critical: nothing can be worse
+    crit = score_findings(profile, [(obs("https://b.example"), [name_match(), home_match()])])
+    assert summarise(crit, [register])[1] == "critical"
 
 
 def test_level_never_exceeds_the_worst_finding(profile: Profile) -> None:
@@ -256,3 +266,25 @@ def test_an_initial_and_the_own_practice_make_a_professional_identity() -> None:
                           confidence=0.95, reason="same street, house number and city")
     assert professional_pages([(entry, [initial, practice])]) == {"https://register.test/#1"}
     assert professional_pages([(entry, [initial])]) == set()  # could be a namesake
+
+
+def test_coverage_counts_only_the_sources_configured_to_run() -> None:
+    from exposure_scan.models import Coverage, CoverageState, WebSearch
+
+    def run(name: str, status: RunStatus, **more: object) -> ProviderRun:
+        return ProviderRun(provider=name, status=status, **more)  # type: ignore[arg-type]
+
+    keyless = [run("web", RunStatus.CHECKED, web_search=True), run("big", RunStatus.CHECKED)]
+    not_set = [run("kvk", RunStatus.NOT_CONFIGURED), run("ch", RunStatus.SKIPPED),
+               run("off", RunStatus.DISABLED)]
+    cov = Coverage.of(keyless + not_set)
+    assert (cov.state, cov.asked, cov.unchecked, cov.not_configured, cov.web) == (
+        CoverageState.COMPLETE, 2, 0, 1, WebSearch.SEARCHED)
+    stopped = Coverage.of([*keyless[1:], run("web", RunStatus.INTERRUPTED, web_search=True)])
+    assert (stopped.state, stopped.unchecked, stopped.interrupted, stopped.web) == (
+        CoverageState.REDUCED, 1, 1, WebSearch.FAILED)
+    partly = Coverage.of([run("web", RunStatus.CHECKED, web_search=True,
+                              unchecked_parts=["engine x: timeout"])])
+    assert (partly.state, partly.partly, partly.web_searched) == (CoverageState.REDUCED, 1, True)
+    assert Coverage.of(not_set).state is CoverageState.NONE
+    assert Coverage.of(not_set).web is WebSearch.NOT_SET_UP
