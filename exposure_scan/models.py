@@ -6,7 +6,7 @@ Provider -> Observation -> (matching) FieldMatch -> (scoring) Finding -> ScanRes
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -192,6 +192,65 @@ class LedgerEntry(Frozen):
     at: datetime = Field(default_factory=utc_now)
 
 
+class ChangeKind(StrEnum):
+    """How a finding compares with the previous scan of the same profile."""
+
+    NEW = "new"  # not seen in the previous scan
+    GONE = "gone"  # seen last time, its source checked now, not found
+    STILL = "still"  # seen last time and now
+    BACK = "back"  # seen before, missing from the previous scan, seen again now
+    NOT_RECHECKED = "not_rechecked"  # seen last time; its source was not checked now
+
+
+class MarkStatus(StrEnum):
+    """What the user said about a finding with `exposure-scan mark`."""
+
+    REQUESTED = "requested"  # removal asked for: the deadline clock runs
+    NOT_ME = "not_me"  # another person: left out of the score and --fail-on
+    IGNORED = "ignored"  # known and accepted: left out of the score and --fail-on
+
+
+class Mark(Frozen):
+    status: MarkStatus
+    on: date  # the day the request was sent, or the day of the mark
+    note: str = ""
+    deadline: date | None = None  # requested: one month after `on` (GDPR art. 12(3))
+    removed_on: date | None = None  # requested, and a later scan no longer found it
+    overdue: bool = False  # requested, past the deadline, still there
+
+
+class ChangedFinding(Frozen):
+    """A finding as the history knows it: where and which kinds of field, never the values."""
+
+    id: str
+    change: ChangeKind
+    provider: str
+    url: str = ""
+    fields: list[str] = Field(default_factory=list)  # "address:home", "phone:mobile", "name:"
+    severity: Severity
+    first_seen: datetime | None = None
+    mark: Mark | None = None
+
+
+class TrendPoint(Frozen):
+    at: datetime
+    score: int
+    urgent: int  # high and critical findings
+
+
+class Changes(Frozen):
+    """This scan compared with the previous one of the same profile (exposure_scan.changes)."""
+
+    previous_at: datetime | None = None  # None: the first scan in the history
+    findings: list[ChangedFinding] = Field(default_factory=list)
+    set_aside: list[ChangedFinding] = Field(default_factory=list)  # marked not-me / ignored
+    marks: list[ChangedFinding] = Field(default_factory=list)  # every requested removal
+    trend: list[TrendPoint] = Field(default_factory=list)  # oldest first, this scan last
+
+    def of(self, kind: ChangeKind) -> list[ChangedFinding]:
+        return [f for f in self.findings if f.change is kind]
+
+
 class ScanResult(Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -206,7 +265,9 @@ class ScanResult(Frozen):
     score: int = 0
     level: str = ""
     confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ...
+    changes: Changes | None = None  # with a scan history: what changed since the last scan
 
     @property
     def unchecked(self) -> list[ProviderRun]:
         return [r for r in self.runs if r.status is RunStatus.UNCHECKED]
+

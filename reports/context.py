@@ -23,6 +23,7 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
+from .history_view import changes_view, escalations
 from .i18n import (
     field_label,
     gettext,
@@ -162,6 +163,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         }
         for item in action_plan(list(result.findings))
     ]
+    plan = escalations(result, country_of(result), lang) + plan  # overdue removals lead
     counts = Counter(f.severity.value for f in result.findings)
     groups = [
         {"severity": sev.value, "findings": [f for f in findings if f["severity"] == sev.value]}
@@ -195,6 +197,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         ],
         "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
+        "changes": changes_view(result, lang),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],
              "provider": f["provider"], "body_sha256": f["body_sha256"]}
