@@ -190,11 +190,12 @@ def schedule_command(
     """Print a crontab line, systemd units, a launchd plist and a schtasks command."""
     from exposure_scan.schedule import Schedule
 
+    # Absolute paths: cron, launchd and the Task Scheduler run without the user's shell.
     command = [sys.executable, "-m", "exposure_scan", "scan", "--quiet", "--fail-on", "high"]
-    if profile_path:
-        command += ["--profile", str(profile_path.expanduser().resolve())]
-    if config_path:
-        command += ["--config", str(config_path.expanduser().resolve())]
+    command += ["--profile", str((profile_path or default_profile()).expanduser().resolve())]
+    config_file = config_path or default_config()
+    if config_file:
+        command += ["--config", str(config_file.expanduser().resolve())]
     typer.echo(Schedule.parse(every, at, command).render())
 
 
