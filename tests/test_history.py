@@ -244,3 +244,57 @@ def test_three_demo_scans_show_one_new_one_gone_then_not_rechecked(tmp_path: Pat
 
     listed = runner.invoke(app, ["history", "--db", str(tmp_path / "h.sqlite3"), "-p", str(prof)])
     assert listed.exit_code == 0 and len(listed.output.strip().splitlines()) == 4
+
+
+def test_killing_a_scan_at_any_point_leaves_the_history_readable(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "h.sqlite3"
+    _demo(tmp_path, "first", "r0")
+    prof = _demo_profile_file(tmp_path)
+    from exposure_scan.profile import load_profile
+
+    key_profile = load_profile(prof)
+    for n, delay in enumerate((0.3, 0.8, 1.5, 2.5)):
+        with History(db) as history:
+            before = history.scans(history.profile_key(key_profile))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "exposure_scan", "demo", "--db", str(db), "--quiet",
+             "--world", "changed", "--out", str(tmp_path / f"k{n}"), "-f", "json"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with History(db) as history:
+            after = history.scans(history.profile_key(key_profile))
+        # Either the scan was stored whole, or not at all.
+        assert after[: len(before)] == before
+        assert len(after) in (len(before), len(before) + 1)
+        if len(after) > len(before):
+            assert {f.url.rsplit("/", 1)[-1] for f in after[-1].findings} >= {"s-de-wit"}
+
+
+def test_the_report_shows_the_trend_as_svg_and_a_markdown_table_in_dutch() -> None:
+    from exposure_scan.output import render
+
+    a = found("https://people.example/a", severity=Severity.CRITICAL)
+    first = compare([], result([a]))
+    from exposure_scan.changes import FindingRecord, ScanRecord
+
+    stored = [ScanRecord(number=1, started_at=T0, score=70, findings=[
+        FindingRecord(id=a.id, provider="searxng", url=a.observation.url,
+                      severity=a.severity)])]
+    second = compare(stored, result([a], T0 + timedelta(30))).model_copy(
+        update={"language": "nl"}
+    )
+    html = render(second, "html").decode()
+    md = render(second, "md").decode()
+    assert "<polyline" in html and "<script" not in html
+    assert "default-src 'none'" in html  # the CSP stays as it is
+    assert "| Datum | Risicoscore | Hoog en kritiek |" in md
+    assert "Nog steeds aanwezig (1)" in md
+    assert first.changes is not None and len(first.changes.trend) == 1
