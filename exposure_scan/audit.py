@@ -3,7 +3,9 @@ the scan, send the notifications. The CLI drives it; the comparison itself is pu
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 
@@ -11,7 +13,7 @@ from exposure_scan.changes import ScanRecord, compare
 from exposure_scan.config import Config
 from exposure_scan.history import History, default_path
 from exposure_scan.lock import ProfileLock
-from exposure_scan.models import Mark, ScanResult
+from exposure_scan.models import Frozen, Mark, ScanResult
 from exposure_scan.notify import notice_for, send
 from exposure_scan.profile import Profile
 
@@ -76,3 +78,29 @@ class Audit:
         if not (settings.webhook_url or (settings.smtp_host and settings.mail_to)):
             return []
         return send(settings, notice_for(result, reports))
+
+    def finish(self, result: ScanResult, reports: list[Path]) -> list[Problem]:
+        """After the reports are written: store the scan, then notify. Neither may lose
+        what is already written; each failure comes back as one line for stderr."""
+        problems = []
+        try:
+            self.record(result)
+        except (sqlite3.Error, OSError) as exc:
+            problems.append(
+                Problem(kind=ProblemKind.HISTORY, text="the report was written, but the scan "
+                        f"history could not be updated ({type(exc).__name__}: {exc})")
+            )
+        problems += [
+            Problem(kind=ProblemKind.NOTIFY, text=line) for line in self.notify(result, reports)
+        ]
+        return problems
+
+
+class ProblemKind(StrEnum):
+    HISTORY = "history"  # exit 1: the report is there, the history is not updated
+    NOTIFY = "notify"  # exit 8 when nothing else went wrong
+
+
+class Problem(Frozen):
+    kind: ProblemKind
+    text: str

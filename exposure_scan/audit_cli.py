@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from exposure_scan.audit import Problem, ProblemKind
 from exposure_scan.changes import ScanRecord, diff
 from exposure_scan.config import load_config
 from exposure_scan.errors import InputError
@@ -52,13 +53,15 @@ def audit_exit_code(
     result: ScanResult,
     fail_on: Severity | None,
     fail_on_all: Severity | None,
-    failures: list[str],
+    problems: list[Problem],
 ) -> int:
     """The documented exit code; stderr says every reason when more than one applies."""
-    for line in [*outcome_notes(result, fail_on, fail_on_all), *failures]:
+    for line in [*outcome_notes(result, fail_on, fail_on_all), *(p.text for p in problems)]:
         typer.echo(line, err=True)
+    if any(p.kind is ProblemKind.HISTORY for p in problems):
+        return ExitCode.ERROR
     code = exit_code_for(result, fail_on, fail_on_all)
-    if failures and code is ExitCode.OK:
+    if problems and code is ExitCode.OK:
         return ExitCode.NOTIFY_FAILED
     return code
 

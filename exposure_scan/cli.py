@@ -130,13 +130,12 @@ def run_and_report(
     audit = audit or Audit(config, profile, enabled=False)
     result = audit.compare(result)
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
-    audit.record(result)
-    failures = audit.notify(result, paths)
+    problems = audit.finish(result, paths)  # store in the history, then notify
     if not quiet:
         typer.echo(summary_line(result), err=True)
     for path in paths:
         typer.echo(str(path))
-    return audit_exit_code(result, fail_on, fail_on_all, failures)
+    return audit_exit_code(result, fail_on, fail_on_all, problems)
 
 
 @app.command()

@@ -298,3 +298,32 @@ def test_the_report_shows_the_trend_as_svg_and_a_markdown_table_in_dutch() -> No
     assert "| Datum | Risicoscore | Hoog en kritiek |" in md
     assert "Nog steeds aanwezig (1)" in md
     assert first.changes is not None and len(first.changes.trend) == 1
+
+
+def test_a_full_disk_while_storing_keeps_the_report_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(History, "record", full)
+    res = runner.invoke(app, ["demo", "--db", str(tmp_path / "h.sqlite3"), "--quiet",
+                              "--out", str(tmp_path / "r"), "-f", "json"])
+    assert res.exit_code == 1
+    assert "scan history could not be updated" in res.output
+    assert list((tmp_path / "r").glob("*.json"))
+
+
+def test_an_old_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> None:
+    from exposure_scan.history import MIGRATIONS, HistoryError
+
+    path = tmp_path / "h.sqlite3"
+    sqlite3.connect(path).close()  # version 0: an empty file
+    with History(path) as history:
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(HistoryError, match="newer exposure-scan"):
+        History(path)

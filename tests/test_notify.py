@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import pytest
 from typer.testing import CliRunner
 
+from exposure_scan.audit import Problem, ProblemKind
 from exposure_scan.audit_cli import audit_exit_code
 from exposure_scan.config import NotifySettings
 from exposure_scan.models import ScanResult
@@ -120,7 +121,8 @@ def test_a_failed_notification_is_reported_and_keeps_the_report(
     failures = send(settings, notice_for(result, []))
     assert failures and failures[0].startswith("webhook not sent")
     clean = result.model_copy(update={"findings": [], "changes": None})
-    assert audit_exit_code(clean, None, None, failures) == ExitCode.NOTIFY_FAILED
+    problems = [Problem(kind=ProblemKind.NOTIFY, text=f) for f in failures]
+    assert audit_exit_code(clean, None, None, problems) == ExitCode.NOTIFY_FAILED
     assert "webhook not sent" in capsys.readouterr().err
     assert list((tmp_path / "r2").glob("*.json"))
 
