@@ -23,7 +23,13 @@ class Audit:
     passes results through, so the scan command has one code path."""
 
     def __init__(
-        self, config: Config, profile: Profile, db: Path | None = None, *, enabled: bool = True
+        self,
+        config: Config,
+        profile: Profile,
+        db: Path | None = None,
+        *,
+        enabled: bool = True,
+        lock: bool = True,
     ) -> None:
         self.config = config
         self.enabled = enabled and (db is not None or config.history.enabled)
@@ -31,12 +37,16 @@ class Audit:
         self.profile = profile
         self.history: History | None = None
         self.lock: ProfileLock | None = None
+        self.locking = lock
         self.key = ""
         self.scans: list[ScanRecord] = []
         self.marks: dict[str, Mark] = {}
 
     def __enter__(self) -> Audit:
         if not self.enabled:
+            if self.locking:  # no history to tell profiles apart: one such scan at a time
+                self.lock = ProfileLock(self.path.with_name(".no-history.lock"))
+                self.lock.acquire()
             return self
         self.history = History(self.path)
         try:

@@ -127,7 +127,7 @@ def run_and_report(
         typer.echo("Interrupted: writing a partial report.", err=True)
     finally:
         progress.close()
-    audit = audit or Audit(config, profile, enabled=False)
+    audit = audit or Audit(config, profile, enabled=False, lock=False)
     result = audit.compare(result)
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     problems = audit.finish(result, paths)  # store in the history, then notify
@@ -216,7 +216,7 @@ def demo(
         profile = demo_profile(world.base_url)
         config = demo_config(world.base_url)
         formats = resolve_formats(fmt, config)
-        with Audit(config, profile, db, enabled=db is not None) as audit:
+        with Audit(config, profile, db, enabled=db is not None, lock=db is not None) as audit:
             code = run_and_report(
                 profile,
                 config,

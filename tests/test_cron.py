@@ -63,3 +63,12 @@ def test_a_second_scan_of_the_same_profile_is_refused(tmp_path: Path) -> None:
     # Released: a new audit may start.
     with Audit(Config(), profile(), db):
         pass
+
+
+def test_without_a_history_scans_still_do_not_overlap(tmp_path: Path) -> None:
+    db = tmp_path / "h.sqlite3"
+    with Audit(Config(), profile(), db, enabled=False):
+        with pytest.raises(ScanBusy):
+            Audit(Config(), profile(), db, enabled=False).__enter__()
+    with Audit(Config(), profile(), db, enabled=False, lock=False):
+        pass
