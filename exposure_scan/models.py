@@ -6,8 +6,10 @@ Provider -> Observation -> (matching) FieldMatch -> (scoring) Finding -> ScanRes
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -123,8 +125,38 @@ class Finding(Frozen):
 def finding_id(url: str, provider: str, matches: list[FieldMatch]) -> str:
     """Same page and same kinds of match -> same id, so scans can be compared."""
     keys = sorted({f"{m.field.value}:{m.label}" for m in matches})
-    raw = "|".join([provider, url.strip().rstrip("/").lower(), *keys])
+    raw = "|".join([provider, canonical_url(url), *keys])
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_cid|mc_eid|ref_src)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """One page however it was linked, for the finding id: http or https, "www.", a default
+    port, tracking parameters, parameter order and a trailing slash do not count. The
+    fragment does (some registers name an entry by it)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text.rstrip("/").lower()
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return text.rstrip("/").lower()
+    host = parts.hostname.lower().removeprefix("www.")
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        )
+    )
+    path = parts.path.rstrip("/")
+    return (netloc + path + (f"?{query}" if query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )).lower()
 
 
 class PartReason(StrEnum):

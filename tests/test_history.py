@@ -327,3 +327,16 @@ def test_an_old_schema_is_migrated_and_a_newer_one_refused(tmp_path: Path) -> No
     db.close()
     with pytest.raises(HistoryError, match="newer exposure-scan"):
         History(path)
+
+
+def test_the_fingerprint_ignores_how_a_page_was_linked_but_not_what_matched() -> None:
+    base = finding_id("https://people.example/anna?id=7", "searxng", [NAME, HOME])
+    for same in ("http://www.people.example/anna/?utm_source=mail&id=7",
+                 "https://PEOPLE.example:443/anna?id=7&fbclid=x"):
+        assert finding_id(same, "searxng", [HOME, NAME]) == base
+    assert finding_id("https://people.example/anna?id=8", "searxng", [NAME, HOME]) != base
+    assert finding_id("https://people.example/anna?id=7", "searxng", [NAME]) != base
+    assert finding_id("https://people.example/anna?id=7", "inspector", [NAME, HOME]) != base
+    assert finding_id("https://reg.example/#1", "x", [NAME]) != finding_id(
+        "https://reg.example/#2", "x", [NAME]
+    )
