@@ -72,3 +72,33 @@ def test_without_a_history_scans_still_do_not_overlap(tmp_path: Path) -> None:
             Audit(Config(), profile(), db, enabled=False).__enter__()
     with Audit(Config(), profile(), db, enabled=False, lock=False):
         pass
+
+
+def test_monthly_cron_scan_alarms_once_per_new_finding(tmp_path: Path) -> None:
+    from exposure_scan.demo import DemoWorld, _data
+
+    with DemoWorld() as world:
+        base = world.base_url
+        prof = tmp_path / "profile.toml"
+        prof.write_text(_data("profile.toml").replace("{base}", base), "utf-8")
+        conf = tmp_path / "config.toml"
+        conf.write_text(
+            f'[http]\nallow_hosts = ["127.0.0.1"]\ntimeout = 5\nretries = 0\n'
+            f'[report]\nlanguage = "en"\nformats = ["json"]\n'
+            f'[providers.searxng]\nbase_url = "{base}/searxng"\nrate_limit = 50\n'
+            f'[providers.big_register]\nbase_url = "{base}/big/zksrv/soap/4"\nrate_limit = 50\n'
+            f'[providers.inspector]\nrate_limit = 50\n',
+            "utf-8",
+        )
+        args = ["scan", "-p", str(prof), "-c", str(conf), "--db", str(tmp_path / "h.sqlite3"),
+                "--quiet", "--provider", "searxng", "--provider", "big_register",
+                "--provider", "inspector"]
+        first = runner.invoke(app, [*args, "-o", str(tmp_path / "r1"), "--fail-on", "high"])
+        assert first.exit_code == ExitCode.FINDING, first.output
+        again = runner.invoke(app, [*args, "-o", str(tmp_path / "r2"), "--fail-on", "high"])
+        assert again.exit_code == ExitCode.OK, again.output
+        every = runner.invoke(app, [*args, "-o", str(tmp_path / "r3"), "--fail-on-all", "high"])
+        assert every.exit_code == ExitCode.FINDING
+        plain = runner.invoke(app, [*args, "-o", str(tmp_path / "r4"), "--no-history",
+                                    "--fail-on", "high"])
+        assert plain.exit_code == ExitCode.FINDING  # no history: every finding counts
