@@ -340,3 +340,22 @@ def test_the_fingerprint_ignores_how_a_page_was_linked_but_not_what_matched() ->
     assert finding_id("https://reg.example/#1", "x", [NAME]) != finding_id(
         "https://reg.example/#2", "x", [NAME]
     )
+
+
+def test_history_prune_command_keeps_n_and_diff_refuses_unknown_scans(tmp_path: Path) -> None:
+    db = tmp_path / "h.sqlite3"
+    with History(db) as history:
+        key = history.profile_key(profile())
+        for day in range(4):
+            history.record(key, result([found(f"https://x.example/{day}")], T0 + timedelta(day)))
+    prof = tmp_path / "p.toml"
+    prof.write_text('[[names]]\ngiven = "Anna"\nsurname = "van der Berg"\n', "utf-8")
+    base = ["--db", str(db), "-p", str(prof)]
+    res = runner.invoke(app, ["history", "--prune", "--keep", "2", *base])
+    assert res.exit_code == 0 and "Removed 2 old scan(s)." in res.output
+    assert len(res.output.strip().splitlines()) == 4  # message, header, two scans
+    assert runner.invoke(app, ["diff", "1", "4", *base]).exit_code == 2
+    ok = runner.invoke(app, ["diff", "3", "4", *base])
+    assert ok.exit_code == 0 and "New since last scan: 1" in ok.output
+    missing = runner.invoke(app, ["history", "--db", str(tmp_path / "none.db"), "-p", str(prof)])
+    assert missing.exit_code == 2 and not (tmp_path / "none.db").exists()
