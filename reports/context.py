@@ -161,9 +161,9 @@ def build(result: ScanResult) -> dict[str, Any]:
                 for i in item.finding_ids if i in by_id
             ],
         }
-        for item in action_plan(list(result.findings))
+        # Removal requests past their deadline lead the plan.
+        for item in escalations(result, country_of(result)) + action_plan(list(result.findings))
     ]
-    plan = escalations(result, country_of(result), lang) + plan  # overdue removals lead
     counts = Counter(f.severity.value for f in result.findings)
     groups = [
         {"severity": sev.value, "findings": [f for f in findings if f["severity"] == sev.value]}

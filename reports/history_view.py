@@ -13,7 +13,7 @@ from exposure_scan.models import (
     ScanResult,
     TrendPoint,
 )
-from exposure_scan.removal import host_of
+from exposure_scan.removal import PlanItem, host_of
 
 from .i18n import FIELD_NAMES, gettext, profile_label
 
@@ -57,7 +57,7 @@ def _day(moment: Any) -> str:
 
 
 def _item(item: ChangedFinding, lang: str) -> dict[str, Any]:
-    from .context import safe_href
+    from .context import safe_href  # here: context imports this module
 
     mark = item.mark
     return {
@@ -124,25 +124,13 @@ def changes_view(result: ScanResult, lang: str) -> dict[str, Any] | None:
     }
 
 
-def escalations(result: ScanResult, country: str, lang: str) -> list[dict[str, Any]]:
+def escalations(result: ScanResult, country: str) -> list[PlanItem]:
     """Plan items for removal requests past their deadline: they lead the action plan."""
-    from .context import _step
-
     if result.changes is None:
-        return []
-    overdue = [
-        i for i in result.changes.marks
-        if i.mark and i.mark.status is MarkStatus.REQUESTED and i.mark.overdue
-    ]
-    if not overdue:
         return []
     step = ESCALATION.get(country, ESCALATION["US"])
     return [
-        {
-            "step": _step(step, lang),
-            "host": host_of(i.url),
-            "risk": 0,
-            "findings": [{"id": i.id, "severity": i.severity.value, "host": host_of(i.url)}],
-        }
-        for i in overdue
+        PlanItem(step=step, host=host_of(i.url), finding_ids=[i.id], risk=0)
+        for i in result.changes.marks
+        if i.mark and i.mark.status is MarkStatus.REQUESTED and i.mark.overdue
     ]
