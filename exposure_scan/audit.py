@@ -14,7 +14,6 @@ from exposure_scan.config import Config
 from exposure_scan.history import History, default_path
 from exposure_scan.lock import ProfileLock
 from exposure_scan.models import Frozen, Mark, ScanResult
-from exposure_scan.notify import notice_for, send
 from exposure_scan.profile import Profile
 
 
@@ -87,6 +86,8 @@ class Audit:
         settings = self.config.notify
         if not (settings.webhook_url or (settings.smtp_host and settings.mail_to)):
             return []
+        from exposure_scan.notify import notice_for, send
+
         return send(settings, notice_for(result, reports))
 
     def finish(self, result: ScanResult, reports: list[Path]) -> list[Problem]:

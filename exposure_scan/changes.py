@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from pydantic import Field
 
-from exposure_scan.inspector import PageInspector
 from exposure_scan.models import (
     ChangedFinding,
     ChangeKind,
@@ -29,6 +28,8 @@ from exposure_scan.models import (
 from exposure_scan.scoring import summarise
 
 URGENT = (Severity.CRITICAL, Severity.HIGH)
+# exposure_scan.inspector.PageInspector.name, not imported: the CLI loads this module at start.
+PAGE_READER = "inspector"
 SET_ASIDE = (MarkStatus.NOT_ME, MarkStatus.IGNORED)
 
 
@@ -92,7 +93,7 @@ def _rechecked(record: FindingRecord, result: ScanResult, previous: ScanRecord) 
         return False
     if record.url and any(p.url == record.url for p in run.unchecked_parts):
         return False
-    if record.provider == PageInspector.name:
+    if record.provider == PAGE_READER:
         # The page was reached through other sources: all of them must have answered again.
         for name, status in previous.statuses.items():
             if status is RunStatus.CHECKED and name != record.provider:
@@ -224,7 +225,7 @@ def diff(earlier: list[ScanRecord], newer: ScanRecord) -> list[ChangedFinding]:
         if rec.id in after:
             continue
         checked = newer.statuses.get(rec.provider) is RunStatus.CHECKED and (
-            rec.provider != PageInspector.name
+            rec.provider != PAGE_READER
             or all(
                 newer.statuses.get(n) is RunStatus.CHECKED
                 for n, s in (older.statuses.items() if older else ())

@@ -104,6 +104,9 @@ class History:
             _create_private(path)
             self.db = sqlite3.connect(path, isolation_level=None, timeout=10)
             self.db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL keeps every transaction atomic through a crash; it only
+            # skips an fsync per commit.
+            self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
         except (OSError, sqlite3.Error) as exc:
@@ -131,13 +134,14 @@ class History:
             raise HistoryError(
                 f"{self.path} was written by a newer exposure-scan; upgrade to read it"
             )
-        for number in range(version, len(MIGRATIONS)):
-            with self._transaction() as db:
+        if version == len(MIGRATIONS):
+            return
+        with self._transaction() as db:  # all steps or none
+            for number in range(version, len(MIGRATIONS)):
                 for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number + 1}")
-        with self._transaction() as db:
+            db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
             db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)",
                 (secrets.token_hex(16),),

@@ -359,3 +359,10 @@ def test_history_prune_command_keeps_n_and_diff_refuses_unknown_scans(tmp_path: 
     assert ok.exit_code == 0 and "New since last scan: 1" in ok.output
     missing = runner.invoke(app, ["history", "--db", str(tmp_path / "none.db"), "-p", str(prof)])
     assert missing.exit_code == 2 and not (tmp_path / "none.db").exists()
+
+
+def test_the_page_readers_name_is_the_inspectors() -> None:
+    from exposure_scan.changes import PAGE_READER
+    from exposure_scan.inspector import PageInspector
+
+    assert PAGE_READER == PageInspector.name
