@@ -258,7 +258,7 @@ def test_killing_a_scan_at_any_point_leaves_the_history_readable(tmp_path: Path)
     from exposure_scan.profile import load_profile
 
     key_profile = load_profile(prof)
-    for n, delay in enumerate((0.3, 0.8, 1.5, 2.5)):
+    for n, delay in enumerate((0.5, 1.5, 2.5)):
         with History(db) as history:
             before = history.scans(history.profile_key(key_profile))
         proc = subprocess.Popen(

@@ -83,18 +83,21 @@ def servers() -> Iterator[tuple[str, int]]:
         server.server_close()
 
 
-def _scanned(tmp_path: Path) -> ScanResult:
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, Path]:
+    """A second scan of the demo world (one page gone, one new), and its report folder."""
+    tmp_path = tmp_path_factory.mktemp("notify")
     _demo(tmp_path, "first", "r1")
     _demo(tmp_path, "changed", "r2")
     path = next((tmp_path / "r2").glob("*.json"))
-    return ScanResult.model_validate_json(path.read_text("utf-8"))
+    return ScanResult.model_validate_json(path.read_text("utf-8")), tmp_path / "r2"
 
 
 def test_webhook_and_mail_carry_counts_only(
-    tmp_path: Path, servers: tuple[str, int]
+    tmp_path: Path, servers: tuple[str, int], scanned: tuple[ScanResult, Path]
 ) -> None:
     url, port = servers
-    result = _scanned(tmp_path)
+    result = scanned[0]
     assert result.findings and result.changes is not None
     settings = NotifySettings(
         webhook_url=url, when="always", smtp_host="127.0.0.1", smtp_port=port,
@@ -114,9 +117,9 @@ def test_webhook_and_mail_carry_counts_only(
 
 
 def test_a_failed_notification_is_reported_and_keeps_the_report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    scanned: tuple[ScanResult, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = _scanned(tmp_path)
+    result, folder = scanned
     settings = NotifySettings(webhook_url="http://127.0.0.1:9/none", when="always", timeout=2)
     failures = send(settings, notice_for(result, []))
     assert failures and failures[0].startswith("webhook not sent")
@@ -124,15 +127,31 @@ def test_a_failed_notification_is_reported_and_keeps_the_report(
     problems = [Problem(kind=ProblemKind.NOTIFY, text=f) for f in failures]
     assert audit_exit_code(clean, None, None, problems) == ExitCode.NOTIFY_FAILED
     assert "webhook not sent" in capsys.readouterr().err
-    assert list((tmp_path / "r2").glob("*.json"))
+    assert list(folder.glob("*.json"))
 
 
-def test_when_new_sends_only_when_something_is_new(tmp_path: Path) -> None:
+def test_when_new_sends_only_when_something_is_new(scanned: tuple[ScanResult, Path]) -> None:
     from exposure_scan.notify import worth_sending
 
-    result = _scanned(tmp_path)
+    result = scanned[0]
     notice = notice_for(result, [])
     assert worth_sending(notice, "new")
     quiet = notice.model_copy(update={"changes": {"new": 0, "back": 0, "gone": 0}})
     assert not worth_sending(quiet, "new") and not worth_sending(quiet, "changes")
     assert worth_sending(quiet, "always")
+
+
+def test_starttls_refused_by_the_server_is_a_failure_line_not_a_crash(
+    servers: tuple[str, int], scanned: tuple[ScanResult, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, port = servers
+    monkeypatch.setenv("TEST_SMTP_PASSWORD", "hunter2-secret")
+    settings = NotifySettings(
+        smtp_host="127.0.0.1", smtp_port=port, smtp_security="starttls", when="always",
+        smtp_user_env="TEST_SMTP_USER", smtp_password_env="TEST_SMTP_PASSWORD",
+        mail_to=["gp@example.net"], timeout=5,
+    )
+    failures = send(settings, notice_for(scanned[0], []))
+    assert failures == ["e-mail not sent: SMTPNotSupportedError"]
+    assert not _Smtp.messages
