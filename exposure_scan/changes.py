@@ -106,11 +106,13 @@ def _rechecked(record: FindingRecord, result: ScanResult, previous: ScanRecord) 
 def _with_mark(item: ChangedFinding, mark: Mark | None, today: date) -> ChangedFinding:
     if mark is None:
         return item
-    if mark.status is MarkStatus.REQUESTED and mark.removed_on is None:
-        if item.change is ChangeKind.GONE:
+    if mark.status is MarkStatus.REQUESTED:
+        if item.change is ChangeKind.GONE and mark.removed_on is None:
             mark = mark.model_copy(update={"removed_on": today, "overdue": False})
-        elif item.change is not ChangeKind.NOT_RECHECKED and mark.deadline is not None:
-            mark = mark.model_copy(update={"overdue": today > mark.deadline})
+        elif item.change in (ChangeKind.NEW, ChangeKind.STILL, ChangeKind.BACK):
+            # There now, even if once confirmed removed: the clock of the request counts.
+            late = mark.deadline is not None and today > mark.deadline
+            mark = mark.model_copy(update={"removed_on": None, "overdue": late})
     return item.model_copy(update={"mark": mark})
 
 

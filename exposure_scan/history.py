@@ -248,12 +248,13 @@ class History:
                     if i.change is ChangeKind.NOT_RECHECKED
                 ]
                 for item in result.changes.marks:
-                    if item.mark and item.mark.removed_on:
-                        db.execute(
-                            "UPDATE marks SET removed_on = ? WHERE profile = ? AND finding = ? "
-                            "AND removed_on IS NULL",
-                            (item.mark.removed_on.isoformat(), profile, item.id),
-                        )
+                    if item.mark is None or item.change is ChangeKind.NOT_RECHECKED:
+                        continue
+                    removed = item.mark.removed_on
+                    db.execute(  # confirmed now, kept from before, or cleared: back again
+                        "UPDATE marks SET removed_on = ? WHERE profile = ? AND finding = ?",
+                        (removed.isoformat() if removed else None, profile, item.id),
+                    )
             db.executemany(
                 "INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)", rows
             )

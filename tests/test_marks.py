@@ -105,3 +105,25 @@ def test_not_me_leaves_the_score_and_fail_on(tmp_path: Path) -> None:
     assert len(second["changes"]["set_aside"]) == len(first["findings"])
     assert "<details id=\"set-aside\">" in second["_html"]
     assert json.dumps(second["changes"]["set_aside"])
+
+
+def test_a_removed_page_that_comes_back_is_no_longer_confirmed(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from exposure_scan.changes import compare
+    from tests.test_history import T0
+
+    a = found("https://people.example/a")
+    db = tmp_path / "h.sqlite3"
+    with History(db) as history:
+        key = history.profile_key(profile())
+        history.record(key, compare([], result([a])))
+        history.set_mark(key, a.id, MarkStatus.REQUESTED, T0.date())
+        gone = compare(history.scans(key), result([], T0 + timedelta(10)), history.marks(key))
+        history.record(key, gone)
+        assert history.marks(key)[a.id].removed_on == (T0 + timedelta(10)).date()
+        back = compare(history.scans(key), result([a], T0 + timedelta(40)), history.marks(key))
+        history.record(key, back)
+        mark = back.changes.marks[0].mark  # type: ignore[union-attr]
+        assert mark is not None and mark.removed_on is None and mark.overdue
+        assert history.marks(key)[a.id].removed_on is None
