@@ -152,7 +152,7 @@ class History:
         scans, meaningless outside this file."""
         salt = self.db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()[0]
         who = json.dumps(
-            [sorted(" ".join(str(n).split()).lower() for n in profile.names),
+            [sorted(" ".join(f"{n.given} {n.surname}".split()).lower() for n in profile.names),
              profile.country.value]
         )
         return hmac.new(salt.encode(), who.encode(), hashlib.sha256).hexdigest()[:32]
