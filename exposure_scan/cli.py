@@ -12,10 +12,12 @@ import typer
 from typer.core import TyperGroup
 
 from exposure_scan import __version__
+from exposure_scan.audit import Audit
+from exposure_scan.audit_cli import DbOpt, NoHistoryOpt, audit_exit_code, register_audit_commands
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.models import Severity
-from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
+from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, summary_line
 from exposure_scan.output import (
     FORMATS,
     preflight,
@@ -38,6 +40,7 @@ class GuardedGroup(TyperGroup):
         except ExposureScanError as exc:
             typer.echo(f"error: {exc}", err=True)
             code = ExitCode.BAD_INPUT if isinstance(exc, InputError) else ExitCode.ERROR
+            code = getattr(exc, "exit_code", code)  # e.g. ScanBusy: 7
             raise typer.Exit(code) from None
 
 
@@ -104,6 +107,8 @@ def run_and_report(
     quiet: bool,
     evidence: Path | None,
     fail_on: Severity | None = None,
+    audit: Audit | None = None,
+    fail_on_all: Severity | None = None,
 ) -> int:
     from exposure_scan.scan import ScanState, run_scan
 
@@ -126,12 +131,15 @@ def run_and_report(
     if result.partial:
         how = "Stopped (SIGTERM)" if state.stopped_by == "SIGTERM" else "Interrupted"
         typer.echo(f"{how}: writing a partial report.", err=True)
+    audit = audit or Audit(config, profile, enabled=False, lock=False)
+    result = audit.compare(result)
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
+    problems = audit.finish(result, paths)  # store in the history, then notify
     if not quiet:
         typer.echo(summary_line(result), err=True)
     for path in paths:
         typer.echo(str(path))
-    return exit_code_for(result, fail_on)
+    return audit_exit_code(result, fail_on, fail_on_all, problems)
 
 
 @app.command()
@@ -149,8 +157,17 @@ def scan(
     ] = None,
     fail_on: Annotated[
         Severity | None,
-        typer.Option(help="Exit 6 when a finding is at least this severe (for cron)."),
+        typer.Option(
+            help="Exit 6 when a finding is at least this severe (for cron); with a history, "
+            "only findings new or back again since the last scan count."
+        ),
     ] = None,
+    fail_on_all: Annotated[
+        Severity | None,
+        typer.Option(help="Exit 6 when any finding, old or new, is at least this severe."),
+    ] = None,
+    db: DbOpt = None,
+    no_history: NoHistoryOpt = False,
 ) -> None:
     """Scan the public sources for your profile and write the reports."""
     profile_file = profile_path or default_profile()
@@ -161,18 +178,21 @@ def scan(
     formats = resolve_formats(fmt, config)
     language = report_language(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)
-    code = run_and_report(
-        profile,
-        config,
-        Registry.discover(),
-        only=provider,
-        formats=formats,
-        out=out_dir,
-        lang=language,
-        quiet=quiet,
-        evidence=evidence,
-        fail_on=fail_on,
-    )
+    with Audit(config, profile, db, enabled=not no_history) as audit:
+        code = run_and_report(
+            profile,
+            config,
+            Registry.discover(),
+            only=provider,
+            formats=formats,
+            out=out_dir,
+            lang=language,
+            quiet=quiet,
+            evidence=evidence,
+            fail_on=fail_on,
+            audit=audit,
+            fail_on_all=fail_on_all,
+        )
     raise typer.Exit(code)
 
 
@@ -182,25 +202,37 @@ def demo(
     fmt: FormatOpt = None,
     quiet: QuietOpt = False,
     lang: LangOpt = None,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Keep the demo's scan history here (default: none)."),
+    ] = None,
+    world_name: Annotated[
+        str,
+        typer.Option("--world", help="first, changed or search-down: run again to see changes."),
+    ] = "first",
 ) -> None:
     """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
-    from exposure_scan.demo import DemoWorld, demo_config, demo_profile
+    from exposure_scan.demo import STABLE_PORT, WORLDS, DemoWorld, demo_config, demo_profile
 
-    with DemoWorld() as world:
+    if world_name not in WORLDS:
+        raise InputError("--world", world_name, f"choose {', '.join(WORLDS)}")
+    with DemoWorld(world_name, port=STABLE_PORT if db else 0) as world:
         profile = demo_profile(world.base_url)
         config = demo_config(world.base_url)
         formats = resolve_formats(fmt, config)
-        code = run_and_report(
-            profile,
-            config,
-            Registry.discover(include_entry_points=False),
-            only=world.providers,
-            formats=formats,
-            out=out or Path("demo-report"),
-            lang=report_language(lang, config, profile),
-            quiet=quiet,
-            evidence=None,
-        )
+        with Audit(config, profile, db, enabled=db is not None, lock=db is not None) as audit:
+            code = run_and_report(
+                profile,
+                config,
+                Registry.discover(include_entry_points=False),
+                only=world.providers,
+                formats=formats,
+                out=out or Path("demo-report"),
+                lang=report_language(lang, config, profile),
+                quiet=quiet,
+                evidence=None,
+                audit=audit,
+            )
     raise typer.Exit(code)
 
 
@@ -308,6 +340,9 @@ def summary(
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+register_audit_commands(app)
 
 
 def main() -> None:

@@ -94,11 +94,34 @@ class ProviderConfig(Section):
     rate_limit: float | None = Field(default=None, gt=0, description="requests per second")
 
 
+class HistorySettings(Section):
+    path: str = Field(default="", description="the scan history file (default: user data folder)")
+    enabled: bool = True
+    keep: int = Field(default=60, ge=1, description="scans kept per profile; older are pruned")
+
+
+class NotifySettings(Section):
+    """Messages after a scan: counts and levels only, never a finding's name, value or URL."""
+
+    webhook_url: str = Field(default="", description="POST a JSON summary here")
+    when: str = Field(default="changes", pattern="^(always|changes|new)$")
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: str = Field(default="starttls", pattern="^(starttls|ssl|none)$")
+    smtp_user_env: str = Field(default="", description="environment variable with the user")
+    smtp_password_env: str = Field(default="", description="environment variable with the password")
+    mail_from: str = ""
+    mail_to: list[str] = Field(default_factory=list)
+    timeout: float = Field(default=20.0, gt=0)
+
+
 class Config(Section):
     scan: ScanSettings = Field(default_factory=ScanSettings)
     http: HttpSettings = Field(default_factory=HttpSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
     providers: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    history: HistorySettings = Field(default_factory=HistorySettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
     source: str = ""  # the file it came from, for messages
 
     def provider_table(self, name: str) -> dict[str, Any]:

@@ -44,6 +44,19 @@ PAGES = {
     ),
 }
 
+# Pages of later versions of the world (`exposure-scan demo --world changed`): one page added.
+LATER_PAGES = {
+    "/buurtgids/utrecht/s-de-wit": (
+        "directory.html",
+        "S. de Wit, Utrecht — Buurtgids",
+        "S. de Wit, Meidoornstraat ...",
+    ),
+}
+# The worlds the demo can serve, to show what a second and third scan report.
+WORLDS = ("first", "changed", "search-down")
+# With a history the world keeps one address, so that its pages keep their finding IDs.
+STABLE_PORT = 47231
+
 
 def _data(name: str) -> str:
     return resources.files("exposure_scan").joinpath(f"data/demo/{name}").read_text("utf-8")
@@ -51,6 +64,8 @@ def _data(name: str) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     base_url: ClassVar[str] = ""
+    pages: ClassVar[dict[str, tuple[str, str, str]]] = PAGES
+    search_down: ClassVar[bool] = False
 
     def log_message(self, format: str, *args: Any) -> None:
         return  # quiet: the demo prints only report paths
@@ -67,11 +82,13 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         if parts.path == "/robots.txt":
             self._send(200, "User-agent: *\nAllow: /\n", "text/plain")
+        elif parts.path == "/searxng/search" and self.search_down:
+            self._send(503, "unavailable", "text/plain")
         elif parts.path == "/searxng/search":
             query = parse_qs(parts.query).get("q", [""])[0]
             self._send(200, json.dumps(self.search(query)), "application/json")
-        elif parts.path in PAGES:
-            self._send(200, _data(PAGES[parts.path][0]), "text/html; charset=utf-8")
+        elif parts.path in self.pages:
+            self._send(200, _data(self.pages[parts.path][0]), "text/html; charset=utf-8")
         else:
             self._send(404, "not found", "text/plain")
 
@@ -95,7 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
                     "score": 1.0,
                     "category": "general",
                 }
-                for path, (_, title, snippet) in PAGES.items()
+                for path, (_, title, snippet) in self.pages.items()
             ]
             if "Wit" in query
             else []
@@ -117,9 +134,22 @@ class DemoWorld:
 
     providers: ClassVar[list[str]] = ["searxng", "big_register", "inspector"]
 
-    def __init__(self) -> None:
-        handler: type[_Handler] = type("DemoHandler", (_Handler,), {})
-        self.server = ThreadingHTTPServer((HOST, 0), handler)
+    def __init__(self, world: str = "first", port: int = 0) -> None:
+        """`world`: "first"; "changed" (the forum post removed, a directory page added);
+        "search-down" (the changed world with its search engine failing)."""
+        if world not in WORLDS:
+            raise ValueError(f"unknown demo world {world!r}")
+        pages = dict(PAGES)
+        if world != "first":
+            del pages["/forum/t/4711-die-huisarts"]
+            pages.update(LATER_PAGES)
+        handler: type[_Handler] = type(
+            "DemoHandler", (_Handler,), {"pages": pages, "search_down": world == "search-down"}
+        )
+        try:
+            self.server = ThreadingHTTPServer((HOST, port), handler)
+        except OSError:  # the preferred port is taken: any port will do
+            self.server = ThreadingHTTPServer((HOST, 0), handler)
         self.base_url = f"http://{HOST}:{self.server.server_address[1]}"
         handler.base_url = self.base_url
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

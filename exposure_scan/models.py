@@ -6,10 +6,12 @@ Provider -> Observation -> (matching) FieldMatch -> (scoring) Finding -> ScanRes
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -148,8 +150,38 @@ class Finding(Frozen):
 def finding_id(url: str, provider: str, matches: list[FieldMatch]) -> str:
     """Same page and same kinds of match -> same id, so scans can be compared."""
     keys = sorted({f"{m.field.value}:{m.label}" for m in matches})
-    raw = "|".join([provider, url.strip().rstrip("/").lower(), *keys])
+    raw = "|".join([provider, canonical_url(url), *keys])
     return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_cid|mc_eid|ref_src)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """One page however it was linked, for the finding id: http or https, "www.", a default
+    port, tracking parameters, parameter order and a trailing slash do not count. The
+    fragment does (some registers name an entry by it)."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        return text.rstrip("/").lower()
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return text.rstrip("/").lower()
+    host = parts.hostname.lower().removeprefix("www.")
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = urlencode(
+        sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        )
+    )
+    path = parts.path.rstrip("/")
+    return (netloc + path + (f"?{query}" if query else "") + (
+        f"#{parts.fragment}" if parts.fragment else ""
+    )).lower()
 
 
 class PartReason(StrEnum):
@@ -294,6 +326,65 @@ class Coverage(Frozen):
         )
 
 
+class ChangeKind(StrEnum):
+    """How a finding compares with the previous scan of the same profile."""
+
+    NEW = "new"  # not seen in the previous scan
+    GONE = "gone"  # seen last time, its source checked now, not found
+    STILL = "still"  # seen last time and now
+    BACK = "back"  # seen before, missing from the previous scan, seen again now
+    NOT_RECHECKED = "not_rechecked"  # seen last time; its source was not checked now
+
+
+class MarkStatus(StrEnum):
+    """What the user said about a finding with `exposure-scan mark`."""
+
+    REQUESTED = "requested"  # removal asked for: the deadline clock runs
+    NOT_ME = "not_me"  # another person: left out of the score and --fail-on
+    IGNORED = "ignored"  # known and accepted: left out of the score and --fail-on
+
+
+class Mark(Frozen):
+    status: MarkStatus
+    on: date  # the day the request was sent, or the day of the mark
+    note: str = ""
+    deadline: date | None = None  # requested: one month after `on` (GDPR art. 12(3))
+    removed_on: date | None = None  # requested, and a later scan no longer found it
+    overdue: bool = False  # requested, past the deadline, still there
+
+
+class ChangedFinding(Frozen):
+    """A finding as the history knows it: where and which kinds of field, never the values."""
+
+    id: str
+    change: ChangeKind
+    provider: str
+    url: str = ""
+    fields: list[str] = Field(default_factory=list)  # "address:home", "phone:mobile", "name:"
+    severity: Severity
+    first_seen: datetime | None = None
+    mark: Mark | None = None
+
+
+class TrendPoint(Frozen):
+    at: datetime
+    score: int
+    urgent: int  # high and critical findings
+
+
+class Changes(Frozen):
+    """This scan compared with the previous one of the same profile (exposure_scan.changes)."""
+
+    previous_at: datetime | None = None  # None: the first scan in the history
+    findings: list[ChangedFinding] = Field(default_factory=list)
+    set_aside: list[ChangedFinding] = Field(default_factory=list)  # marked not-me / ignored
+    marks: list[ChangedFinding] = Field(default_factory=list)  # every requested removal
+    trend: list[TrendPoint] = Field(default_factory=list)  # oldest first, this scan last
+
+    def of(self, kind: ChangeKind) -> list[ChangedFinding]:
+        return [f for f in self.findings if f.change is kind]
+
+
 class ScanResult(Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -309,6 +400,7 @@ class ScanResult(Frozen):
     level: str = ""
     confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ... (for people)
     coverage: Coverage = Field(default_factory=Coverage)  # the same, typed: decide on this
+    changes: Changes | None = None  # with a scan history: what changed since the last scan
 
     @model_validator(mode="before")
     @classmethod
@@ -322,3 +414,4 @@ class ScanResult(Frozen):
     @property
     def unchecked(self) -> list[ProviderRun]:
         return [r for r in self.runs if r.status in (RunStatus.UNCHECKED, RunStatus.INTERRUPTED)]
+

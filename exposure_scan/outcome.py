@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from exposure_scan.models import ScanResult, Severity, WebSearch
+from exposure_scan.models import ChangeKind, Finding, ScanResult, Severity, WebSearch
 
 
 class ExitCode(IntEnum):
@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     NOTHING_CHECKED = 4  # report written, no source could be checked
     INTERRUPTED = 5  # Ctrl-C or SIGTERM (cron `timeout`, systemd stop): partial report written
     FINDING = 6  # report written, a finding at or above --fail-on
+    BUSY = 7  # another scan of the same profile is running; nothing written
+    NOTIFY_FAILED = 8  # report and history written, a notification could not be sent
 
 
 EXIT_CODES_HELP = (
@@ -23,17 +25,44 @@ EXIT_CODES_HELP = (
     "or write error; 2 bad input (profile, config or options), nothing written; 3 report "
     "written, a configured source did not finish or was only partly checked; 4 report "
     "written, no source could be checked; 5 interrupted (Ctrl-C or SIGTERM), partial report "
-    "written; 6 report written and a finding at or above --fail-on."
+    "written; 6 report written and a finding at or above --fail-on (with a history: new or "
+    "back again since the last scan; --fail-on-all: any); 7 another scan of the same profile "
+    "is running, nothing written; 8 report written but a notification failed."
 )
 
 
-def exit_code_for(result: ScanResult, fail_on: Severity | None = None) -> ExitCode:
+FRESH = (ChangeKind.NEW, ChangeKind.BACK)
+
+
+def over_threshold(
+    result: ScanResult, fail_on: Severity | None, fail_on_all: Severity | None = None
+) -> list[Finding]:
+    """The findings that trip the cron alarm. With a history, --fail-on counts only findings
+    new or back again since the last scan; --fail-on-all counts every finding."""
+    hits: dict[str, Finding] = {}
+    if fail_on_all is not None:
+        hits.update((f.id, f) for f in result.findings if f.severity.rank <= fail_on_all.rank)
+    if fail_on is not None:
+        fresh = None
+        if result.changes is not None:
+            fresh = {c.id for c in result.changes.findings if c.change in FRESH}
+        hits.update(
+            (f.id, f)
+            for f in result.findings
+            if f.severity.rank <= fail_on.rank and (fresh is None or f.id in fresh)
+        )
+    return list(hits.values())
+
+
+def exit_code_for(
+    result: ScanResult, fail_on: Severity | None = None, fail_on_all: Severity | None = None
+) -> ExitCode:
     cov = result.coverage
     if result.partial:
         return ExitCode.INTERRUPTED
     if cov.asked == 0 or cov.unchecked == cov.asked:
         return ExitCode.NOTHING_CHECKED
-    if fail_on and any(f.severity.rank <= fail_on.rank for f in result.findings):
+    if over_threshold(result, fail_on, fail_on_all):
         return ExitCode.FINDING
     if cov.unchecked or cov.partly:
         return ExitCode.INCOMPLETE
@@ -56,3 +85,22 @@ def summary_line(result: ScanResult) -> str:
         line = f"PARTIAL (stopped before the end): {line}"
     web = WEB_NOT_SEARCHED.get(result.coverage.web)
     return f"{line}; {web}." if web else f"{line}."
+
+
+def incomplete(result: ScanResult) -> bool:
+    cov = result.coverage
+    return bool(cov.unchecked or cov.partly)
+
+
+def outcome_notes(
+    result: ScanResult, fail_on: Severity | None, fail_on_all: Severity | None = None
+) -> list[str]:
+    """What stderr says when more than one exit code would apply (the code shows one)."""
+    hits = over_threshold(result, fail_on, fail_on_all)
+    notes = []
+    if hits and not result.partial:
+        fresh = " new or back again" if fail_on and result.changes is not None else ""
+        notes.append(f"{len(hits)}{fresh} finding(s) at or above the --fail-on level (exit 6)")
+        if incomplete(result):
+            notes.append("and the scan is incomplete: some sources were not checked (exit 3)")
+    return notes

@@ -23,6 +23,7 @@ from exposure_scan.models import (
 from exposure_scan.removal import action_plan, host_of
 from exposure_scan.scoring import rule_texts
 
+from .history_view import changes_view, escalations
 from .i18n import (
     field_label,
     gettext,
@@ -163,7 +164,8 @@ def build(result: ScanResult) -> dict[str, Any]:
                 for i in item.finding_ids if i in by_id
             ],
         }
-        for item in action_plan(list(result.findings))
+        # Removal requests past their deadline lead the plan.
+        for item in escalations(result, country_of(result)) + action_plan(list(result.findings))
     ]
     counts = Counter(f.severity.value for f in result.findings)
     groups = [
@@ -200,6 +202,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         ],
         "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
+        "changes": changes_view(result, lang),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],
              "provider": f["provider"], "body_sha256": f["body_sha256"]}

@@ -1,0 +1,209 @@
+"""Commands for audits over time: `history`, `diff`, `mark` and `schedule`.
+
+Registered on the main app by `exposure_scan.cli`; the scan options `--db` and
+`--no-history` and the exit code after a scan with a history are defined here too.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from exposure_scan.audit import Problem, ProblemKind
+from exposure_scan.changes import ScanRecord, diff
+from exposure_scan.config import load_config
+from exposure_scan.errors import InputError
+from exposure_scan.history import History, default_path
+from exposure_scan.models import ChangedFinding, ChangeKind, MarkStatus, ScanResult, Severity
+from exposure_scan.outcome import ExitCode, exit_code_for, outcome_notes
+from exposure_scan.paths import default_config, default_profile
+from exposure_scan.profile import load_profile
+from exposure_scan.removal import host_of
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Scan history file (default: [history] path in the config, or the user data "
+        "folder's history.sqlite3).",
+    ),
+]
+NoHistoryOpt = Annotated[
+    bool, typer.Option("--no-history", help="Do not compare with, or add to, the history.")
+]
+ProfileOpt = Annotated[
+    Path | None, typer.Option("--profile", "-p", help="Your private profile (as for scan).")
+]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file.")]
+
+SECTIONS = (
+    (ChangeKind.NEW, "New since last scan"),
+    (ChangeKind.GONE, "Gone since last scan"),
+    (ChangeKind.BACK, "Back again"),
+    (ChangeKind.NOT_RECHECKED, "Not re-checked (source not checked this time)"),
+    (ChangeKind.STILL, "Still there"),
+)
+
+
+def audit_exit_code(
+    result: ScanResult,
+    fail_on: Severity | None,
+    fail_on_all: Severity | None,
+    problems: list[Problem],
+) -> int:
+    """The documented exit code; stderr says every reason when more than one applies."""
+    for line in [*outcome_notes(result, fail_on, fail_on_all), *(p.text for p in problems)]:
+        typer.echo(line, err=True)
+    if any(p.kind is ProblemKind.HISTORY for p in problems):
+        return ExitCode.ERROR
+    code = exit_code_for(result, fail_on, fail_on_all)
+    if problems and code is ExitCode.OK:
+        return ExitCode.NOTIFY_FAILED
+    return code
+
+
+def _open(profile_path: Path | None, config_path: Path | None, db: Path | None,
+          must_exist: bool = True) -> tuple[History, str]:
+    config = load_config(config_path or default_config())
+    path = db or default_path(config.history.path)
+    if must_exist and not path.exists():
+        raise InputError(str(path), "", "no scan history yet; run a scan first")
+    profile = load_profile(profile_path or default_profile())
+    history = History(path)
+    return history, history.profile_key(profile)
+
+
+def _counts(scan: ScanRecord) -> str:
+    counts = scan.counts()
+    return " ".join(f"{n}{s[0].upper()}" for s, n in counts.items() if n) or "-"
+
+
+def _line(item: ChangedFinding) -> str:
+    fields = ", ".join(f.rstrip(":") for f in item.fields)
+    where = host_of(item.url) or item.provider
+    return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
+
+
+def history_command(
+    profile_path: ProfileOpt = None,
+    config_path: ConfigOpt = None,
+    db: DbOpt = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Delete all but the newest scans.")
+    ] = False,
+    keep: Annotated[
+        int | None, typer.Option("--keep", min=1, help="With --prune: scans to keep.")
+    ] = None,
+) -> None:
+    """List the scans of the profile: date, level, score, findings, coverage."""
+    history, key = _open(profile_path, config_path, db)
+    with history:
+        if prune:
+            config = load_config(config_path or default_config())
+            removed = history.prune(key, keep or config.history.keep)
+            typer.echo(f"Removed {removed} old scan(s).")
+        scans = history.scans(key)
+    if not scans:
+        typer.echo("No scans of this profile in the history yet.")
+        return
+    typer.echo(f"{'scan':>5}  {'date (UTC)':<16}  {'level':<9} {'score':>5}  findings  coverage")
+    for s in scans:
+        typer.echo(
+            f"{s.number:>5}  {s.started_at:%Y-%m-%d %H:%M}  {s.level:<9} {s.score:>5}  "
+            f"{_counts(s):<8}  {s.confidence}"
+        )
+
+
+def diff_command(
+    scans: Annotated[
+        list[int] | None,
+        typer.Argument(help="Two scan numbers (see `history`); default: the last two."),
+    ] = None,
+    profile_path: ProfileOpt = None,
+    config_path: ConfigOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Print what changed between two scans (default: the last two)."""
+    history, key = _open(profile_path, config_path, db)
+    with history:
+        stored = history.scans(key)
+    numbers = [s.number for s in stored]
+    if scans and len(scans) != 2:
+        raise InputError("SCANS", " ".join(map(str, scans)), "give two scan numbers, or none")
+    if scans:
+        for n in scans:
+            if n not in numbers:
+                raise InputError("SCANS", str(n), "no such scan of this profile; see `history`")
+        a, b = numbers.index(scans[0]), numbers.index(scans[1])
+    else:
+        if not stored:
+            raise InputError("SCANS", "", "no scans of this profile in the history yet")
+        a, b = len(stored) - 2, len(stored) - 1
+    newer = stored[b]
+    earlier = stored[: a + 1] if a >= 0 else []
+    items = diff(earlier, newer)
+    since = f"scan {stored[a].number}" if a >= 0 else "nothing"
+    typer.echo(f"Scan {newer.number} ({newer.started_at:%Y-%m-%d}) compared with {since}:")
+    for kind, title in SECTIONS:
+        found = [i for i in items if i.change is kind]
+        typer.echo(f"{title}: {len(found)}")
+        if kind is not ChangeKind.STILL:
+            for item in found:
+                typer.echo(_line(item))
+
+
+def mark_command(
+    finding: Annotated[str, typer.Argument(help="A finding ID, or a unique start of one.")],
+    status: Annotated[str, typer.Argument(help="requested, not-me or ignored")],
+    note: Annotated[str, typer.Option("--note", help="Your own note (kept locally).")] = "",
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="When the request was sent, YYYY-MM-DD (default: today)."),
+    ] = None,
+    profile_path: ProfileOpt = None,
+    config_path: ConfigOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Mark a finding: removal requested (starts the one-month clock), not me, or ignored."""
+    try:
+        kind = MarkStatus(status.strip().lower().replace("-", "_"))
+    except ValueError:
+        raise InputError("STATUS", status, "choose requested, not-me or ignored") from None
+    try:
+        day = date.fromisoformat(on) if on else date.today()
+    except ValueError:
+        raise InputError("--date", on or "", "give a date as YYYY-MM-DD") from None
+    history, key = _open(profile_path, config_path, db)
+    with history:
+        full = history.resolve(key, finding)
+        history.set_mark(key, full, kind, day, note)
+    typer.echo(f"{full}: {kind.value.replace('_', '-')} ({day.isoformat()})")
+
+
+def schedule_command(
+    every: Annotated[str, typer.Option("--every", help="week or month")] = "month",
+    at: Annotated[str, typer.Option("--at", help="Time of day, HH:MM (local).")] = "07:00",
+    profile_path: ProfileOpt = None,
+    config_path: ConfigOpt = None,
+) -> None:
+    """Print a crontab line, systemd units, a launchd plist and a schtasks command."""
+    from exposure_scan.schedule import Schedule
+
+    # Absolute paths: cron, launchd and the Task Scheduler run without the user's shell.
+    command = [sys.executable, "-m", "exposure_scan", "scan", "--quiet", "--fail-on", "high"]
+    command += ["--profile", str((profile_path or default_profile()).expanduser().resolve())]
+    config_file = config_path or default_config()
+    if config_file:
+        command += ["--config", str(config_file.expanduser().resolve())]
+    typer.echo(Schedule.parse(every, at, command).render())
+
+
+def register_audit_commands(app: typer.Typer) -> None:
+    app.command("history")(history_command)
+    app.command("diff")(diff_command)
+    app.command("mark")(mark_command)
+    app.command("schedule")(schedule_command)
