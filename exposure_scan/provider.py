@@ -140,6 +140,8 @@ class Provider(ABC):
     stage: ClassVar[int] = 1  # 2: runs after stage 1, with the URLs it found
     docs_url: ClassVar[str] = ""
     Options: ClassVar[type[ProviderOptions]] = ProviderOptions
+    # Non-public hosts, ranges or origins this source may reach ([providers.<name>] allow_hosts).
+    allow_hosts: tuple[str, ...] = ()
 
     def __init__(
         self,
