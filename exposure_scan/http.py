@@ -269,7 +269,8 @@ class AddressGuard:
             ips: list[IPAddress] = [ipaddress.ip_address(host)]
         except ValueError:
             try:
-                ips = [ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)]
+                found = await self.resolve(host, port)
+                ips = [ipaddress.ip_address(a.split("%")[0]) for a in found]
             except (OSError, ValueError) as exc:
                 raise ConnectionFailed(f"could not resolve {host}") from exc
         if not ips:
@@ -645,7 +646,6 @@ class Fetcher:
         chain: list[str] = []
         for _ in range(self.settings.max_redirects + 1):
             await self.guard.check(out.url)
-            host = host_of(out.url)
             if origin_of(out.url) != first_origin:
                 # Keys, credentials and a request body (which may carry profile fields) are
                 # for the source that was asked, not for wherever it redirects to.
