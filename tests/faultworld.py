@@ -73,7 +73,7 @@ def gzip_bomb(decoded: int = 1024 * MiB) -> bytes:
 
 @functools.cache
 def brotli_bomb(decoded: int = 1024 * MiB) -> bytes:
-    compressor = brotli.Compressor(quality=5)
+    compressor = brotli.Compressor(quality=1)  # fast to build; still ~5000:1
     zeros = bytes(MiB)
     out = [compressor.process(zeros) for _ in range(max(1, decoded // MiB))]
     return b"".join(out) + compressor.finish()
@@ -319,7 +319,7 @@ class _SinkHandler(BaseHTTPRequestHandler):
 class FaultWorld:
     """A loopback server with one fault per path, and a sink no request may reach."""
 
-    def __init__(self, *, robots: Robots | None = None) -> None:
+    def __init__(self, *, robots: Robots | None = None, host: str = HOST) -> None:
         self.robots = robots or Robots()
         self.log: list[Hit] = []
         self.sink_log: list[str] = []
@@ -327,13 +327,16 @@ class FaultWorld:
         self.stopping = threading.Event()
         handler = type("FaultHandler", (_Handler,), {"world": self})
         sink = type("SinkHandler", (_SinkHandler,), {"log": self.sink_log})
-        self.server = ThreadingHTTPServer((HOST, 0), handler)
-        self.sink = ThreadingHTTPServer((HOST, 0), sink)
+        if not host.startswith("127."):
+            raise ValueError("the fault world listens on loopback only")
+        self.server = ThreadingHTTPServer((host, 0), handler)
+        self.sink = ThreadingHTTPServer((host, 0), sink)
         for server in (self.server, self.sink):
             server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.base_url = f"http://{HOST}:{self.port}"
-        self.sink_url = f"http://{HOST}:{self.sink.server_address[1]}"
+        self.host = host
+        self.base_url = f"http://{host}:{self.port}"
+        self.sink_url = f"http://{host}:{self.sink.server_address[1]}"
 
     def url(self, path: str) -> str:
         return self.base_url + path
