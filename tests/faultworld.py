@@ -53,12 +53,15 @@ async def stub_resolver(host: str, port: int) -> list[str]:
     raise OSError(f"the fault world does not resolve {host}")
 
 
-@functools.cache
 def gzip_bomb(decoded: int = 1024 * MiB) -> bytes:
     """A gzip body of `decoded` zero bytes (1 GiB is about 1 MB on the wire), built in
     well under a second: after a full flush each MiB of zeros compresses to the same block."""
+    return _gzip_bomb(max(1, decoded // MiB))
+
+
+@functools.cache
+def _gzip_bomb(blocks: int) -> bytes:
     zeros = bytes(MiB)
-    blocks = max(1, decoded // MiB)
     deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
     first = deflater.compress(zeros) + deflater.flush(zlib.Z_FULL_FLUSH)
     repeat = deflater.compress(zeros) + deflater.flush(zlib.Z_FULL_FLUSH)
@@ -71,11 +74,15 @@ def gzip_bomb(decoded: int = 1024 * MiB) -> bytes:
     return header + first + repeat * (blocks - 1) + final + trailer
 
 
-@functools.cache
 def brotli_bomb(decoded: int = 1024 * MiB) -> bytes:
+    return _brotli_bomb(max(1, decoded // MiB))
+
+
+@functools.cache
+def _brotli_bomb(blocks: int) -> bytes:
     compressor = brotli.Compressor(quality=1)  # fast to build; still ~5000:1
     zeros = bytes(MiB)
-    out = [compressor.process(zeros) for _ in range(max(1, decoded // MiB))]
+    out = [compressor.process(zeros) for _ in range(blocks)]
     return b"".join(out) + compressor.finish()
 
 
