@@ -27,10 +27,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.faultworld
 
-from exposure_scan.config import HttpSettings  # noqa: E402
-from exposure_scan.errors import ProviderError  # noqa: E402
-from exposure_scan.http import AddressGuard, Fetcher, build_client  # noqa: E402
-from tests.faultworld import FaultWorld, brotli_bomb, gzip_bomb, stub_resolver  # noqa: E402
+from exposure_scan.config import HttpSettings
+from exposure_scan.errors import ProviderError
+from exposure_scan.http import AddressGuard, Fetcher, build_client
+from tests.faultworld import FaultWorld, brotli_bomb, gzip_bomb, stub_resolver
 
 
 class BenchSource:
