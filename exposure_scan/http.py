@@ -381,6 +381,7 @@ class HostSpacing:
     def __init__(self) -> None:
         self._turn: dict[str, float] = {}
         self._sent: dict[str, float] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
 
     async def claim(self, host: str, gap: float, sleep: Sleep) -> None:
         now = time.monotonic()
@@ -390,11 +391,14 @@ class HostSpacing:
             await sleep(turn - now)
 
     async def settle(self, host: str, gap: float, sleep: Sleep) -> None:
-        now = time.monotonic()
-        send_at = max(now, self._sent.get(host, now - gap) + gap)
-        self._sent[host] = send_at  # reserved before sleeping: two slots never share it
-        if send_at > now:
-            await sleep(send_at - now)
+        # Rarely waits (the turn was claimed already), so the lock is seldom contended; it
+        # records the real send time, which keeps the gap exact even if a sleep woke late.
+        async with self._locks.setdefault(host, asyncio.Lock()):
+            due = self._sent.get(host, float("-inf")) + gap
+            now = time.monotonic()
+            if due > now:
+                await sleep(due - now)
+            self._sent[host] = time.monotonic()
 
 
 def retry_after_seconds(value: str | None, default: float) -> float:
@@ -503,6 +507,14 @@ class Outgoing:
         return replace(self, url=url, params=None)
 
 
+class DeadlinePassed(httpx.ReadTimeout):
+    """The exchange did not end within [http] timeout; `answered`: the headers had come."""
+
+    def __init__(self, request: httpx.Request, *, answered: bool) -> None:
+        super().__init__("no complete answer in time", request=request)
+        self.answered = answered
+
+
 @dataclass(frozen=True)
 class RobotsRules:
     """robots.txt of one origin, as read during this scan."""
@@ -561,7 +573,7 @@ class Fetcher:
         json_body: Any = None,
         content: bytes | None = None,
         pass_statuses: frozenset[int] = frozenset(),
-        robots: bool = False,
+        robots: bool | None = None,
     ) -> httpx.Response:
         """Send one logical request (with redirects and retries); return the final response.
 
@@ -570,13 +582,18 @@ class Fetcher:
         persist after the retries raise. Every failure raises a ProviderError with a typed
         `part_reason`. Each exchange (connect, headers, body) ends within [http] timeout.
 
-        `robots=True` (for found pages) checks robots.txt before every hop, the first one
-        included: a disallowed hop raises RobotsDisallowed and is never requested, and a
-        Crawl-delay beyond [http] max_crawl_delay raises CrawlDelayTooLong.
+        `robots=True` (the default for the page reader, `Provider.stage == PAGE_READER_STAGE`)
+        checks robots.txt before every hop, the first one included: a disallowed hop raises
+        RobotsDisallowed and is never requested, and a Crawl-delay beyond
+        [http] max_crawl_delay raises CrawlDelayTooLong.
 
         The response's `url` is the last hop, the one that served the content;
         `response.extensions["redirect_chain"]` lists every URL requested, first to last.
         """
+        if robots is None:
+            from exposure_scan.provider import PAGE_READER_STAGE
+
+            robots = getattr(provider, "stage", None) == PAGE_READER_STAGE
         outgoing = Outgoing(method, url, params, headers, auth, json_body, content)
         limits = _Limits(self.settings.max_response_bytes)
         return await self._request(provider, outgoing, fields, pass_statuses, robots, limits)
@@ -600,7 +617,9 @@ class Fetcher:
                         provider, outgoing, fields, rate, robots, limits
                     )
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if attempt < self.settings.retries:
+                # A body still dripping at the deadline will drip again: not retried.
+                dripping = isinstance(exc, DeadlinePassed) and exc.answered
+                if attempt < self.settings.retries and not dripping:
                     attempt += 1
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
@@ -714,7 +733,7 @@ class Fetcher:
                     finally:
                         await response.aclose()
             except TimeoutError as exc:
-                raise httpx.ReadTimeout("no complete answer in time", request=request) from exc
+                raise DeadlinePassed(request, answered=status is not None) from exc
             finally:
                 self.ledger.append(
                     LedgerEntry(

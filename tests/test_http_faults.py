@@ -160,6 +160,19 @@ async def test_a_slow_drip_ends_at_the_total_deadline(world: FaultWorld) -> None
     assert harness.fetcher.ledger[-1].status == 200  # headers came; the body did not in time
 
 
+async def test_a_dripping_body_is_not_retried(world: FaultWorld) -> None:
+    harness = Harness(world, timeout=1.0, retries=2)
+    await expect(harness, "/drip?every=1", TimedOut)
+    assert world.paths == ["/drip?every=1"] and harness.sleeps == []
+
+
+async def test_the_page_reader_obeys_robots_on_every_hop_by_default(world: FaultWorld) -> None:
+    harness = Harness(world)
+    error = await expect(harness, "/redirect?to=/private/x", RobotsDisallowed,
+                         provider=reader(world))
+    assert reason_for(error) is PartReason.ROBOTS and "/private/x" not in world.paths
+
+
 async def test_a_server_that_never_answers_times_out(world: FaultWorld) -> None:
     started = time.monotonic()
     await expect(Harness(world, timeout=1.0), "/hang", TimedOut)
