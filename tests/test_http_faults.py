@@ -156,7 +156,7 @@ async def test_a_slow_drip_ends_at_the_total_deadline(world: FaultWorld) -> None
     error = await expect(harness, "/drip?every=1", TimedOut)
     elapsed = time.monotonic() - started
     assert reason_for(error) is PartReason.TIMED_OUT
-    assert 1.9 <= elapsed < 3.0, elapsed
+    assert 1.9 <= elapsed < 3.5, elapsed
     assert harness.fetcher.ledger[-1].status == 200  # headers came; the body did not in time
 
 
