@@ -606,9 +606,11 @@ class Fetcher:
         pass_statuses: frozenset[int],
         robots: bool,
         limits: _Limits,
+        retries: int | None = None,
     ) -> httpx.Response:
         url = outgoing.url
         rate = self.rates.get(provider.name, provider.default_rate_limit)
+        retries = self.settings.retries if retries is None else retries
         attempt = 0
         while True:
             try:
@@ -619,7 +621,7 @@ class Fetcher:
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 # A body still dripping at the deadline will drip again: not retried.
                 dripping = isinstance(exc, DeadlinePassed) and exc.answered
-                if attempt < self.settings.retries and not dripping:
+                if attempt < retries and not dripping:
                     attempt += 1
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
@@ -642,7 +644,7 @@ class Fetcher:
                 wait = retry_after_seconds(
                     response.headers.get("Retry-After"), 2.0 ** (attempt + 1)
                 )
-                if attempt < self.settings.retries and wait <= self.settings.max_retry_after:
+                if attempt < retries and wait <= self.settings.max_retry_after:
                     attempt += 1
                     await self.sleep(wait)
                     continue
@@ -811,8 +813,15 @@ class Fetcher:
         parts = urlsplit(url)
         target = Outgoing("GET", f"{parts.scheme}://{parts.netloc}/robots.txt")
         try:
+            # One retry at most: every page of the site waits for this answer.
             response = await self._request(
-                provider, target, [], frozenset(), False, _Limits(ROBOTS_MAX_BYTES, True)
+                provider,
+                target,
+                [],
+                frozenset(),
+                False,
+                _Limits(ROBOTS_MAX_BYTES, True),
+                retries=min(1, self.settings.retries),
             )
         except ProviderError:
             # 5xx, a timeout, no connection, refused: the site may not be read (RFC 9309).
