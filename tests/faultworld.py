@@ -14,6 +14,7 @@ the guard refuses before connecting. No packet leaves loopback.
 from __future__ import annotations
 
 import functools
+import json
 import socket
 import struct
 import threading
@@ -41,6 +42,15 @@ PAYLOAD = (
     "<html><head><title>Payload</title><script>alert(1)</script></head><body>"
     '<iframe src="javascript:alert(2)"></iframe><img src=x onerror="alert(3)">'
     "<p>Sanne de Wit</p></body></html>"
+)
+
+# Paths a page reader may meet; /search lists them (a SearXNG stand-in at base_url).
+PAGE_FAULTS = (
+    "/ok", "/hang", "/drip", "/429", "/500", "/503", "/reset", "/wrong-type", "/huge",
+    "/huge-declared", "/gzip-bomb", "/gzip-gzip-bomb", "/br-bomb", "/br-gzip-bomb", "/loop",
+    "/to-sink", "/to-metadata", "/to-private-literal", "/invalid-utf8", "/utf16",
+    "/deep-nesting", "/payload", "/private/page", "/redirect?to=/private/hop", "/gzip-page",
+    "/unknown-coding",
 )
 
 
@@ -293,6 +303,14 @@ class _Handler(BaseHTTPRequestHandler):
     def route_payload(self, q: dict[str, str]) -> None:
         self.send_body(200, PAYLOAD.encode())
 
+    def route_search(self, q: dict[str, str]) -> None:
+        """A SearXNG-shaped answer listing every fault page, for scan-level tests."""
+        results = [
+            {"url": self.world.url(p), "title": f"Sanne de Wit {p}", "content": "Sanne de Wit"}
+            for p in self.world.search_results
+        ]
+        self.send_body(200, json.dumps({"results": results}).encode(), "application/json")
+
     def route_robots_txt(self, q: dict[str, str]) -> None:
         robots = self.world.robots
         if robots.hang:
@@ -331,6 +349,7 @@ class FaultWorld:
         self.log: list[Hit] = []
         self.sink_log: list[str] = []
         self.routes: dict[str, Any] = {}  # path -> function(handler, query): extra faults
+        self.search_results: list[str] = list(PAGE_FAULTS)  # what /search lists
         self.stopping = threading.Event()
         handler = type("FaultHandler", (_Handler,), {"world": self})
         sink = type("SinkHandler", (_SinkHandler,), {"log": self.sink_log})
