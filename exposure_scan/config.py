@@ -27,13 +27,41 @@ class ScanSettings(Section):
     max_pages: int = Field(default=40, ge=0, le=500, description="result pages to inspect")
 
 
+def check_allow_list(value: list[str]) -> list[str]:
+    """Entries of an allow_hosts list: a host name or address (any port), an address range
+    like 10.0.0.0/24, or an origin written as a URL (http://192.168.1.5:8080)."""
+    for item in value:
+        if "://" in item:
+            try:
+                parts = urlsplit(item)
+                ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+                parts.port  # noqa: B018 - raises on a port out of range
+            except ValueError:
+                ok = False
+            if not ok:
+                raise ValueError(f'"{item}" is not an origin like http://192.168.1.5:8080')
+        elif "/" in item:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError:
+                raise ValueError(f'"{item}" is not an address range like 10.0.0.0/24') from None
+    return value
+
+
 class HttpSettings(Section):
-    timeout: float = Field(default=20.0, gt=0, description="seconds per request")
+    timeout: float = Field(
+        default=20.0, gt=0, description="seconds per request: connect, headers and whole body"
+    )
     retries: int = Field(default=2, ge=0, le=5)
     max_retry_after: float = Field(default=60.0, ge=0, description="longest Retry-After obeyed")
     max_response_bytes: int = Field(default=3_000_000, ge=1024)
     max_redirects: int = Field(default=5, ge=0, le=20)
     respect_robots: bool = True
+    max_crawl_delay: float = Field(
+        default=10.0,
+        ge=0,
+        description="longest robots.txt Crawl-delay honoured; a site asking more is not read",
+    )
     user_agent: str = ""
     proxy: str = Field(
         default="",
@@ -42,7 +70,9 @@ class HttpSettings(Section):
     )
     allow_hosts: list[str] = Field(
         default_factory=list,
-        description="non-public hosts or address ranges that may be contacted (e.g. a LAN SearXNG)",
+        description="non-public hosts, address ranges or origins (http://host:port) that "
+        "every source except the page inspector may contact; per source: "
+        "[providers.<name>] allow_hosts",
     )
 
     @field_validator("proxy")
@@ -66,13 +96,7 @@ class HttpSettings(Section):
     @field_validator("allow_hosts")
     @classmethod
     def _check_allow(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if "/" in item:
-                try:
-                    ipaddress.ip_network(item, strict=False)
-                except ValueError:
-                    raise ValueError(f'"{item}" is not an address range like 10.0.0.0/24') from None
-        return value
+        return check_allow_list(value)
 
 
 class ReportSettings(Section):
@@ -92,6 +116,16 @@ class ProviderConfig(Section):
     enabled: bool | None = None
     base_url: str | None = None
     rate_limit: float | None = Field(default=None, gt=0, description="requests per second")
+    allow_hosts: list[str] = Field(
+        default_factory=list,
+        description="non-public hosts, ranges or origins this source alone may contact "
+        "(its own base_url origin is allowed without it)",
+    )
+
+    @field_validator("allow_hosts")
+    @classmethod
+    def _check_allow(cls, value: list[str]) -> list[str]:
+        return check_allow_list(value)
 
 
 class HistorySettings(Section):

@@ -182,7 +182,7 @@ def demo_config(base_url: str) -> Config:
             "providers": {
                 "searxng": {"base_url": f"{base_url}/searxng", "rate_limit": 50},
                 "big_register": {"base_url": f"{base_url}/big/zksrv/soap/4", "rate_limit": 50},
-                "inspector": {"rate_limit": 50},
+                "inspector": {"rate_limit": 50, "allow_hosts": [HOST]},
             },
         }
     )

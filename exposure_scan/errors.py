@@ -114,3 +114,13 @@ class RedirectLoop(ProviderResponseError):
 def reason_for(exc: ProviderError) -> PartReason:
     """The typed reason a failed page or part is filed under."""
     return exc.part_reason
+
+
+class RobotsDisallowed(RequestRefused):
+    reason = "request refused"
+    part_reason = PartReason.ROBOTS
+
+
+class CrawlDelayTooLong(RequestRefused):
+    reason = "request refused"
+    part_reason = PartReason.CRAWL_DELAY

@@ -1,24 +1,30 @@
 """All outgoing HTTP goes through one `Fetcher` around one shared `httpx.AsyncClient`.
 
-It refuses non-public addresses (also after redirects and DNS), spaces requests per host,
-retries politely (honouring Retry-After), caps response sizes, reads robots.txt for page
-fetches, and writes every request into the query ledger (fields sent, never values).
+It refuses non-public addresses (also after redirects and DNS) unless the config allows an
+origin for that source, spaces requests per host, retries politely (honouring Retry-After),
+bounds every exchange in time and in decoded bytes, applies robots.txt to every hop of a page
+fetch, and writes every request into the query ledger (fields sent, never values).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import email.utils
 import ipaddress
 import json
+import re
 import socket
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, replace
+import zlib
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+import brotli
 import httpcore
 import httpx
 from protego import Protego
@@ -28,11 +34,14 @@ from exposure_scan.config import HttpSettings
 from exposure_scan.errors import (
     BadStatus,
     ConnectionFailed,
+    CrawlDelayTooLong,
     ParseError,
+    ProviderError,
     ProviderResponseError,
     RateLimited,
     RedirectLoop,
     RequestRefused,
+    RobotsDisallowed,
     TimedOut,
     TooLarge,
 )
@@ -46,8 +55,13 @@ USER_AGENT = (
     "+https://github.com/exposure-scan/exposure-scan)"
 )
 RETRY_STATUSES = frozenset({429, 503})
+ACCEPT_ENCODING = "gzip, deflate, br"  # only codings decoded here, each with a bounded step
+ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 §2.5: parse at least the first 500 KiB
+REDIRECT_CHAIN = "redirect_chain"  # Response.extensions key: every URL requested, first to last
 Resolver = Callable[[str, int], Awaitable[list[str]]]
 Sleep = Callable[[float], Awaitable[None]]
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 async def system_resolver(host: str, port: int) -> list[str]:
@@ -74,85 +88,200 @@ def build_client(
     return httpx.AsyncClient(
         timeout=httpx.Timeout(settings.timeout),
         follow_redirects=False,
-        headers={"User-Agent": settings.user_agent or USER_AGENT},
+        headers={
+            "User-Agent": settings.user_agent or USER_AGENT,
+            "Accept-Encoding": ACCEPT_ENCODING,
+        },
         limits=limits,
         transport=transport,
         trust_env=False,
     )
 
 
-# IPv6 forms that carry an IPv4 address a packet may end up at.
-NAT64 = ipaddress.ip_network("64:ff9b::/96")
-LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: local use, never public
-SIIT = ipaddress.ip_network("::ffff:0:0:0/96")  # IPv4-translated (RFC 2765)
-IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
-SITE_LOCAL = ipaddress.ip_network("fec0::/10")
-NOT_PUBLIC_V6 = (
-    SITE_LOCAL,
-    LOCAL_NAT64,
-    ipaddress.ip_network("3fff::/20"),
-    ipaddress.ip_network("5f00::/16"),
+# IANA special-purpose address registries (IPv4 and IPv6), as of 2025. Python 3.11's
+# `is_global` misses some of them (192.0.0.0/24), so the table is explicit. A few of these
+# are marked "globally reachable" by IANA (AS112, AMT anycast); a scan never needs them.
+SPECIAL_V4 = tuple(
+    ipaddress.IPv4Network(n)
+    for n in (
+        "0.0.0.0/8",  # this network
+        "10.0.0.0/8",  # private
+        "100.64.0.0/10",  # shared address space (carrier-grade NAT)
+        "127.0.0.0/8",  # loopback
+        "169.254.0.0/16",  # link-local, cloud metadata
+        "172.16.0.0/12",  # private
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # documentation (TEST-NET-1)
+        "192.31.196.0/24",  # AS112-v4
+        "192.52.193.0/24",  # AMT
+        "192.88.99.0/24",  # deprecated 6to4 relay anycast
+        "192.168.0.0/16",  # private
+        "192.175.48.0/24",  # direct delegation AS112
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # documentation (TEST-NET-2)
+        "203.0.113.0/24",  # documentation (TEST-NET-3)
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved
+        "255.255.255.255/32",  # limited broadcast
+    )
+)
+SPECIAL_V6 = tuple(
+    ipaddress.IPv6Network(n)
+    for n in (
+        "::/128",  # unspecified
+        "::1/128",  # loopback
+        "64:ff9b:1::/48",  # local-use IPv4/IPv6 translation
+        "100::/64",  # discard-only
+        "2001::/23",  # IETF protocol assignments (Teredo, benchmarking, ORCHID, ...)
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation
+        "5f00::/16",  # segment routing SIDs
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "fec0::/10",  # deprecated site-local
+        "ff00::/8",  # multicast
+    )
+)
+# IPv6 forms that carry an IPv4 address a packet may end up at: judged by that address.
+MAPPED = ipaddress.IPv6Network("::ffff:0:0/96")  # IPv4-mapped
+NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # well-known NAT64 prefix
+SIIT = ipaddress.IPv6Network("::ffff:0:0:0/96")  # IPv4-translated (RFC 2765)
+IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated
+SIXTOFOUR = ipaddress.IPv6Network("2002::/16")
+EMBEDDING = (MAPPED, NAT64, SIIT, IPV4_COMPATIBLE)
+GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
+
+
+def is_public(ip: IPAddress) -> bool:
+    """True only for an address outside every special-purpose range, embedded ones included."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        if any(ip in net for net in SPECIAL_V4):
+            return False
+        return ip.is_global  # a second opinion: whatever Python knows about too
+    if ip.scope_id:
+        return False
+    if any(ip in net for net in SPECIAL_V6):
+        return False
+    if any(ip in net for net in EMBEDDING):
+        return is_public(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    if ip in SIXTOFOUR:
+        return ip.sixtofour is not None and is_public(ip.sixtofour)
+    return ip in GLOBAL_UNICAST and ip.is_global
+
+
+def _default_port(scheme: str) -> int:
+    return 443 if scheme == "https" else 80
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """Non-public targets one source may reach: host names or addresses on any port,
+    address ranges, and origins (scheme, host, port) written as URLs."""
+
+    hosts: frozenset[str] = frozenset()
+    nets: tuple[IPNetwork, ...] = ()
+    origins: frozenset[tuple[str, str, int]] = frozenset()
+
+    @classmethod
+    def parse(cls, entries: Iterable[str]) -> Allowance:
+        hosts: set[str] = set()
+        nets: list[IPNetwork] = []
+        origins: set[tuple[str, str, int]] = set()
+        for entry in entries:
+            entry = entry.strip()
+            if "://" in entry:
+                origin = origin_key(entry)
+                if origin[1]:
+                    origins.add(origin)
+            elif "/" in entry:
+                nets.append(ipaddress.ip_network(entry, strict=False))
+            elif entry:
+                hosts.add(entry.lower().strip("[]").rstrip("."))
+        return cls(frozenset(hosts), tuple(nets), frozenset(origins))
+
+    def __or__(self, other: Allowance) -> Allowance:
+        return Allowance(
+            self.hosts | other.hosts, self.nets + other.nets, self.origins | other.origins
+        )
+
+    def names(self, host: str, port: int, scheme: str | None) -> bool:
+        """The config names this host (on any port) or this origin."""
+        if host in self.hosts:
+            return True
+        return any(
+            h == host and p == port and (scheme is None or s == scheme)
+            for s, h, p in self.origins
+        )
+
+    def covers(self, ip: IPAddress, port: int, scheme: str | None) -> bool:
+        return self.names(str(ip), port, scheme) or any(ip in net for net in self.nets)
+
+
+_allowance: contextvars.ContextVar[Allowance | None] = contextvars.ContextVar(
+    "exposure_scan_allowance", default=None
 )
 
 
-def addresses_within(
-    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
-) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """The address and every IPv4 address embedded in it (mapped, 6to4, Teredo, NAT64)."""
-    if isinstance(ip, ipaddress.IPv4Address):
-        return [ip]
-    if any(ip in net for net in NOT_PUBLIC_V6):
-        return [ipaddress.ip_address("::1")]  # site-local, local NAT64, documentation: inside
-    out: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = [ip]
-    if ip.ipv4_mapped:
-        out.append(ip.ipv4_mapped)
-    if ip.sixtofour:
-        out.append(ip.sixtofour)
-    if ip.teredo:
-        out.extend(ip.teredo)
-    if ip in NAT64 or ip in SIIT or (ip in IPV4_COMPATIBLE and int(ip) > 1):
-        out.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
-    return out
-
-
 class AddressGuard:
-    """Refuses loopback, private, link-local, metadata and other non-public targets."""
+    """Refuses loopback, private, link-local, metadata and other non-public targets, except
+    what the config allows for the source that is asking (see `allowance_for`)."""
 
     def __init__(self, allow: list[str], resolver: Resolver | None = None) -> None:
-        self.allow_hosts = {a.lower() for a in allow if "/" not in a}
-        self.allow_nets = [ipaddress.ip_network(a, strict=False) for a in allow if "/" in a]
+        self.general = Allowance.parse(allow)  # [http] allow_hosts: every source but pages
         self.resolver = resolver
+
+    @property
+    def allowance(self) -> Allowance:
+        return _allowance.get() or self.general
+
+    def allowance_for(self, provider: Any) -> Allowance:
+        """What `provider` may reach: its own `allow_hosts` and the origin of its configured
+        base_url; other sources also get [http] allow_hosts. The page reader gets only its
+        own list: a found URL must not reach an inside service allowed for an API source."""
+        from exposure_scan.provider import PAGE_READER_STAGE
+
+        own = Allowance.parse(getattr(provider, "allow_hosts", ()) or ())
+        base = getattr(provider, "base_url", "") or ""
+        if base:
+            own = own | Allowance.parse([base])
+        if getattr(provider, "stage", None) == PAGE_READER_STAGE:
+            return own
+        return self.general | own
+
+    @contextlib.contextmanager
+    def scope(self, allowance: Allowance) -> Iterator[None]:
+        """Checks made in this block (and connections opened) use `allowance`."""
+        token = _allowance.set(allowance)
+        try:
+            yield
+        finally:
+            _allowance.reset(token)
 
     async def resolve(self, host: str, port: int) -> list[str]:
         # Looked up at call time, so the test suite can stub DNS for everything at once.
         return await (self.resolver or system_resolver)(host, port)
 
-    def _allowed_ip(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-        if str(ip) in self.allow_hosts or any(ip in net for net in self.allow_nets):
-            return True
-        return all(a.is_global and not a.is_multicast for a in addresses_within(ip))
-
-    async def admitted(self, host: str, port: int) -> list[str]:
+    async def admitted(self, host: str, port: int, scheme: str | None = None) -> list[str]:
         """The addresses of `host` this guard lets us connect to; refuses if any is not."""
-        host = host.lower().rstrip(".")
+        host = host.lower().rstrip(".").strip("[]")
+        allowance = self.allowance
         try:
-            ips = [ipaddress.ip_address(host.strip("[]"))]
+            ips: list[IPAddress] = [ipaddress.ip_address(host)]
         except ValueError:
             try:
-                ips = [
-                    ipaddress.ip_address(a.split("%")[0]) for a in await self.resolve(host, port)
-                ]
+                found = await self.resolve(host, port)
+                ips = [ipaddress.ip_address(a.split("%")[0]) for a in found]
             except (OSError, ValueError) as exc:
                 raise ConnectionFailed(f"could not resolve {host}") from exc
         if not ips:
             raise ConnectionFailed(f"could not resolve {host}")
-        if host in self.allow_hosts:
+        if allowance.names(host, port, scheme):
             return [str(ip) for ip in ips]
         for ip in ips:
-            if not self._allowed_ip(ip):
+            if not (allowance.covers(ip, port, scheme) or is_public(ip)):
                 raise RequestRefused(
                     f"refused {host}: it points to a non-public address "
-                    "(add it to [http] allow_hosts if you mean it)"
+                    "(allow it for the source that needs it, see allow_hosts)"
                 )
         return [str(ip) for ip in ips]
 
@@ -162,24 +291,26 @@ class AddressGuard:
             hostname = parts.hostname
         except ValueError:
             raise RequestRefused("refused a URL that cannot be read") from None
-        if parts.scheme not in {"http", "https"}:
-            raise RequestRefused(f"refused {parts.scheme or 'a'}: URL (only http and https)")
+        scheme = parts.scheme.lower()
+        if scheme not in {"http", "https"}:
+            raise RequestRefused(f"refused {scheme or 'a'}: URL (only http and https)")
         host = (hostname or "").lower().rstrip(".")
         if not host:
             raise RequestRefused("refused a URL without a host")
-        if host in self.allow_hosts:
-            return
         try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            port = parts.port or _default_port(scheme)
         except ValueError:
             raise RequestRefused(f"refused {host}: the port is not a number in range") from None
-        await self.admitted(host, port)
+        if self.allowance.names(host, port, scheme):
+            return
+        await self.admitted(host, port, scheme)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolves and checks at connect time, then connects to the checked address itself,
     so a DNS answer that changes between the check and the connection (rebinding) cannot
-    reach an inside address. TLS still verifies the certificate against the host name."""
+    reach an inside address. TLS still verifies the certificate against the host name.
+    Connections are opened in the requesting task, so the source's allowance applies."""
 
     def __init__(self, guard: AddressGuard, inner: httpcore.AsyncNetworkBackend | None = None):
         self.guard = guard
@@ -239,30 +370,35 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
 
 class HostSpacing:
-    """Keeps requests to one host at least 1/rate seconds apart. Shareable across scans."""
+    """Keeps requests to one host at least `gap` seconds apart. Shareable across scans.
+
+    A request claims the host's next turn (a reserved time, so queued requests line up
+    instead of all passing at once), sleeps until it, and only then takes a fetch slot: no
+    shared slot is held while a host's spacing runs down. `settle`, inside the slot, re-checks
+    against the last real send, since a slot may come late and let the next turn catch up.
+    """
 
     def __init__(self) -> None:
+        self._turn: dict[str, float] = {}
+        self._sent: dict[str, float] = {}
         self._locks: dict[str, asyncio.Lock] = {}
-        self._last: dict[str, float] = {}
 
-    async def ready(self, host: str, rate: float, sleep: Sleep) -> None:
-        """Wait until the host is due, without claiming the turn: called before taking a
-        concurrency slot, so a slot is not held while one host's spacing runs down."""
-        gap = 1.0 / rate if rate > 0 else 0.0
-        due = self._last.get(host, 0.0) + gap
+    async def claim(self, host: str, gap: float, sleep: Sleep) -> None:
         now = time.monotonic()
-        if due > now:
-            await sleep(due - now)
+        turn = max(now, self._turn.get(host, now))
+        self._turn[host] = turn + gap
+        if turn > now:
+            await sleep(turn - now)
 
-    async def wait(self, host: str, rate: float, sleep: Sleep) -> None:
-        lock = self._locks.setdefault(host, asyncio.Lock())
-        async with lock:
-            gap = 1.0 / rate if rate > 0 else 0.0
-            due = self._last.get(host, 0.0) + gap
+    async def settle(self, host: str, gap: float, sleep: Sleep) -> None:
+        # Rarely waits (the turn was claimed already), so the lock is seldom contended; it
+        # records the real send time, which keeps the gap exact even if a sleep woke late.
+        async with self._locks.setdefault(host, asyncio.Lock()):
+            due = self._sent.get(host, float("-inf")) + gap
             now = time.monotonic()
             if due > now:
                 await sleep(due - now)
-            self._last[host] = time.monotonic()
+            self._sent[host] = time.monotonic()
 
 
 def retry_after_seconds(value: str | None, default: float) -> float:
@@ -278,6 +414,75 @@ def retry_after_seconds(value: str | None, default: float) -> float:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class _Decoder(Protocol):
+    def decode(self, data: bytes, step: int) -> Iterator[bytes]: ...
+
+
+class _ZlibDecoder:
+    """gzip or deflate, never more than `step` bytes of output per call into zlib."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self.wbits = 16 + zlib.MAX_WBITS if coding == "gzip" else zlib.MAX_WBITS
+        self.obj = zlib.decompressobj(self.wbits)
+        self.started = False
+
+    def decode(self, data: bytes, step: int) -> Iterator[bytes]:
+        while not self.obj.eof:
+            try:
+                out = self.obj.decompress(data, step)
+            except zlib.error:
+                if self.coding == "deflate" and not self.started:
+                    # Some servers send raw deflate without the zlib wrapper (httpx does this too).
+                    self.started = True
+                    self.obj = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise
+            self.started = True
+            data = self.obj.unconsumed_tail
+            if out:
+                yield out
+            if len(out) < step and not data:
+                return  # input used up and no output pending
+
+
+class _BrotliDecoder:
+    def __init__(self) -> None:
+        self.obj = brotli.Decompressor()
+
+    def decode(self, data: bytes, step: int) -> Iterator[bytes]:
+        if self.obj.is_finished():
+            return
+        out = self.obj.process(data, output_buffer_limit=step)
+        if out:
+            yield out
+        while not self.obj.can_accept_more_data():
+            out = self.obj.process(b"", output_buffer_limit=step)
+            if not out:
+                return
+            yield out
+
+
+DECODE_STEP = 64 * 1024
+
+
+def content_decoder(header: str, host: str) -> _Decoder | None:
+    """The decoder for a Content-Encoding header; refuses stacked or unknown codings."""
+    codings = [c.strip().lower() for c in header.split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return None
+    if len(codings) > 1:
+        # Each layer multiplies the size; one layer is all a real site needs.
+        raise TooLarge(f"{host} sent a body compressed {len(codings)} times; not read")
+    coding = codings[0]
+    if coding in ("gzip", "x-gzip", "deflate"):
+        return _ZlibDecoder("deflate" if coding == "deflate" else "gzip")
+    if coding == "br":
+        return _BrotliDecoder()
+    raise ParseError(f"{host} sent a body encoded as {coding[:20]!r}, which is not read")
 
 
 @dataclass(frozen=True)
@@ -302,6 +507,35 @@ class Outgoing:
         return replace(self, url=url, params=None)
 
 
+class DeadlinePassed(httpx.ReadTimeout):
+    """The exchange did not end within [http] timeout; `answered`: the headers had come."""
+
+    def __init__(self, request: httpx.Request, *, answered: bool) -> None:
+        super().__init__("no complete answer in time", request=request)
+        self.answered = answered
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """robots.txt of one origin, as read during this scan."""
+
+    parser: Protego | None = None
+    disallow_all: bool = False  # 5xx, timeout, unreachable: RFC 9309 §2.3.1.4
+    crawl_delay: float = 0.0
+
+    def allows(self, url: str, agent: str) -> bool:
+        if self.disallow_all:
+            return False
+        return self.parser is None or bool(self.parser.can_fetch(robots_target(url), agent))
+
+
+@dataclass
+class _Limits:
+    cap: int
+    truncate: bool = False  # read up to the cap and stop (robots.txt), rather than refuse
+    chain: list[str] = field(default_factory=list)
+
+
 class Fetcher:
     def __init__(
         self,
@@ -322,8 +556,9 @@ class Fetcher:
         self.sleep = sleep
         self.ledger: list[LedgerEntry] = []
         self._slots = asyncio.Semaphore(concurrency)
-        self._robots: dict[str, Protego | None] = {}
-        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._robots: dict[tuple[str, str, int], RobotsRules] = {}
+        self._robots_locks: dict[tuple[str, str, int], asyncio.Lock] = {}
+        self._crawl_delay: dict[str, float] = {}  # host -> seconds asked by its robots.txt
 
     async def request(
         self,
@@ -338,30 +573,66 @@ class Fetcher:
         json_body: Any = None,
         content: bytes | None = None,
         pass_statuses: frozenset[int] = frozenset(),
+        robots: bool | None = None,
     ) -> httpx.Response:
         """Send one logical request (with redirects and retries); return the final response.
 
         Statuses below 500 other than 429 are returned for the provider to judge, and so are
         the ones in `pass_statuses` (a SOAP fault comes as 500); 429 and other 5xx that
-        persist after the retries raise. Every failure raises a ProviderError.
+        persist after the retries raise. Every failure raises a ProviderError with a typed
+        `part_reason`. Each exchange (connect, headers, body) ends within [http] timeout.
+
+        `robots=True` (the default for the page reader, `Provider.stage == PAGE_READER_STAGE`)
+        checks robots.txt before every hop, the first one included: a disallowed hop raises
+        RobotsDisallowed and is never requested, and a Crawl-delay beyond
+        [http] max_crawl_delay raises CrawlDelayTooLong.
+
+        The response's `url` is the last hop, the one that served the content;
+        `response.extensions["redirect_chain"]` lists every URL requested, first to last.
         """
-        rate = self.rates.get(provider.name, provider.default_rate_limit)
+        if robots is None:
+            from exposure_scan.provider import PAGE_READER_STAGE
+
+            robots = getattr(provider, "stage", None) == PAGE_READER_STAGE
         outgoing = Outgoing(method, url, params, headers, auth, json_body, content)
+        limits = _Limits(self.settings.max_response_bytes)
+        return await self._request(provider, outgoing, fields, pass_statuses, robots, limits)
+
+    async def _request(
+        self,
+        provider: Provider,
+        outgoing: Outgoing,
+        fields: list[QueryField],
+        pass_statuses: frozenset[int],
+        robots: bool,
+        limits: _Limits,
+        retries: int | None = None,
+    ) -> httpx.Response:
+        url = outgoing.url
+        rate = self.rates.get(provider.name, provider.default_rate_limit)
+        retries = self.settings.retries if retries is None else retries
         attempt = 0
         while True:
             try:
-                response = await self._send_following(provider, outgoing, fields, rate)
+                with self.guard.scope(self.guard.allowance_for(provider)):
+                    response = await self._send_following(
+                        provider, outgoing, fields, rate, robots, limits
+                    )
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if attempt < self.settings.retries:
+                # A body still dripping at the deadline will drip again: not retried.
+                dripping = isinstance(exc, DeadlinePassed) and exc.answered
+                if attempt < retries and not dripping:
                     attempt += 1
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
                 if isinstance(exc, httpx.TimeoutException):
-                    raise TimedOut(f"timed out ({host_of(url)})") from exc
+                    raise TimedOut(
+                        f"timed out after {self.settings.timeout:g} s ({host_of(url)})"
+                    ) from exc
                 raise ConnectionFailed(
                     f"could not connect to {host_of(url)} ({type(exc).__name__})"
                 ) from exc
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            except (httpx.HTTPError, httpx.InvalidURL, zlib.error, brotli.error) as exc:
                 # A body that does not decode, a URL httpx refuses: the source, not "nothing".
                 raise ProviderResponseError(
                     f"bad answer from {host_of(url)} ({type(exc).__name__})"
@@ -373,7 +644,7 @@ class Fetcher:
                 wait = retry_after_seconds(
                     response.headers.get("Retry-After"), 2.0 ** (attempt + 1)
                 )
-                if attempt < self.settings.retries and wait <= self.settings.max_retry_after:
+                if attempt < retries and wait <= self.settings.max_retry_after:
                     attempt += 1
                     await self.sleep(wait)
                     continue
@@ -383,13 +654,19 @@ class Fetcher:
             return response
 
     async def _send_following(
-        self, provider: Provider, outgoing: Outgoing, fields: list[QueryField], rate: float
+        self,
+        provider: Provider,
+        outgoing: Outgoing,
+        fields: list[QueryField],
+        rate: float,
+        robots: bool,
+        limits: _Limits,
     ) -> httpx.Response:
         first_origin = origin_of(outgoing.url)
         out = outgoing
+        chain: list[str] = []
         for _ in range(self.settings.max_redirects + 1):
             await self.guard.check(out.url)
-            host = host_of(out.url)
             if origin_of(out.url) != first_origin:
                 # Keys, credentials and a request body (which may carry profile fields) are
                 # for the source that was asked, not for wherever it redirects to.
@@ -407,64 +684,168 @@ class Fetcher:
                 json=out.json_body,
                 content=out.content,
             )
-            entry = {
-                "provider": provider.name,
-                "host": host,
-                "method": out.method,
-                "fields": sorted({f.value for f in fields}),
-            }
-            await self.spacing.ready(host, rate, self.sleep)
-            async with self._slots:
-                # Claimed inside the slot: the time recorded is when the request really goes.
-                await self.spacing.wait(host, rate, self.sleep)
-                try:
-                    response = await self.client.send(request, auth=out.auth, stream=True)
-                except BaseException:
-                    self.ledger.append(LedgerEntry(**entry, status=None))
-                    raise
-                self.ledger.append(LedgerEntry(**entry, status=response.status_code))
-                try:
-                    body = await self._read_capped(response)
-                finally:
-                    await response.aclose()
+            if robots:
+                # Before the hop is requested: a disallowed URL is never sent for.
+                await self._obey_robots(provider, str(request.url))
+            chain.append(str(request.url))
+            response, body = await self._exchange(provider, request, out, fields, rate, limits)
+            location = response.headers.get("Location")
+            if response.is_redirect and location:
+                out = out.redirected(urljoin(str(request.url), location), response.status_code)
+                continue
             kept = [
                 (k, v)
                 for k, v in response.headers.multi_items()
                 if k.lower() not in {"content-encoding", "content-length"}
             ]
-            final = httpx.Response(
-                response.status_code, headers=kept, content=body, request=request
+            return httpx.Response(
+                response.status_code,
+                headers=kept,
+                content=body,
+                request=request,
+                extensions={REDIRECT_CHAIN: tuple(chain)},
             )
-            location = response.headers.get("Location")
-            if response.is_redirect and location:
-                out = out.redirected(urljoin(str(request.url), location), response.status_code)
-                continue
-            return final
         raise RedirectLoop(f"too many redirects from {host_of(outgoing.url)}")
 
-    async def _read_capped(self, response: httpx.Response) -> bytes:
-        limit = self.settings.max_response_bytes
+    async def _exchange(
+        self,
+        provider: Provider,
+        request: httpx.Request,
+        out: Outgoing,
+        fields: list[QueryField],
+        rate: float,
+        limits: _Limits,
+    ) -> tuple[httpx.Response, bytes]:
+        """One request and its whole body, within the deadline; the host's turn is claimed
+        before a shared slot is taken."""
+        host = request.url.host
+        gap = max(1.0 / rate if rate > 0 else 0.0, self._crawl_delay.get(host, 0.0))
+        await self.spacing.claim(host, gap, self.sleep)
+        status: int | None = None
+        async with self._slots:
+            await self.spacing.settle(host, gap, self.sleep)
+            try:
+                # One deadline for connect, headers and body: a server dripping one byte a
+                # second cannot hold a page (httpx's own timeouts are per read).
+                async with asyncio.timeout(self.settings.timeout):
+                    response = await self.client.send(request, auth=out.auth, stream=True)
+                    status = response.status_code
+                    try:
+                        body = await self._read_body(response, limits)
+                    finally:
+                        await response.aclose()
+            except TimeoutError as exc:
+                raise DeadlinePassed(request, answered=status is not None) from exc
+            finally:
+                self.ledger.append(
+                    LedgerEntry(
+                        provider=provider.name,
+                        host=host_of(str(request.url)),
+                        method=request.method,
+                        fields=sorted({f.value for f in fields}),
+                        status=status,
+                    )
+                )
+        return response, body
+
+    async def _read_body(self, response: httpx.Response, limits: _Limits) -> bytes:
+        """The decoded body, refused (or cut, for robots.txt) as soon as decoded bytes pass
+        the cap. Decoding is done here, a bounded step at a time, never by httpx."""
+        limit = limits.cap
         host = host_of(str(response.request.url))
         too_big = TooLarge(f"{host} sent more than {limit} bytes; not read")
+        decoder = content_decoder(response.headers.get("Content-Encoding", ""), host)
         declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isdigit() and int(declared) > limit and not limits.truncate:
             raise too_big
         try:
             body: bytes | None = response.content  # already in memory (mock transports)
         except httpx.ResponseNotRead:
             body = None
-        if body is None:
-            chunks: list[bytes] = []
-            size = 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > limit:
+        if body is not None:
+            if len(body) > limit and not limits.truncate:
+                raise too_big
+            return body[:limit]
+        buffer = bytearray()
+        raw_size = 0
+        async for raw in response.aiter_raw():
+            raw_size += len(raw)
+            if raw_size > limit and not limits.truncate:
+                raise too_big  # compressed beyond the cap: decoded it is larger still
+            pieces = decoder.decode(raw, DECODE_STEP) if decoder else (raw,)
+            for piece in pieces:
+                if len(buffer) + len(piece) > limit:
+                    if limits.truncate:
+                        buffer += piece[: limit - len(buffer)]
+                        return bytes(buffer)
                     raise too_big  # never a cut-short page taken as the whole page
-                chunks.append(chunk)
-            body = b"".join(chunks)
-        if len(body) > limit:
-            raise too_big
-        return body
+                buffer += piece
+        return bytes(buffer)
+
+    async def _obey_robots(self, provider: Provider, url: str) -> None:
+        rules = await self._robots_rules(provider, url)
+        agent = self.client.headers.get("User-Agent", USER_AGENT)
+        if not rules.allows(url, agent):
+            raise RobotsDisallowed(f"robots.txt of {host_of(url)} disallows reading it")
+        if rules.crawl_delay > self.settings.max_crawl_delay:
+            raise CrawlDelayTooLong(
+                f"{host_of(url)} asks for {rules.crawl_delay:g} s between requests "
+                f"(more than [http] max_crawl_delay = {self.settings.max_crawl_delay:g})"
+            )
+
+    async def _robots_rules(self, provider: Provider, url: str) -> RobotsRules:
+        if not self.settings.respect_robots:
+            return RobotsRules()
+        origin = origin_key(url)
+        # One fetch per site, even when its pages are read at the same time.
+        async with self._robots_locks.setdefault(origin, asyncio.Lock()):
+            if origin not in self._robots:
+                self._robots[origin] = rules = await self._read_robots(provider, url)
+                if rules.crawl_delay:
+                    host = origin[1]
+                    self._crawl_delay[host] = min(
+                        max(rules.crawl_delay, self._crawl_delay.get(host, 0.0)),
+                        self.settings.max_crawl_delay,
+                    )
+        return self._robots[origin]
+
+    async def _read_robots(self, provider: Provider, url: str) -> RobotsRules:
+        parts = urlsplit(url)
+        target = Outgoing("GET", f"{parts.scheme}://{parts.netloc}/robots.txt")
+        try:
+            # One retry at most: every page of the site waits for this answer.
+            response = await self._request(
+                provider,
+                target,
+                [],
+                frozenset(),
+                False,
+                _Limits(ROBOTS_MAX_BYTES, True),
+                retries=min(1, self.settings.retries),
+            )
+        except ProviderError:
+            # 5xx, a timeout, no connection, refused: the site may not be read (RFC 9309).
+            return RobotsRules(disallow_all=True)
+        if response.status_code >= 400:
+            return RobotsRules()  # 4xx: no robots.txt, everything allowed
+        if response.status_code != 200:
+            return RobotsRules(disallow_all=True)
+        text = response.content.decode("utf-8", errors="replace")
+        if len(response.content) >= ROBOTS_MAX_BYTES:
+            text = text.rsplit("\n", 1)[0]  # a rule cut in half is not a rule
+        parser = Protego.parse(text)
+        agent = self.client.headers.get("User-Agent", USER_AGENT)
+        delay = parser.crawl_delay(agent)
+        return RobotsRules(parser=parser, crawl_delay=float(delay or 0.0))
+
+    async def robots_allows(self, provider: Provider, url: str) -> bool:
+        """robots.txt for our User-Agent, on the URL as it will be requested. A robots.txt
+        that answers 5xx or cannot be fetched disallows; 4xx allows (RFC 9309)."""
+        if not self.settings.respect_robots:
+            return True
+        rules = await self._robots_rules(provider, url)
+        agent = self.client.headers.get("User-Agent", USER_AGENT)
+        return rules.allows(url, agent)
 
     async def get_json(
         self, provider: Provider, url: str, *, fields: list[QueryField], **kwargs: Any
@@ -484,34 +865,55 @@ class Fetcher:
         response = await self.request(provider, "GET", url, fields=fields, **kwargs)
         return response.status_code, response.text
 
-    async def robots_allows(self, provider: Provider, url: str) -> bool:
-        """robots.txt for our User-Agent; an unreadable robots.txt allows (as crawlers do)."""
-        if not self.settings.respect_robots:
-            return True
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        # One fetch per site, even when its pages are read at the same time.
-        async with self._robots_locks.setdefault(origin, asyncio.Lock()):
-            if origin not in self._robots:
-                parser: Protego | None = None
-                try:
-                    response = await self.request(
-                        provider, "GET", origin + "/robots.txt", fields=[]
-                    )
-                    if response.status_code == 200:
-                        parser = Protego.parse(response.text)
-                except (ProviderResponseError, RequestRefused):
-                    parser = None
-                self._robots[origin] = parser
-        parser = self._robots[origin]
-        agent = self.client.headers.get("User-Agent", USER_AGENT)
-        return True if parser is None else bool(parser.can_fetch(url, agent))
+
+def redirect_chain(response: httpx.Response) -> tuple[str, ...]:
+    """Every URL requested for this response, first to last (the last served it)."""
+    chain = response.extensions.get(REDIRECT_CHAIN)
+    return tuple(chain) if chain else (str(response.request.url),)
+
+
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def robots_target(url: str) -> str:
+    """The URL as the server will see it, for matching robots rules: dot segments removed
+    and percent-escapes of unreserved characters decoded (`/x/../%70rivate` is `/private`)."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return url
+    path = _remove_dot_segments(parsed.raw_path.decode("ascii", "replace").split("?")[0])
+
+    def unescape(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else "%" + match.group(1).upper()
+
+    path = re.sub(r"%([0-9A-Fa-f]{2})", unescape, path)
+    query = parsed.query.decode("ascii", "replace")
+    return f"{parsed.scheme}://{parsed.netloc.decode('ascii', 'replace')}{path}" + (
+        f"?{query}" if query else ""
+    )
+
+
+def _remove_dot_segments(path: str) -> str:
+    """RFC 3986 §5.2.4."""
+    out: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(out) > 1:
+                out.pop()
+        elif segment != ".":
+            out.append(segment)
+    result = "/".join(out)
+    if path.endswith(("/.", "/..")):
+        result += "/"
+    return result if result.startswith("/") else "/" + result
 
 
 def parse_json(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ParseError(
             f"{host_of(str(response.request.url))} did not answer with JSON "
             f"(HTTP {response.status_code})"
@@ -532,3 +934,9 @@ def origin_of(url: str) -> tuple[str, str, int | None]:
         return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
     except ValueError:
         return "", "", None
+
+
+def origin_key(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) with the scheme's default port filled in."""
+    scheme, host, port = origin_of(url)
+    return scheme, host.rstrip("."), port or _default_port(scheme)

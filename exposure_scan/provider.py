@@ -140,7 +140,9 @@ class ProviderContext:
         """Wait for this host's turn under the provider's rate limit, as the fetcher does."""
         fetcher = self.fetcher
         rate = fetcher.rates.get(self.provider.name, self.provider.default_rate_limit)
-        await fetcher.spacing.wait(host, rate, fetcher.sleep)
+        gap = 1.0 / rate if rate > 0 else 0.0
+        await fetcher.spacing.claim(host, gap, fetcher.sleep)
+        await fetcher.spacing.settle(host, gap, fetcher.sleep)
 
     def keep(self, observation: Observation) -> None:
         """Keep a result as soon as it is found: it survives a timeout or Ctrl-C later on."""
@@ -188,6 +190,8 @@ class Provider(ABC):
     # How to check this source by hand when its key is not set (text, or a URL in the text).
     manual_check: ClassVar[str] = ""
     Options: ClassVar[type[ProviderOptions]] = ProviderOptions
+    # Non-public hosts, ranges or origins this source may reach ([providers.<name>] allow_hosts).
+    allow_hosts: tuple[str, ...] = ()
 
     def __init__(
         self,

@@ -164,6 +164,7 @@ class Registry:
         instance = None
         if readiness is Readiness.READY:
             instance = cls(base_url=base_url, api_key=key or None, options=options)
+            instance.allow_hosts = tuple(settings.allow_hosts)
         return Configured(cls=cls, readiness=readiness, rate_limit=rate, instance=instance)
 
 

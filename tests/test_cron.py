@@ -87,7 +87,7 @@ def test_monthly_cron_scan_alarms_once_per_new_finding(tmp_path: Path) -> None:
             f'[report]\nlanguage = "en"\nformats = ["json"]\n'
             f'[providers.searxng]\nbase_url = "{base}/searxng"\nrate_limit = 50\n'
             f'[providers.big_register]\nbase_url = "{base}/big/zksrv/soap/4"\nrate_limit = 50\n'
-            f'[providers.inspector]\nrate_limit = 50\n',
+            f'[providers.inspector]\nrate_limit = 50\nallow_hosts = ["127.0.0.1"]\n',
             "utf-8",
         )
         args = ["scan", "-p", str(prof), "-c", str(conf), "--db", str(tmp_path / "h.sqlite3"),

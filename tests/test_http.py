@@ -406,3 +406,119 @@ async def test_a_body_is_never_sent_on_to_another_site() -> None:
             await fetcher.request(PROVIDER, "POST", "https://soap.test/", fields=[],
                                   content=b"<Name>Voorbeeld</Name>")
     assert seen == ["soap.test"]
+
+
+IANA_SPECIAL = [
+    "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+    "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24",
+    "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15",
+    "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
+    "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64",
+    "2001::/23", "2001:db8::/32", "2002::/16", "3fff::/20", "5f00::/16", "fc00::/7",
+    "fe80::/10", "fec0::/10", "ff00::/8",
+]
+
+
+def _inside(network: str) -> list[str]:
+    """First, middle and last address of a range; embedding forms carry 10.0.0.1 or 0/8."""
+    import ipaddress
+
+    net = ipaddress.ip_network(network)
+    if network in ("::ffff:0:0/96", "64:ff9b::/96"):
+        return [str(net[0x0A000001]), str(net[0xA9FEA9FE]), str(net[0x7F000001])]
+    if network == "2002::/16":
+        return ["2002:a00:1::", "2002:a9fe:a9fe::1", "2002:7f00:1::"]
+    return [str(net[0]), str(net[net.num_addresses // 2]), str(net[-1])]
+
+
+@pytest.mark.parametrize("network", IANA_SPECIAL)
+async def test_every_iana_special_purpose_range_is_refused(network: str) -> None:
+    import ipaddress
+
+    from exposure_scan.http import is_public
+
+    for address in _inside(network):
+        assert not is_public(ipaddress.ip_address(address)), address
+        with pytest.raises(RequestRefused):
+            await AddressGuard([], resolver_to(address)).check("https://special.test/")
+
+
+@pytest.mark.parametrize("address", [
+    "151.101.1.1", "8.8.8.8", "192.0.1.1", "192.1.0.1", "2a00:1450:4001:80b::200e",
+    "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:4860:4860::8888",
+])
+async def test_public_addresses_and_their_wrappings_are_admitted(address: str) -> None:
+    await AddressGuard([], resolver_to(address)).check("https://public.test/")
+
+
+async def test_an_origin_in_allow_hosts_opens_that_port_only() -> None:
+    guard = AddressGuard(["http://searx.lan:8080"], resolver_to("192.168.1.5"))
+    await guard.check("http://searx.lan:8080/search")
+    for url in ("http://searx.lan:8081/admin", "https://searx.lan:8080/", "http://searx.lan/"):
+        with pytest.raises(RequestRefused):
+            await guard.check(url)
+
+
+async def test_a_provider_reaches_its_configured_base_url_origin_but_pages_do_not() -> None:
+    from exposure_scan.inspector import PageInspector
+
+    guard = AddressGuard(["192.168.1.0/24"], resolver_to("192.168.1.5"))
+    searx = SearxngProvider(base_url="http://searx.lan:8080/searxng")
+    with guard.scope(guard.allowance_for(searx)):
+        await guard.check("http://searx.lan:8080/searxng/search")
+        await guard.check("http://other.lan/")  # [http] allow_hosts: for API sources
+    inspector = PageInspector()
+    with guard.scope(guard.allowance_for(inspector)), pytest.raises(RequestRefused):
+        await guard.check("http://searx.lan:8080/searxng/search")
+    inspector.allow_hosts = ("http://searx.lan:8080",)
+    with guard.scope(guard.allowance_for(inspector)):
+        await guard.check("http://searx.lan:8080/page")
+
+
+def test_provider_allow_hosts_are_read_from_the_config() -> None:
+    from exposure_scan.config import Config
+    from exposure_scan.registry import Registry
+
+    config = Config.model_validate({"providers": {
+        "inspector": {"allow_hosts": ["http://wiki.lan:8080", "10.1.0.0/16"]}}})
+    configured = Registry.discover(include_entry_points=False).configure(config, env={})
+    [inspector] = [c for c in configured if c.cls.name == "inspector"]
+    assert inspector.instance is not None
+    assert inspector.instance.allow_hosts == ("http://wiki.lan:8080", "10.1.0.0/16")
+
+
+@pytest.mark.parametrize("entry", ["ftp://x.lan", "http://", "http://x.lan:99999", "10.0.0.0/99"])
+def test_a_bad_allow_hosts_entry_is_a_config_error(entry: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        HttpSettings(allow_hosts=[entry])
+
+
+async def test_host_turns_are_claimed_before_fetch_slots() -> None:
+    """Four hosts, five requests each (queued host by host) at 10/s, two slots: the
+    politeness bound is 0.4 s. Holding slots while asleep on one host's spacing took 1.0 s."""
+    import asyncio
+    import time
+
+    arrivals: dict[str, list[float]] = {}
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        arrivals.setdefault(request.url.host, []).append(time.monotonic())
+        return httpx.Response(200)
+
+    settings = HttpSettings(retries=0)
+    client = build_client(settings, httpx.MockTransport(handler))
+    guard = AddressGuard([], resolver_to(PUBLIC_TEST_IP))
+    fetcher = Fetcher(client, settings, guard=guard, concurrency=2, rates={"searxng": 10.0})
+    async with client:
+        await fetcher.request(PROVIDER, "GET", "https://warm.test/", fields=[])
+        started = time.monotonic()
+        await asyncio.gather(*(
+            fetcher.request(PROVIDER, "GET", f"https://h{h}.test/{i}", fields=[])
+            for h in range(4) for i in range(5)
+        ))
+    wall = time.monotonic() - started
+    gaps = [b - a for times in arrivals.values() for a, b in itertools.pairwise(times)]
+    assert all(g >= 0.095 for g in gaps), gaps
+    assert wall < 0.75, wall

@@ -83,7 +83,8 @@ def scan_and_stop(
             f'[http]\nallow_hosts = ["127.0.0.1"]\ntimeout = 30\nretries = 0\n'
             f'[scan]\nprovider_timeout = 60\n'
             f'[providers.searxng]\nbase_url = "http://127.0.0.1:{port}/searxng"\n'
-            f'rate_limit = 50\n[providers.inspector]\nrate_limit = 50\n',
+            f'rate_limit = 50\n[providers.inspector]\nrate_limit = 50\n'
+            f'allow_hosts = ["127.0.0.1"]\n',
             encoding="utf-8",
         )
         out = tmp_path / "out"

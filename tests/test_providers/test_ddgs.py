@@ -270,8 +270,11 @@ def test_the_demo_world_through_a_ddgs_stand_in_finds_the_forum_post(
 
         fake.behaviour = staticmethod(behaviour)  # type: ignore[assignment]
         base = demo_config(world.base_url).model_dump()
-        base["providers"] = {"ddgs": {"rate_limit": 50}, "inspector": {"rate_limit": 50},
-                             "big_register": {"enabled": False}}
+        base["providers"] = {
+            "ddgs": {"rate_limit": 50},
+            "inspector": {"rate_limit": 50, "allow_hosts": ["127.0.0.1"]},
+            "big_register": {"enabled": False},
+        }
         config = Config.model_validate(base)
         registry = Registry.discover(include_entry_points=False)
         configured = registry.configure(config, only=["ddgs", "inspector"], env={})
