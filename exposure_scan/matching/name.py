@@ -35,6 +35,9 @@ _LETTER_RUNS = re.compile(r"[a-z]+")
 # Occurrences of the surname looked at in one page: a register that names more than this
 # many namesakes is rare, and a hostile page repeating the surname must not cost minutes.
 MAX_ANCHORS = 250
+# Tokens in one name: "dr. J.P. (Jan) van der Vries-Jansen MD huisarts" has ten. A longer
+# field is read as running text (the search over every split would grow as n³).
+MAX_NAME_TOKENS = 16
 
 
 def _vocab(key: str) -> frozenset[str]:
@@ -185,8 +188,12 @@ class NameMatcher:
 
     # -- matching --------------------------------------------------------------------------
 
-    def match(self, raw: str) -> FieldMatch | None:
+    def match(self, raw: str, *, whole: bool = True) -> FieldMatch | None:
+        """raw names the person. whole: raw is a whole field (a longer one is searched as
+        text); otherwise a span of running text, where a longer span names no one."""
         every = self.tokens(raw)
+        if len(every) > MAX_NAME_TOKENS:
+            return self.find_in_text(raw) if whole else None
         plain = [t for t in every if not t.title]
         best = self._best(plain)
         if best is None and len(plain) < len(every):
@@ -269,7 +276,7 @@ class NameMatcher:
                         continue
                     span = line[words[lo].start() : words[hi - 1].end()]
                     if span not in seen:
-                        seen[span] = self.match(span)
+                        seen[span] = self.match(span, whole=False)
                     found = seen[span]
                     if found is not None and not (
                         "," in span and self._in_name_list(line, words, lo, hi)
