@@ -99,7 +99,13 @@ def _street(out: dict[str, Any], country: str, notes: list[str]) -> None:
         if _digits(number.split()[0] if number.split() else "") != m.group("number"):
             # Plein 1813 nr. 4, Route 66: a number in a street's name is the name's own
             return
+        given = _text(out, "addition")
+        if addition and given and given.lower() != addition.lower():
+            raise ValueError("street: holds a house number with an addition other than the "
+                             "one in addition; put only the street name in street")  # fmt: skip
         out["street"] = m.group("street").strip(" ,")
+        if addition and not given:
+            out["addition"] = addition
         notes.append("street: held the house number as well; read only the street name (fix: "
                      "remove the number from street)")  # fmt: skip
         return
