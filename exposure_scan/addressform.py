@@ -75,16 +75,21 @@ def _city(out: dict[str, Any], country: str, notes: list[str]) -> None:
             "city: holds a postcode other than the one in postcode; put only the town in city"
         )
     if not rest:
-        raise ValueError("city: holds a postcode, not a town; put the postcode in postcode "
-                         "and the town in city")  # fmt: skip
+        raise ValueError(
+            "city: holds a postcode, not a town; put the postcode in postcode and the town in city"
+        )
     out["city"] = rest
     if not postcode:
         out["postcode"] = m.group()
-        notes.append("city: held the postcode as well; read it as postcode (fix: put the "
-                     "postcode in postcode and only the town in city)")  # fmt: skip
+        notes.append(
+            "city: held the postcode as well; read it as postcode (fix: put the "
+            "postcode in postcode and only the town in city)"
+        )
     else:
-        notes.append("city: held the postcode as well; read only the town (fix: remove "
-                     "the postcode from city)")  # fmt: skip
+        notes.append(
+            "city: held the postcode as well; read only the town (fix: remove "
+            "the postcode from city)"
+        )
 
 
 def _street(out: dict[str, Any], country: str, notes: list[str]) -> None:
@@ -101,23 +106,31 @@ def _street(out: dict[str, Any], country: str, notes: list[str]) -> None:
             return
         given = _text(out, "addition")
         if addition and given and given.lower() != addition.lower():
-            raise ValueError("street: holds a house number with an addition other than the "
-                             "one in addition; put only the street name in street")  # fmt: skip
+            raise ValueError(
+                "street: holds a house number with an addition other than the "
+                "one in addition; put only the street name in street"
+            )
         out["street"] = m.group("street").strip(" ,")
         if addition and not given:
             out["addition"] = addition
-        notes.append("street: held the house number as well; read only the street name (fix: "
-                     "remove the number from street)")  # fmt: skip
+        notes.append(
+            "street: held the house number as well; read only the street name (fix: "
+            "remove the number from street)"
+        )
         return
     if addition and _text(out, "addition"):
-        raise ValueError("street: holds a house number and an addition, and addition is "
-                         "filled too; put the number in house_number, its letter in addition")  # fmt: skip
+        raise ValueError(
+            "street: holds a house number and an addition, and addition is "
+            "filled too; put the number in house_number, its letter in addition"
+        )
     out["street"] = m.group("street").strip(" ,")
     out["house_number"] = m.group("number")
     if addition:
         out["addition"] = addition
-    notes.append("street: held the house number; read it as house_number (fix: put only the "
-                 "street name in street and the number in house_number)")  # fmt: skip
+    notes.append(
+        "street: held the house number; read it as house_number (fix: put only the "
+        "street name in street and the number in house_number)"
+    )
 
 
 def _house_number(out: dict[str, Any], country: str, notes: list[str]) -> None:
@@ -129,11 +142,15 @@ def _house_number(out: dict[str, Any], country: str, notes: list[str]) -> None:
     if not any(ch.isdigit() for ch in number):
         if addition and addition.isdigit():
             out["house_number"], out["addition"] = addition, number
-            notes.append("house_number: held the addition and addition the number; read them "
-                         "swapped (fix: the number in house_number, the letter in addition)")  # fmt: skip
+            notes.append(
+                "house_number: held the addition and addition the number; read them "
+                "swapped (fix: the number in house_number, the letter in addition)"
+            )
             return
-        raise ValueError("house_number: holds no number; write the number in house_number "
-                         "and a letter or suffix in addition")  # fmt: skip
+        raise ValueError(
+            "house_number: holds no number; write the number in house_number "
+            "and a letter or suffix in addition"
+        )
     if country != "NL":
         return  # 1A Station Road, 12 1/2 Main St, 37-12 80th St: the number as written
     m = _NL_NUMBER.match(number)
@@ -144,8 +161,12 @@ def _house_number(out: dict[str, Any], country: str, notes: list[str]) -> None:
         if addition.lower() == found.lower():
             out["house_number"] = m.group("number")
             return
-        raise ValueError("house_number: holds a letter or suffix, and addition another; "
-                         "put the number in house_number and one addition in addition")  # fmt: skip
+        raise ValueError(
+            "house_number: holds a letter or suffix, and addition another; "
+            "put the number in house_number and one addition in addition"
+        )
     out["house_number"], out["addition"] = m.group("number"), found
-    notes.append("house_number: held the addition as well; read it as addition (fix: put the "
-                 "letter or suffix in addition)")  # fmt: skip
+    notes.append(
+        "house_number: held the addition as well; read it as addition (fix: put the "
+        "letter or suffix in addition)"
+    )
