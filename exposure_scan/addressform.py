@@ -111,7 +111,7 @@ def _street(out: dict[str, Any], country: str, notes: list[str]) -> None:
                 "one in addition; put only the street name in street"
             )
         out["street"] = m.group("street").strip(" ,")
-        if addition and not given:
+        if addition and not given and number.isdigit():
             out["addition"] = addition
         notes.append(
             "street: held the house number as well; read only the street name (fix: "

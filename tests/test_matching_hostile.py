@@ -21,13 +21,13 @@ from exposure_scan.models import Observation
 from exposure_scan.profile import Address, Country, Email, PersonName, Phone, Profile
 
 settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "quick", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 # About ten minutes over the four property tests below.
 settings.register_profile(
     "long", max_examples=5_000, deadline=None, suppress_health_check=list(HealthCheck)
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 # Seconds one observation may take: far above the real cost (milliseconds, more on a loaded
 # machine), far below a hang or a quadratic blow-up.
@@ -166,3 +166,12 @@ def test_huge_inputs_stay_fast() -> None:
         started = time.perf_counter()
         matcher.match_observation(Observation(provider="fuzz", text=page, names=[page[:5000]]))
         assert time.perf_counter() - started < 10 * BUDGET, page[:20]
+
+
+def test_a_long_name_field_is_searched_like_text() -> None:
+    """A name field longer than any name is read as running text, not tried split by split."""
+    matcher = MATCHERS[Country.NL]
+    field = "Praktijk De Linde, huisartsen " * 5 + "met dr. Sanne de Wit als waarnemer " * 2
+    found = matcher.match_name(field)
+    assert found is not None and found.observed == "Sanne de Wit"
+    assert matcher.match_name("de Wit " * 40) is None
