@@ -102,5 +102,7 @@ def test_english_and_american_streets() -> None:
 def test_in_running_text_with_the_postcode() -> None:
     text = "Ze woont op Vlierbesenlaan 41b, 2345 KL Dordrecht, zoek het maar op."
     assert [f.label for f in NL.match_text(text) if f.field.value == "address"] == ["home"]
+    text = "Dr. I. Verhoeven\nVlierbesenlaan 41b\n2345 KL Dordrecht\n"
+    assert [f.label for f in NL.match_text(text) if f.field.value == "address"] == ["home"]
     text = "Ze woont op Vlierbesenlaan 41b in Dordrecht."
     assert [f.label for f in NL.match_text(text) if f.field.value == "address"] == []

@@ -117,7 +117,10 @@ def match_tokens(
             continue
         if place_agrees(toks, target, found, text, next_line):
             return found
-    if target.postcode and _shows_postcode(toks, target):
+    if target.postcode and (
+        _shows_postcode(toks, target)
+        or (text and target.postcode in "".join(next_line.lower().split()))
+    ):
         for found in typo_readings(toks, target, text):
             if found is None or not unit_agrees(toks, target, found):
                 continue
