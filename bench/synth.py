@@ -823,6 +823,49 @@ def other_addition(rng: random.Random, add: str) -> str:
     return pool.get(add, "Z")
 
 
+def misspell(rng: random.Random, street: str, errors: int) -> str | None:
+    """The street with typing errors (MATCHING.md): a letter left out, doubled, replaced or
+    swapped with its neighbour, all in one word of at least 6 letters; None if it has none.
+    Two errors are kept only when no single error gives the same spelling."""
+    words = street.split(" ")
+    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 6]
+    if not long:
+        return None
+    at = rng.choice(long)
+    word = words[at]
+    for _ in range(20):
+        new = word
+        for _ in range(errors):
+            k = rng.randrange(1, len(new) - 1)
+            kind = rng.choice(["drop", "double", "replace", "swap"])
+            if kind == "drop":
+                new = new[:k] + new[k + 1 :]
+            elif kind == "double":
+                new = new[:k] + new[k] + new[k:]
+            elif kind == "replace":
+                letter = rng.choice("qwertyuiopasdfghjklzxcvbnm".replace(new[k], ""))
+                new = new[:k] + letter + new[k + 1 :]
+            elif new[k] != new[k + 1]:
+                new = new[:k] + new[k + 1] + new[k] + new[k + 2 :]
+        # a dropped letter may spell an abbreviation (Stationswg: -wg.), not a typing error
+        abbreviated = any(new.endswith(x) and not word.endswith(x) for x in ("wg", "str", "ln"))
+        if osa(new.lower(), word.lower()) == errors and not abbreviated:
+            return " ".join([*words[:at], new, *words[at + 1 :]])
+    return None
+
+
+def osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (a transposition counts one)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
 def address_cases_nl(b: Builder, p: Person, a: dict[str, str], other: dict[str, str]) -> None:
     rng = b.rng
     lab = a["label"]
@@ -848,6 +891,12 @@ def address_cases_nl(b: Builder, p: Person, a: dict[str, str], other: dict[str, 
     T("address+abbreviated-street-postcode", f"{a['_abbr']} {full}, {pc} {city}")
     T("address+city-only", f"{st} {full}, {city}")
     T("address+postcode-only", f"{st} {full}, {pc}")
+    one, two = misspell(rng, st, 1), misspell(rng, st, 2)
+    if one:
+        T("address+street-typo-postcode", f"{one} {full}, {pc} {city}")
+        F("address-street-typo-city-only", f"{one} {full}, {city}")
+    if two:
+        F("address-street-two-typos", f"{two} {full}, {pc} {city}")
     T("address+reordered", f"{pc} {city}, {st} {full}")
     T("address+joining-word", f"{st} {full} te {city}")
     T("address+running-text", f"woont op nummer {num} van de {st} in {city}")
@@ -913,6 +962,12 @@ def address_cases_us(b: Builder, p: Person, a: dict[str, str]) -> None:
     F = lambda fam, raw: b.add(p, fam, {"address": raw}, {"address": []})  # noqa: E731
     u = f" {unit}" if unit else ""
     T("address+canonical", f"{num} {st}{u}, {city}, {state} {z}")
+    one, two = misspell(rng, st, 1), misspell(rng, st, 2)
+    if one:
+        T("address+street-typo-zip", f"{num} {one}{u}, {city}, {state} {z}")
+        F("address-street-typo-no-zip", f"{num} {one}{u}, {city}, {state}")
+    if two:
+        F("address-street-two-typos", f"{num} {two}{u}, {city}, {state} {z}")
     T("address+usps", f"{num} {a['_abbr']}{u} {city} {state} {z}".upper())
     T("address+zip-plus-4", f"{num} {a['_abbr']}{u}, {city}, {state} {z}-{rng.randint(1000, 9999)}")
     T("address+state-name", f"{num} {st}{u}, {city}, {a['_statename']}")
@@ -993,6 +1048,12 @@ def address_cases_uk(b: Builder, p: Person, a: dict[str, str]) -> None:
     F = lambda fam, raw: b.add(p, fam, {"address": raw}, {"address": []})  # noqa: E731
     f = f"Flat {flat}, " if flat else ""
     T("address+canonical", f"{f}{num} {st}, {city} {pc}")
+    one, two = misspell(rng, st, 1), misspell(rng, st, 2)
+    if one:
+        T("address+street-typo-postcode", f"{f}{num} {one}, {city} {pc}")
+        F("address-street-typo-city-only", f"{f}{num} {one}, {city}")
+    if two:
+        F("address-street-two-typos", f"{f}{num} {two}, {city} {pc}")
     T("address+upper", f"{f}{num} {st}, {city} {pc}".upper())
     T("address+abbreviated", f"{f}{num} {a['_abbr']}, {city}, {pcn}")
     T("address+postcode-only", f"{f}{num} {st}, {pc}")

@@ -10,14 +10,24 @@ import os
 import re
 import stat
 import tomllib
+import unicodedata
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import phonenumbers
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
+from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
 from exposure_scan.inputfile import load_toml, validate
 
@@ -84,6 +94,17 @@ class PersonName(Frozen):
     call_name: str = Field(default="", description="the name used day to day, e.g. 'Jan'")
     full: str = ""
 
+    @field_validator("given", "surname", "full")
+    @classmethod
+    def _check_letters(cls, value: str) -> str:
+        # a blank or control-character name would be searched for as such; the value itself
+        # is not repeated (it may be a control sequence)
+        if any(unicodedata.category(ch) == "Cc" for ch in value):
+            raise ValueError("holds a control character; write the name in plain letters")
+        if value and not any(ch.isalpha() for ch in value):
+            raise ValueError("holds no letters; write the name as it is spelled")
+        return value.strip()
+
     @model_validator(mode="after")
     def _fill_full(self) -> PersonName:
         if not self.full:
@@ -102,6 +123,18 @@ class Address(Frozen):
     state: str = ""
     country: Country = Country.NL
     private: bool | None = None
+    # fields put right on reading (a house number in the street): one note per fix
+    _notes: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _normalise(cls, data: Any, handler: ModelWrapValidatorHandler[Address]) -> Address:
+        notes: list[str] = []
+        if isinstance(data, dict):
+            data, notes = normalise_address(data)
+        address = handler(data)
+        address._notes = tuple(notes)
+        return address
 
     @field_validator("country", mode="before")
     @classmethod
@@ -111,6 +144,11 @@ class Address(Frozen):
     @property
     def is_private(self) -> bool:
         return self.private if self.private is not None else is_private_label(self.label)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was put right on reading: "street: held the house number; ..." """
+        return self._notes
 
     @model_validator(mode="after")
     def _check_postcode(self) -> Address:
@@ -200,7 +238,7 @@ class Profile(Frozen):
 
     def warnings(self) -> list[str]:
         """Things that are valid but probably wrong; never the values themselves."""
-        out = []
+        out = [f"addresses[{i}].{note}" for i, a in enumerate(self.addresses) for note in a.notes]
         for i, phone in enumerate(self.phones):
             parsed = phonenumbers.parse(phone.number, self.country.region)
             if not phonenumbers.is_valid_number(parsed):

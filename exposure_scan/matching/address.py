@@ -13,9 +13,14 @@ from collections.abc import Sequence
 from exposure_scan.matching.addrfield import compose, field_blocks
 from exposure_scan.matching.addrplace import place_agrees
 from exposure_scan.matching.addrtarget import Target
-from exposure_scan.matching.addrtext import Tok, mark_names, tokenize, vocab
+from exposure_scan.matching.addrtext import POSTCODE, Tok, mark_names, tokenize, vocab
 from exposure_scan.matching.addrunit import unit_agrees
-from exposure_scan.matching.housenumber import Found, postcode_reading, street_readings
+from exposure_scan.matching.housenumber import (
+    Found,
+    postcode_reading,
+    street_readings,
+    typo_readings,
+)
 from exposure_scan.matching.normalise import join_words
 from exposure_scan.models import FieldKind, FieldMatch
 from exposure_scan.profile import Address
@@ -73,7 +78,7 @@ class AddressMatcher:
 
 
 def _field_match(target: Target, found: Found, observed: str) -> FieldMatch:
-    parts = ["street"] if found.street else []
+    parts = [("street (one typing error)" if found.typo else "street")] if found.street else []
     parts.append("house number")
     if target.unit and found.unit:
         parts.append("unit" if target.country != "NL" else "addition")
@@ -112,7 +117,24 @@ def match_tokens(
             continue
         if place_agrees(toks, target, found, text, next_line):
             return found
+    if target.postcode and (
+        _shows_postcode(toks, target)
+        or (text and target.postcode in "".join(next_line.lower().split()))
+    ):
+        for found in typo_readings(toks, target, text):
+            if found is None or not unit_agrees(toks, target, found):
+                continue
+            # a misspelled street points to the building only with the whole postcode
+            if place_agrees(toks, target, found, text, next_line) and found.postcode:
+                return found
     return None
+
+
+def _shows_postcode(toks: list[Tok], target: Target) -> bool:
+    """The profile's whole postcode is among the tokens (a NL or UK postcode token, a ZIP)."""
+    if target.country == "US":
+        return any(t.t == target.postcode for t in toks)
+    return any(t.t == POSTCODE and t.value == target.postcode for t in toks)
 
 
 def _is_po_box(toks: list[Tok]) -> bool:

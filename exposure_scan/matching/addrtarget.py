@@ -33,6 +33,9 @@ class Target:
     state: tuple[tuple[str, ...], ...]
     region: str = ""  # the region the profile's city names: Bergen (NH) -> noord-holland
     frac: str = ""  # a fractional house number's fraction: 12 1/2 -> "1/2"
+    # per street word, its spellings of at least 6 letters that a typing error may hit
+    # (Stationsweg; Street for St): see housenumber.typo_readings
+    spelled: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, address: Address) -> Target:
@@ -58,6 +61,7 @@ class Target:
             for abbr, full in table.states.items():
                 if full == tuple(words(code)):
                     state = ((abbr,), full)
+        street = tuple(canon(w) for w in words(address.street))
         base, region = _split_region(city, country)
         cities: set[tuple[str, ...]] = set()
         for name in {city, base}:
@@ -67,7 +71,7 @@ class Target:
             label=address.label,
             private=address.is_private,
             country=country,
-            street=tuple(canon(w) for w in words(address.street)),
+            street=street,
             number=number.lstrip("0") or number,
             unit=norm_unit(f"{extra} {address.addition}"),
             postcode=norm_postcode(address.postcode),
@@ -76,7 +80,19 @@ class Target:
             state=state,
             region=region,
             frac=frac,
+            spelled=tuple(_spellings(w, table.words) for w in words(address.street)),
         )
+
+
+TYPO_MIN_LETTERS = 6  # MATCHING.md: a typing error counts only in a word this long
+
+
+def _spellings(word: str, table: dict[str, str]) -> frozenset[str]:
+    """The long spellings of one street word: itself, and the written-out forms of an
+    abbreviation in the address vocabulary (St: street, saint; Ave: avenue)."""
+    key = canon(word)
+    forms = {word} | {v for v, c in table.items() if c == key}
+    return frozenset(f for f in forms if f.isalpha() and len(f) >= TYPO_MIN_LETTERS)
 
 
 def _split_region(city: tuple[str, ...], country: str) -> tuple[tuple[str, ...], str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from exposure_scan.matching.addrtarget import Target
 from exposure_scan.matching.addrtext import (
     BOUNDARIES,
@@ -45,6 +47,45 @@ class Found:
     city: bool = False
     alias: bool = False
     end: int = 0  # last token of the place
+    typo: bool = False  # one street word shown with one typing error
+
+
+def typo_readings(toks: list[Tok], target: Target, text: bool) -> list[Found | None]:
+    """The street with one typing error (a letter left out, doubled, replaced, or swapped
+    with its neighbour) in one word of at least 6 letters: Sttationsweg, Main Sreet. Such a
+    reading counts only with the whole postcode (the caller checks); it is tried only when
+    the exact street was not found."""
+    k = len(target.street)
+    out: list[Found | None] = []
+    if not k or not any(target.spelled):
+        return out
+    street = target.street
+    for i in range(len(toks) - k + 1):
+        typo = -1
+        for m in range(k):
+            seen = toks[i + m].t
+            if canon(seen) == street[0] if m == 0 else _street_word(seen, street[m], street[m - 1]):
+                continue
+            if typo >= 0 or not seen.isalpha() or not _one_typo(seen, target.spelled[m]):
+                typo = -2
+                break
+            typo = m
+        if typo < 0:
+            continue
+        order = _dutch_order if target.country == "NL" else _english_order
+        found = order(toks, target, i, i + k, text)
+        if found is not None:
+            found.typo = True
+        out.append(found)
+    return out
+
+
+def _one_typo(seen: str, spellings: frozenset[str]) -> bool:
+    """One edit (optimal string alignment: a transposition is one) from a spelling."""
+    return any(
+        abs(len(seen) - len(b)) <= 1 and OSA.distance(seen, b, score_cutoff=1) == 1
+        for b in spellings
+    )
 
 
 def street_readings(toks: list[Tok], target: Target, text: bool) -> list[Found | None]:

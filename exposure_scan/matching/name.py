@@ -31,6 +31,13 @@ _HYPHENS = re.compile(r"[-‐‑‒–—]+")
 _DE_HEER = re.compile(r"\bde\s+heer\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?:;|,]\s*$|[^\W\d_]{2,}\.\s*$")
 _WORD_IN_LINE = re.compile(r"[^\s,;:|()\[\]/\"]+")
+_LETTER_RUNS = re.compile(r"[a-z]+")
+# Occurrences of the surname looked at in one page: a register that names more than this
+# many namesakes is rare, and a hostile page repeating the surname must not cost minutes.
+MAX_ANCHORS = 250
+# Tokens in one name: "dr. J.P. (Jan) van der Vries-Jansen MD huisarts" has ten. A longer
+# field is read as running text (the search over every split would grow as n³).
+MAX_NAME_TOKENS = 16
 
 
 def _vocab(key: str) -> frozenset[str]:
@@ -104,6 +111,8 @@ class NameMatcher:
         own |= {letters(w) for n in names for w in fold(_HYPHENS.sub(" ", n.surname)).split()}
         self.titles = _vocab("titles") - own
         self.call_names = tuple(g for r in self.readings for g in r.given)
+        # first letters of every given name: a span with no word starting so names no one
+        self.given_letters = frozenset(v[:1] for g in self.call_names for v in g if v)
         self.particles = _vocab("particles")
         self.joiners = _vocab("joiners")
         anchors: set[str] = set()
@@ -150,7 +159,7 @@ class NameMatcher:
             if not is_initials or len(bare) < 2:
                 return []
             # M.A., M.D.: a credential, or the initials of the given names; both are tried
-            return [Tok((), initial=fold(ch), title=True) for ch in chunk if ch.isalpha()]
+            return _initial_toks(chunk, title=True)
         if bare in self.joiners and chunk.islower():
             return []
         short = bare in self.short_words and chunk[0].isalpha()
@@ -159,7 +168,7 @@ class NameMatcher:
             dual = Tok((bare,), initial=bare if len(bare) == 1 else "", particle=True)
             return [dual]
         if is_initials or (len(bare) == 1 and chunk[0].isalpha()):
-            return [Tok((), initial=fold(ch)) for ch in chunk if ch.isalpha()]
+            return _initial_toks(chunk)
         if _ABBREV.fullmatch(chunk):
             return [Tok((), initial=bare)]
         if (
@@ -172,15 +181,19 @@ class NameMatcher:
             return [Tok((), initial=ch) for ch in bare]
         out: list[Tok] = []
         for part in _HYPHENS.split(strip_apostrophes(chunk).strip(".")):
-            forms = tuple(dict.fromkeys(letters(f) for f in fold_forms(part)))
-            if forms and forms[0]:
+            forms = tuple(f for f in dict.fromkeys(letters(f) for f in fold_forms(part)) if f)
+            if forms:
                 out.append(Tok(forms, particle=forms[0] in self.particles))
         return out
 
     # -- matching --------------------------------------------------------------------------
 
-    def match(self, raw: str) -> FieldMatch | None:
+    def match(self, raw: str, *, whole: bool = True) -> FieldMatch | None:
+        """raw names the person. whole: raw is a whole field (a longer one is searched as
+        text); otherwise a span of running text, where a longer span names no one."""
         every = self.tokens(raw)
+        if len(every) > MAX_NAME_TOKENS:
+            return self.find_in_text(raw) if whole else None
         plain = [t for t in every if not t.title]
         best = self._best(plain)
         if best is None and len(plain) < len(every):
@@ -212,39 +225,59 @@ class NameMatcher:
         start of the next."""
         lines = text.splitlines()
         hits = []
+        budget = [MAX_ANCHORS]
+        seen: dict[str, FieldMatch | None] = {}
         for n, line in enumerate(lines):
+            if budget[0] <= 0:
+                break
             folded = letters(fold(line))
             if not any(a in folded for a in self.anchors):
                 continue
             hits.append(n)
-            found = self._find_in_line(line)
+            found = self._find_in_line(line, budget, seen)
             if found is not None:
                 return found
         for n in sorted({k for hit in hits for k in (hit - 1, hit) if 0 <= k < len(lines) - 1}):
+            if budget[0] <= 0:
+                break
             tail = _WORD_IN_LINE.findall(lines[n])[-3:]
             head = _WORD_IN_LINE.findall(lines[n + 1])[:4]
             if not tail or not head or _SENTENCE_END.search(lines[n]):
                 continue
-            found = self._find_in_line(" ".join(tail + head))
+            found = self._find_in_line(" ".join(tail + head), budget, seen)
             if found is not None:
                 return found
         return None
 
-    def _find_in_line(self, line: str) -> FieldMatch | None:
+    def _find_in_line(
+        self, line: str, budget: list[int], seen: dict[str, FieldMatch | None]
+    ) -> FieldMatch | None:
+        """Spans of up to eight words around each occurrence of the surname. budget counts
+        the occurrences still to look at; seen holds spans already matched (a page that
+        repeats itself costs once)."""
         words = list(_WORD_IN_LINE.finditer(line))
+        folded = [letters(fold(strip_apostrophes(w.group()))) for w in words]
+        may_give = [
+            any(r[:1] in self.given_letters for r in _LETTER_RUNS.findall(fold(w.group())))
+            for w in words
+        ]
         for a, word in enumerate(words):
-            folded = letters(fold(strip_apostrophes(word.group())))
-            if not folded or not any(x in folded for x in self.anchors):
+            if not folded[a] or not any(x in folded[a] for x in self.anchors):
                 continue
             if not any(c.isupper() for c in word.group()):
                 continue
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
             for size in range(2, 9):
                 for lo in range(max(0, a - size + 1), a + 1):
                     hi = lo + size
-                    if hi > len(words):
+                    if hi > len(words) or not any(may_give[lo:hi]):
                         continue
                     span = line[words[lo].start() : words[hi - 1].end()]
-                    found = self.match(span)
+                    if span not in seen:
+                        seen[span] = self.match(span, whole=False)
+                    found = seen[span]
                     if found is not None and not (
                         "," in span and self._in_name_list(line, words, lo, hi)
                     ):
@@ -279,8 +312,20 @@ class NameMatcher:
         return runs_on(lo - 1, -1) or runs_on(hi, 1)
 
 
+def _initial_toks(chunk: str, *, title: bool = False) -> list[Tok]:
+    """One initial per letter of the chunk. A letter that folds to no a-z letter (a CJK or
+    Arabic letter anyascii cannot romanise: "A𬕨") gives none: an empty initial would agree
+    with every given name, and a token with neither forms nor initial reads as nothing."""
+    out: list[Tok] = []
+    for ch in chunk:
+        key = letters(fold(ch)) if ch.isalpha() else ""
+        if key:
+            out.append(Tok((), initial=key, title=title))
+    return out
+
+
 def _span_keys(toks: Sequence[Tok]) -> set[str]:
-    if not toks or any((t.initial and not t.forms) or t.bracket for t in toks):
+    if not toks or any(not t.forms or t.bracket for t in toks):
         return set()
     first = "".join(t.forms[0] for t in toks)
     last = "".join(t.forms[-1] for t in toks)
