@@ -44,7 +44,7 @@ from exposure_scan.models import (
 from exposure_scan.profile import Profile
 from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext, Query, QueryField
 from exposure_scan.registry import Configured, Readiness
-from exposure_scan.removal import attach_steps
+from exposure_scan.removal import attach_steps, build_plan
 from exposure_scan.scoring import score_findings, summarise
 
 
@@ -135,6 +135,7 @@ class ScanState:
             score=score,
             level=level,
             confidence=confidence,
+            plan=build_plan(findings, self.profile),
         )
 
 

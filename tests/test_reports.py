@@ -219,9 +219,10 @@ def test_ledger_groups_identical_entries() -> None:
 def test_finding_details_are_shown() -> None:
     md = render(sample_result(), "md")
     assert "postcode and house number agree" in md  # FieldMatch.reason
-    assert "[name-with-home-address]" in md  # rule fired
+    assert "[name-with-home-address]" not in md  # rule ids are for machines (JSON) only
+    assert "Your name together with your home address" in md  # the rule, in words
     assert "Use the site's opt-out form" in md  # removal step
-    assert "2026-03-02 09:30 UTC" in md  # time seen
+    assert "2 March 2026, 10:30" in md  # time seen, in the profile country's time zone
     assert "ab" * 32 in md  # body hash in the appendix
 
 
