@@ -7,6 +7,7 @@ step actions) are translated here with the report's gettext catalog.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -199,6 +200,19 @@ def country_of(result: ScanResult) -> str:
     return country if country in COUNTRIES else "NL"
 
 
+def css_string(text: str) -> str:
+    """Our own text as a CSS string for `content:` (quotes, backslashes and `<` made inert)."""
+    text = re.sub(r"\s", " ", text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("<", "\\3c ") + '"'
+
+
+def page_counter(lang: str) -> str:
+    """ "pagina " counter(page) " van " counter(pages): the printed page numbers."""
+    parts = re.split(r"(\{pages?\})", gettext(lang, "page {page} of {pages}"))
+    return " ".join(f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else css_string(p)
+                    for p in parts if p)
+
+
 def plan_of(result: ScanResult) -> list[PlanItem]:
     """The plan the scan computed; for a result from before plans were saved, the same plan
     built from the findings' steps."""
@@ -253,7 +267,9 @@ def build(result: ScanResult) -> dict[str, Any]:
     return {
         "lang": lang,
         "country": country,
-        "paper": "Letter" if country == "US" else "A4",
+        "paper": "letter" if country == "US" else "A4",
+        "print_title": css_string(gettext(lang, "Online exposure report")),
+        "print_pages": page_counter(lang),
         "threats": sum(1 for f in findings if f["threat"]),
         "exposed": _exposed(findings),
         "result": {
