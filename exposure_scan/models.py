@@ -101,6 +101,7 @@ class FieldMatch(Frozen):
 
 class RemovalStep(Frozen):
     action: str
+    title: str = ""  # the step in a few words
     url: str = ""
     method: str = ""
     needs_id: bool | None = None

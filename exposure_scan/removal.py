@@ -34,6 +34,7 @@ class _Strict(BaseModel):
 
 
 class CatalogAction(_Strict):
+    title: str = Field(min_length=1)
     action: str = Field(min_length=1)
     weight: float = Field(ge=0.0, le=1.0)
 
@@ -41,6 +42,7 @@ class CatalogAction(_Strict):
 class StepRule(_Strict):
     id: str
     ref: str = ""
+    title: str = Field(min_length=1)
     action: str = Field(min_length=1)
     url: str = ""
     source: str = Field(pattern=r"^https://")
@@ -80,7 +82,8 @@ class StepRule(_Strict):
 
     def step(self) -> RemovalStep:
         return RemovalStep(
-            action=self.action, url=self.url, method=self.method, needs_id=self.needs_id,
+            action=self.action, title=self.title, url=self.url, method=self.method,
+            needs_id=self.needs_id,
             expected_time=self.expected_time, source=self.source,
         )
 
@@ -110,7 +113,8 @@ CATALOG_ORDER = 10
 def catalog_step(site: Site) -> RemovalStep:
     entry = step_book().catalog[site.optout_method]
     return RemovalStep(
-        action=entry.action, url=site.optout_url, method=site.optout_method.value,
+        action=entry.action, title=entry.title, url=site.optout_url,
+        method=site.optout_method.value,
         needs_id=site.id_required, expected_time=site.processing_time, source=site.source,
     )
 

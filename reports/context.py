@@ -72,6 +72,7 @@ def when(moment: datetime, lang: str = "en", country: str = "") -> str:
 def _step(step: RemovalStep, lang: str) -> dict[str, Any]:
     return {
         "action": gettext(lang, step.action),
+        "title": gettext(lang, step.title),
         "url": step.url,
         "href": safe_href(step.url),
         "method": step.method,

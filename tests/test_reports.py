@@ -264,6 +264,7 @@ def _all_msgids() -> set[str]:
     steps = tomllib.loads(data.joinpath("removal-steps.toml").read_text("utf-8"))
     ids |= {c["action"] for c in steps["catalog"].values()}
     ids |= {s["action"] for s in steps["step"]}
+    ids |= {s["title"] for s in [*steps["step"], *steps["catalog"].values()]}
     ids |= {s["expected_time"] for s in steps["step"] if s.get("expected_time")}
     return ids
 
