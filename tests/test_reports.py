@@ -336,7 +336,7 @@ def test_only_partly_checked_sources_get_a_partly_banner(fmt: str) -> None:
     assert "reduced: 1 of 2 sources only partly checked" in out
     if NL_READY:
         nl = render(_partly_result("nl"), fmt)
-        assert "1 van 2 bronnen konden maar gedeeltelijk" in nl and "0 van 2" not in nl
+        assert "1 van 2 bronnen konden slechts gedeeltelijk" in nl and "0 van 2" not in nl
 
 
 def test_unchecked_sources_keep_the_not_checked_banner() -> None:
