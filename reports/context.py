@@ -114,6 +114,8 @@ def shows(matches: list[FieldMatch], lang: str) -> str:
 
 
 def _passages(f: Finding) -> list[list[dict[str, Any]]]:
+    """The words around each matched value: in the page's text when it was read, else in the
+    search result's excerpt."""
     text = f.observation.text or f.observation.snippet
     found = passages(text, [m.observed for m in f.matches])[:PASSAGES]
     return [
@@ -138,7 +140,10 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
         "provider": obs.provider,
         "seen_at": when(obs.seen_at, lang, country),
         "snippet": obs.snippet,
-        "passages": _passages(f),
+        "passages": (quotes := _passages(f)),
+        # read, but the values stand only in its structured data (JSON-LD, microdata): the
+        # page's first characters (menus, banners) say nothing, the matched fields do
+        "structured": bool(obs.text) and not quotes,
         "shows": shows(f.matches, lang),
         "private": any(m.private for m in f.matches),
         "threat": threatens(f),

@@ -47,3 +47,13 @@ def test_passage_is_marked_and_escaped_in_both_formats() -> None:
     assert "**Fictiefstraat 7B, 9999 ZZ Voorbeeldstad**" in md
     assert "<script" not in md.lower()
     assert not re.search(r"(?<!\\)\]\(javascript:", md)  # no live link
+
+
+def test_values_only_in_structured_data_show_the_fields_not_the_page_start() -> None:
+    result = sample_result()
+    f = result.findings[0]
+    obs = f.observation.model_copy(update={"text": "Menu Home Cookies accepteren Inloggen",
+                                           "snippet": "Menu Home Cookies accepteren"})
+    result = result.model_copy(update={"findings": [f.model_copy(update={"observation": obs})]})
+    md = render(result, "md")
+    assert "structured data" in md and "> Menu Home" not in md
