@@ -81,6 +81,7 @@ def _step(step: RemovalStep, lang: str) -> dict[str, Any]:
         # the source only when it is not the link itself: each address printed once
         "source": "" if step.source == step.url else step.source,
         "source_href": "" if step.source == step.url else safe_href(step.source),
+        "source_site": host_of(step.source) or step.source,  # a citation: its site is enough
     }
 
 
