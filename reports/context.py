@@ -294,7 +294,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         "work_to_home": sum(1 for f in result.findings if f.work_to_home),
         "groups": [g for g in groups if g["findings"]],
         "plan": plan,
-        "top_actions": [item for item in plan if any(
+        "top_actions": [item for item in plan if item["threat"] or any(
             f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS],
         "runs": [
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,

@@ -103,3 +103,21 @@ def test_plan_is_in_the_scan_result_json(profile: Profile) -> None:
     data = result.model_dump(mode="json")
     assert data["plan"][0]["rule"] == "save-evidence" and data["plan"][0]["phase"] == "acting"
     assert ScanResult.model_validate_json(result.model_dump_json()) == result
+
+
+def test_a_threat_scored_low_still_leads_the_plan_and_the_first_actions(profile: Profile) -> None:
+    from exposure_scan.models import ScanResult
+    from exposure_scan.reports.context import build
+    from tests.test_reports import T0, T1
+
+    low = post("Anna Maria van der Berg? We know where she lives.", SourceKind.WEB,
+               [name_match()], Severity.INFO)
+    findings = attach_steps([low], profile)
+    plan = build_plan(findings, profile)
+    assert [p.step.method for p in plan[:3]] == ["evidence", "report", "police"]
+    result = ScanResult(tool_version="0", started_at=T0, finished_at=T1, language="nl",
+                        profile={"country": "NL"}, findings=findings, plan=plan)
+    context = build(result)
+    assert [a["step"]["method"] for a in context["top_actions"]] == [
+        "evidence", "report", "police"]
+    assert context["exposed"][0]["threat"]
