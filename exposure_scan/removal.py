@@ -26,7 +26,6 @@ from exposure_scan.threat import threatens
 OWN_KINDS = frozenset({SourceKind.DOMAIN, SourceKind.AVATAR, SourceKind.CODE_HOSTING,
                        SourceKind.BREACH})
 EVIDENCE_METHOD = "evidence"
-URGENT = frozenset({Severity.CRITICAL, Severity.HIGH})
 
 
 class _Strict(BaseModel):
