@@ -128,11 +128,36 @@ class FieldMatch(Frozen):
 
 class RemovalStep(Frozen):
     action: str
+    title: str = ""  # the step in a few words
     url: str = ""
     method: str = ""
     needs_id: bool | None = None
     expected_time: str = ""
     source: str = ""  # where the fact comes from
+
+
+class PlanPhase(StrEnum):
+    """Where a step stands in the handelingskader doxing's order: acting on an incident
+    (evidence, platform, police, employer), removing the data, and aftercare."""
+
+    ACTING = "acting"
+    REMOVAL = "removal"
+    AFTERCARE = "aftercare"
+
+
+class PlanItem(Frozen):
+    """One step of the action plan: done once, for every finding listed. A per-site step
+    names its site in `hosts`; a step for the whole report lists every page in `urls`."""
+
+    step: RemovalStep
+    rule: str = ""  # the step's id in removal-steps.toml (for machines, not shown to readers)
+    phase: PlanPhase = PlanPhase.REMOVAL
+    per_site: bool = False
+    hosts: list[str] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)
+    finding_ids: list[str] = Field(default_factory=list)
+    threat: bool = False  # part of the answer to a threat (intimidation, or a doxing post)
+    risk: int = Field(default=0, ge=0)  # the share of risk this step takes away
 
 
 class Finding(Frozen):
@@ -400,6 +425,7 @@ class ScanResult(Frozen):
     level: str = ""
     confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ... (for people)
     coverage: Coverage = Field(default_factory=Coverage)  # the same, typed: decide on this
+    plan: list[PlanItem] = Field(default_factory=list)  # removal.build_plan: every step, once
     changes: Changes | None = None  # with a scan history: what changed since the last scan
 
     @model_validator(mode="before")

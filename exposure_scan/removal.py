@@ -15,18 +15,17 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field
 
 from exposure_scan.catalog import OptOutMethod, Site, load_catalog
-from exposure_scan.models import Finding, RemovalStep, Severity, SourceKind
+from exposure_scan.models import Finding, PlanItem, PlanPhase, RemovalStep, Severity, SourceKind
 from exposure_scan.profile import Profile
 from exposure_scan.scoring import exposed_kinds
+from exposure_scan.threat import threatens
 
-PLAN_LIMIT = 6
 # Not a web page about the person: their own account (Gravatar, code hosting), their domain's
 # registration data, or a data breach. Only steps written for the kind apply: no site opt-out,
 # GDPR letter, search-engine delisting or complaint about a "site".
 OWN_KINDS = frozenset({SourceKind.DOMAIN, SourceKind.AVATAR, SourceKind.CODE_HOSTING,
                        SourceKind.BREACH})
 EVIDENCE_METHOD = "evidence"
-URGENT = frozenset({Severity.CRITICAL, Severity.HIGH})
 
 
 class _Strict(BaseModel):
@@ -34,6 +33,7 @@ class _Strict(BaseModel):
 
 
 class CatalogAction(_Strict):
+    title: str = Field(min_length=1)
     action: str = Field(min_length=1)
     weight: float = Field(ge=0.0, le=1.0)
 
@@ -41,6 +41,7 @@ class CatalogAction(_Strict):
 class StepRule(_Strict):
     id: str
     ref: str = ""
+    title: str = Field(min_length=1)
     action: str = Field(min_length=1)
     url: str = ""
     source: str = Field(pattern=r"^https://")
@@ -54,11 +55,19 @@ class StepRule(_Strict):
     severities: list[Severity] = Field(default_factory=list)
     catalogued: bool | None = None
     scope: str = Field(default="finding", pattern="^(finding|site)$")
+    phase: PlanPhase = PlanPhase.REMOVAL
+    threat: bool | None = None
     order: int = 50
     weight: float = Field(ge=0.0, le=1.0)
 
-    def applies(self, finding: Finding, country: str, catalogued: bool) -> bool:
+    def applies(self, finding: Finding, country: str, catalogued: bool,
+                threat: bool = False) -> bool:
         kind = finding.observation.source_kind
+        if self.threat is not None and self.threat != threat:
+            return False
+        if threat and self.phase is PlanPhase.ACTING:
+            # a threat gets the whole incident response, wherever it stands
+            return not self.countries or country in self.countries
         checks = (
             kind not in OWN_KINDS or kind in self.kinds,
             not self.countries or country in self.countries,
@@ -72,7 +81,8 @@ class StepRule(_Strict):
 
     def step(self) -> RemovalStep:
         return RemovalStep(
-            action=self.action, url=self.url, method=self.method, needs_id=self.needs_id,
+            action=self.action, title=self.title, url=self.url, method=self.method,
+            needs_id=self.needs_id,
             expected_time=self.expected_time, source=self.source,
         )
 
@@ -102,7 +112,8 @@ CATALOG_ORDER = 10
 def catalog_step(site: Site) -> RemovalStep:
     entry = step_book().catalog[site.optout_method]
     return RemovalStep(
-        action=entry.action, url=site.optout_url, method=site.optout_method.value,
+        action=entry.action, title=entry.title, url=site.optout_url,
+        method=site.optout_method.value,
         needs_id=site.id_required, expected_time=site.processing_time, source=site.source,
     )
 
@@ -114,6 +125,7 @@ def steps_for(finding: Finding, country: str) -> list[RemovalStep]:
     private = bool({"private_address", "private_phone", "private_email"}
                    & exposed_kinds(finding.matches))
     own = finding.observation.source_kind in OWN_KINDS
+    threat = threatens(finding)
     if site is not None and not own and (
         private or site.kind.source_kind is SourceKind.PEOPLE_SEARCH
     ):
@@ -122,7 +134,7 @@ def steps_for(finding: Finding, country: str) -> list[RemovalStep]:
         OptOutMethod.GDPR_REQUEST, OptOutMethod.EMAIL, OptOutMethod.LETTER
     )
     for rule in step_book().step:
-        if not rule.applies(finding, country, site is not None):
+        if not rule.applies(finding, country, site is not None, threat):
             continue
         if rule.id == "gdpr-letter" and site_letter:
             continue  # the catalog step already sends the letter
@@ -146,76 +158,94 @@ def attach_steps(findings: list[Finding], profile: Profile) -> list[Finding]:
 # --- the action plan ---------------------------------------------------------------------
 
 
-class PlanItem(_Strict):
-    """One step of the action plan: done once, it helps with all the findings listed."""
-
-    step: RemovalStep
-    host: str = ""  # set when the step is done per site
-    finding_ids: list[str]
-    risk: int = Field(ge=0)  # the share of risk this step takes away (sum over its findings)
-
-
 @cache
-def _step_meta() -> dict[str, tuple[float, bool, int]]:
-    """action text -> (weight, per-site, order)"""
+def _step_meta() -> dict[str, tuple[str, float, bool, int, PlanPhase]]:
+    """action text -> (rule id, weight, per-site, order, phase)"""
     book = step_book()
-    meta = {c.action: (c.weight, True, CATALOG_ORDER) for c in book.catalog.values()}
-    meta.update({r.action: (r.weight, r.scope == "site", r.order) for r in book.step})
+    meta = {c.action: (f"catalog-{m.value}", c.weight, True, CATALOG_ORDER, PlanPhase.REMOVAL)
+            for m, c in book.catalog.items()}
+    meta.update({r.action: (r.id, r.weight, r.scope == "site", r.order, r.phase)
+                 for r in book.step})
     return meta
 
 
-def _evidence_first(findings: list[Finding]) -> PlanItem | None:
-    """Saving evidence removes no risk, but it must come before any removal: removal can
-    destroy what a police or platform report needs. One item for every serious finding."""
-    step: RemovalStep | None = None
-    helped: list[str] = []
-    for f in findings:
-        if f.severity not in URGENT:
-            continue
-        found = next((s for s in f.steps if s.method == EVIDENCE_METHOD), None)
-        if found is not None:
-            step = step or found
-            helped.append(f.id)
-    if step is None:
-        return None
-    return PlanItem(step=step, finding_ids=helped, risk=0)
+class _Draft:
+    """A plan item while it is being put together."""
+
+    def __init__(self, step: RemovalStep, meta: tuple[str, float, bool, int, PlanPhase]):
+        self.step = step
+        self.rule, self.weight, self.per_site, self.order, self.phase = meta
+        self.findings: list[Finding] = []
+        self.threat = False
+        self.risk = 0
+
+    def item(self) -> PlanItem:
+        hosts = list(dict.fromkeys(h for f in self.findings if (h := host_of(f.observation.url))))
+        urls = list(dict.fromkeys(u for f in self.findings if (u := f.observation.url.strip())))
+        return PlanItem(
+            step=self.step, rule=self.rule, phase=self.phase, per_site=self.per_site,
+            hosts=hosts, urls=urls, finding_ids=[f.id for f in self.findings],
+            threat=self.threat, risk=self.risk,
+        )
 
 
-def action_plan(findings: list[Finding], limit: int = PLAN_LIMIT) -> list[PlanItem]:
-    """The few steps that remove the most risk, best first (greedy: after a step is chosen,
-    the findings it helps count only with the risk that is left). With a critical or high
-    finding, saving evidence comes first; equal gains go in the steps' own order."""
+def plan_steps(findings: list[Finding]) -> list[PlanItem]:
+    """Every step of every finding, once, with the pages it is for. A step done per site
+    (contact the owner, the GDPR letter) lists its sites: the same words for three sites are
+    one step, not three; a site's own opt-out (its own URL) is a step of its own.
+
+    Order: saving evidence first; with a threat, the whole incident response next in the
+    handelingskader's order (platform, police, employer), whatever it weighs in risk; then
+    removal, the steps that take away the most risk first (greedy: after a step is chosen, the
+    findings it helps count only with the risk that is left); steps that remove no risk after
+    that; aftercare (complaints, archive copies, BRP secrecy) last."""
     meta = _step_meta()
-    plan: list[PlanItem] = []
-    evidence = _evidence_first(findings)
-    if evidence is not None and limit > 0:
-        plan.append(evidence)
-    remaining = {f.id: float(f.score) for f in findings if f.severity is not Severity.INFO}
-    candidates: dict[tuple[str, str, str], tuple[RemovalStep, list[Finding], float]] = {}
-    order: dict[tuple[str, str, str], int] = {}
+    drafts: dict[tuple[str, str], _Draft] = {}
+    threats = {f.id for f in findings if threatens(f)}
     for f in findings:
-        if f.id not in remaining:
-            continue
         for step in f.steps:
-            weight, per_site, rank = meta.get(step.action, (0.5, False, 50))
-            if weight <= 0:
-                continue
-            host = host_of(f.observation.url) if per_site else ""
-            key = (step.action, step.url, host)
-            order[key] = rank
-            entry = candidates.setdefault(key, (step, [], weight))
-            entry[1].append(f)
-    while candidates and len(plan) < limit:
-        def value(item: tuple[RemovalStep, list[Finding], float]) -> float:
-            return sum(remaining[f.id] for f in item[1]) * item[2]
+            info = meta.get(step.action, ("", 0.5, False, 50, PlanPhase.REMOVAL))
+            draft = drafts.setdefault((step.action, step.url), _Draft(step, info))
+            if all(f.id != g.id for g in draft.findings):
+                draft.findings.append(f)
+            draft.threat = draft.threat or f.id in threats
+    first = [d for d in drafts.values() if d.phase is PlanPhase.ACTING
+             and (d.step.method == EVIDENCE_METHOD or d.threat)]
+    first.sort(key=lambda d: d.order)
+    rest = [d for d in drafts.values() if d not in first]
+    after = sorted((d for d in rest if d.phase is PlanPhase.AFTERCARE), key=lambda d: d.order)
+    removal = [d for d in rest if d.phase is not PlanPhase.AFTERCARE]
+    return [d.item() for d in [*first, *_greedy(removal), *after]]
 
-        key = max(candidates, key=lambda k: (round(value(candidates[k]), 6), -order[k], k))
-        step, helped, weight = candidates.pop(key)
-        gain = value((step, helped, weight))
+
+def _greedy(drafts: list[_Draft]) -> list[_Draft]:
+    remaining = {f.id: float(f.score) for d in drafts for f in d.findings
+                 if f.severity is not Severity.INFO}
+    chosen: list[_Draft] = []
+    pool = list(drafts)
+
+    def value(d: _Draft) -> float:
+        return sum(remaining.get(f.id, 0.0) for f in d.findings) * d.weight
+
+    while pool:
+        best = max(pool, key=lambda d: (round(value(d), 6), -d.order))
+        gain = value(best)
         if gain < 1:
             break
-        for f in helped:
-            remaining[f.id] *= 1.0 - weight
-        plan.append(PlanItem(step=step, host=key[2], finding_ids=[f.id for f in helped],
-                             risk=round(gain)))
-    return plan
+        pool.remove(best)
+        for f in best.findings:
+            if f.id in remaining:
+                remaining[f.id] *= 1.0 - best.weight
+        best.risk = round(gain)
+        chosen.append(best)
+    # what removes no risk (checks, steps for information only) keeps the steps' own order
+    pool.sort(key=lambda d: (all(f.severity is Severity.INFO for f in d.findings), d.order))
+    return chosen + pool
+
+
+def build_plan(findings: list[Finding], profile: Profile) -> list[PlanItem]:
+    """The action plan of a scan (ScanResult.plan). Findings without steps (an older result
+    read back) get them first."""
+    country = profile.country.value
+    return plan_steps([f if f.steps else f.model_copy(update={"steps": steps_for(f, country)})
+                       for f in findings])

@@ -40,6 +40,7 @@ from exposure_scan.pipeline import MatchCache, MatchOutcome, assess, build_query
 from exposure_scan.profile import Profile
 from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext, Query
 from exposure_scan.registry import Configured, Readiness
+from exposure_scan.removal import build_plan
 from exposure_scan.scoring import summarise
 
 __all__ = ["ScanObserver", "ScanState", "build_query", "classify", "find", "run_scan", "scan"]
@@ -159,6 +160,7 @@ class ScanState:
             level=level,
             confidence=confidence,
             coverage=coverage,
+            plan=build_plan(assessment.findings, self.profile),
         )
 
     def _interrupted(self, item: Configured, ctx: ProviderContext, started: float) -> ProviderRun:

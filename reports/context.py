@@ -7,21 +7,30 @@ step actions) are translated here with the report's gettext catalog.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
 
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import (
     CoverageState,
+    FieldKind,
+    FieldMatch,
     Finding,
+    PlanItem,
     RemovalStep,
     ScanResult,
     Severity,
 )
-from exposure_scan.removal import action_plan, host_of
+from exposure_scan.passage import passages
+from exposure_scan.removal import host_of, plan_steps
 from exposure_scan.scoring import rule_texts
+from exposure_scan.threat import threatens
 
 from .history_view import changes_view, escalations
 from .i18n import (
@@ -35,6 +44,8 @@ from .i18n import (
 )
 
 TOP_ACTIONS = 3
+PASSAGES = 3  # at most this many passages quoted per finding
+ZONES = {"NL": "Europe/Amsterdam", "UK": "Europe/London", "US": "UTC"}
 
 
 def safe_href(url: str) -> str:
@@ -51,20 +62,27 @@ def safe_href(url: str) -> str:
     return url
 
 
-def when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def when(moment: datetime, lang: str = "en", country: str = "") -> str:
+    """A moment written out in the report's language and the profile country's time zone:
+    "6 december 2026, 01:35"."""
+    zone = ZoneInfo(ZONES.get(country, "UTC"))
+    text = format_datetime(moment, "d MMMM y, HH:mm", tzinfo=zone, locale=lang)
+    return text + (" UTC" if zone.key == "UTC" else "")
 
 
 def _step(step: RemovalStep, lang: str) -> dict[str, Any]:
     return {
         "action": gettext(lang, step.action),
+        "title": gettext(lang, step.title),
         "url": step.url,
         "href": safe_href(step.url),
         "method": step.method,
         "needs_id": step.needs_id,
         "expected_time": gettext(lang, step.expected_time),
-        "source": step.source,
-        "source_href": safe_href(step.source),
+        # the source only when it is not the link itself: each address printed once
+        "source": "" if step.source == step.url else step.source,
+        "source_href": "" if step.source == step.url else safe_href(step.source),
+        "source_site": host_of(step.source) or step.source,  # a citation: its site is enough
     }
 
 
@@ -73,7 +91,42 @@ def _site_name(url: str) -> str:
     return site.name if site else ""
 
 
-def _finding(f: Finding, lang: str) -> dict[str, Any]:
+# What a page shows, in plain words: (field, private, profile label) -> msgid.
+SHOWS = (
+    (FieldKind.ADDRESS, True, "your home address"),
+    (FieldKind.PHONE, True, "your private phone number"),
+    (FieldKind.EMAIL, True, "your private email address"),
+    (FieldKind.NAME, False, "your name"),
+    (FieldKind.ADDRESS, False, "your practice address"),
+    (FieldKind.PHONE, False, "your work phone number"),
+    (FieldKind.EMAIL, False, "your work email address"),
+)
+
+
+def shows(matches: list[FieldMatch], lang: str) -> str:
+    """ "your home address and mobile number": what the page shows, most private first."""
+    have = {(m.field, m.private) for m in matches}
+    mobile = any(m.private and m.field is FieldKind.PHONE and m.label.strip().lower() == "mobile"
+                 for m in matches)
+    parts = [gettext(lang, "your mobile number" if mobile and text == SHOWS[1][2] else text)
+             for field, private, text in SHOWS if (field, private) in have]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " " + gettext(lang, "and") + " " + parts[-1]
+
+
+def _passages(f: Finding) -> list[list[dict[str, Any]]]:
+    """The words around each matched value: in the page's text when it was read, else in the
+    search result's excerpt."""
+    text = f.observation.text or f.observation.snippet
+    found = passages(text, [m.observed for m in f.matches])[:PASSAGES]
+    return [
+        [{"text": seg.text, "marked": seg.marked} for seg in p.segments]
+        for p in found
+    ]
+
+
+def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
     obs = f.observation
     texts = rule_texts()
     return {
@@ -87,8 +140,15 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "site": _site_name(obs.url),
         "source_kind": obs.source_kind.value,
         "provider": obs.provider,
-        "seen_at": when(obs.seen_at),
+        "seen_at": when(obs.seen_at, lang, country),
         "snippet": obs.snippet,
+        "passages": (quotes := _passages(f)),
+        # read, but the values stand only in its structured data (JSON-LD, microdata): the
+        # page's first characters (menus, banners) say nothing, the matched fields do
+        "structured": bool(obs.text) and not quotes,
+        "shows": shows(f.matches, lang),
+        "private": any(m.private for m in f.matches),
+        "threat": threatens(f),
         "body_sha256": obs.body_sha256,
         "work_to_home": f.work_to_home,
         "matches": [
@@ -106,6 +166,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
             {"id": r, "why": gettext(lang, texts.get(r, ""))} for r in f.rules
         ],
         "steps": [_step(s, lang) for s in f.steps],
+        "plan_steps": [],  # filled in by build(): the numbers of its steps in the plan
     }
 
 
@@ -150,23 +211,67 @@ def country_of(result: ScanResult) -> str:
     return country if country in COUNTRIES else "NL"
 
 
-def build(result: ScanResult) -> dict[str, Any]:
-    lang = normalise(result.language)
-    findings = [_finding(f, lang) for f in result.findings]
-    by_id = {f["id"]: f for f in findings}
-    plan = [
-        {
+def css_string(text: str) -> str:
+    """Our own text as a CSS string for `content:` (quotes, backslashes and `<` made inert)."""
+    text = re.sub(r"\s", " ", text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("<", "\\3c ") + '"'
+
+
+def page_counter(lang: str) -> str:
+    """ "pagina " counter(page) " van " counter(pages): the printed page numbers."""
+    parts = re.split(r"(\{pages?\})", gettext(lang, "page {page} of {pages}"))
+    return " ".join(f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else css_string(p)
+                    for p in parts if p)
+
+
+def plan_of(result: ScanResult) -> list[PlanItem]:
+    """The plan the scan computed; for a result from before plans were saved, the same plan
+    built from the findings' steps."""
+    return result.plan or plan_steps(list(result.findings))
+
+
+def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
+          ) -> list[dict[str, Any]]:
+    plan = []
+    # Removal requests past their deadline lead the plan.
+    items = escalations(result, country_of(result)) + plan_of(result)
+    for number, item in enumerate(items, start=1):
+        helped = [by_id[i] for i in item.finding_ids if i in by_id]
+        for f in helped:
+            f["plan_steps"].append(number)
+        plan.append({
+            "number": number,
+            "anchor": f"step-{number}",
             "step": _step(item.step, lang),
-            "host": item.host,
+            "rule": item.rule,
+            "phase": item.phase.value,
+            "threat": item.threat,
+            "per_site": item.per_site,
+            "host": item.hosts[0] if item.per_site and item.hosts else "",
+            "hosts": item.hosts,
             "risk": item.risk,
             "findings": [
-                {"id": i, "severity": by_id[i]["severity"], "host": by_id[i]["host"]}
-                for i in item.finding_ids if i in by_id
+                {"id": f["id"], "severity": f["severity"], "host": f["host"],
+                 "site": f["site"] or f["host"], "title": f["title"], "url": f["url"],
+                 "href": f["href"]}
+                for f in helped
             ],
-        }
-        # Removal requests past their deadline lead the plan.
-        for item in escalations(result, country_of(result)) + action_plan(list(result.findings))
-    ]
+        })
+    return plan
+
+
+def _exposed(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pages that show private data, highest risk first: the report's first block."""
+    shown = [f for f in findings if f["private"] or f["threat"]]
+    return sorted(shown, key=lambda f: (-f["score"], Severity(f["severity"]).rank))
+
+
+def build(result: ScanResult) -> dict[str, Any]:
+    lang = normalise(result.language)
+    country = country_of(result)
+    findings = [_finding(f, lang, country) for f in result.findings]
+    by_id = {f["id"]: f for f in findings}
+    plan = _plan(result, by_id, lang)
     counts = Counter(f.severity.value for f in result.findings)
     groups = [
         {"severity": sev.value, "findings": [f for f in findings if f["severity"] == sev.value]}
@@ -174,11 +279,16 @@ def build(result: ScanResult) -> dict[str, Any]:
     ]
     return {
         "lang": lang,
-        "country": country_of(result),
+        "country": country,
+        "paper": "letter" if country == "US" else "A4",
+        "print_title": css_string(gettext(lang, "Online exposure report")),
+        "print_pages": page_counter(lang),
+        "threats": sum(1 for f in findings if f["threat"]),
+        "exposed": _exposed(findings),
         "result": {
             "tool_version": result.tool_version,
-            "started_at": when(result.started_at),
-            "finished_at": when(result.finished_at),
+            "started_at": when(result.started_at, lang, country),
+            "finished_at": when(result.finished_at, lang, country),
             "partial": result.partial,
             "score": result.score,
             "level": result.level or "unknown",
@@ -191,7 +301,8 @@ def build(result: ScanResult) -> dict[str, Any]:
         "work_to_home": sum(1 for f in result.findings if f.work_to_home),
         "groups": [g for g in groups if g["findings"]],
         "plan": plan,
-        "top_actions": plan[:TOP_ACTIONS],
+        "top_actions": [item for item in plan if item["threat"] or any(
+            f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS],
         "runs": [
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,

@@ -9,11 +9,13 @@ from exposure_scan.models import (
     ChangedFinding,
     ChangeKind,
     MarkStatus,
+    PlanItem,
+    PlanPhase,
     RemovalStep,
     ScanResult,
     TrendPoint,
 )
-from exposure_scan.removal import PlanItem, host_of
+from exposure_scan.removal import host_of
 
 from .i18n import FIELD_NAMES, gettext, profile_label
 
@@ -130,7 +132,15 @@ def escalations(result: ScanResult, country: str) -> list[PlanItem]:
         return []
     step = ESCALATION.get(country, ESCALATION["US"])
     return [
-        PlanItem(step=step, host=host_of(i.url), finding_ids=[i.id], risk=0)
+        PlanItem(
+            step=step,
+            rule="escalation",
+            phase=PlanPhase.ACTING,
+            per_site=True,
+            hosts=[host_of(i.url)],
+            urls=[i.url],
+            finding_ids=[i.id],
+        )
         for i in result.changes.marks
         if i.mark and i.mark.status is MarkStatus.REQUESTED and i.mark.overdue
     ]

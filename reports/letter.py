@@ -22,6 +22,7 @@ from datetime import date
 from functools import cache
 
 import idna
+from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from publicsuffixlist import PublicSuffixList
 
@@ -29,6 +30,7 @@ from exposure_scan.catalog import load_catalog
 from exposure_scan.models import FieldKind, Finding, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country, Profile
 from exposure_scan.removal import OWN_KINDS, host_of
+from exposure_scan.threat import threatens
 
 from .i18n import normalise
 
@@ -38,6 +40,8 @@ from .i18n import normalise
 # themselves), or their domain's registration data (the registrar hides it, not the RDAP server).
 NO_LETTER_KINDS = frozenset({SourceKind.REGISTRY}) | OWN_KINDS
 KIND_ORDER = ("name", "home_address", "private_phone", "private_email", "work")
+# Where a page or its domain's registration data names the organisation that runs the site.
+ORGANISATION_KEYS = ("organisation", "organization", "publisher", "operator", "registrant")
 
 
 def add_month(day: date) -> date:
@@ -69,6 +73,11 @@ class Controller:
     contact: str = ""
     pages: list[tuple[str, str]] = field(default_factory=list)  # (url, date seen)
     findings: list[Finding] = field(default_factory=list)
+    organisation: str = ""  # who runs the site, when a page or registration record says so
+
+    @property
+    def threat(self) -> bool:
+        return any(threatens(f) for f in self.findings)
 
 
 @cache
@@ -136,7 +145,20 @@ def controllers(result: ScanResult) -> list[Controller]:
         if url not in [u for u, _ in ctl.pages]:
             ctl.pages.append((url, obs.seen_at.date().isoformat()))
         ctl.findings.append(f)
+        ctl.organisation = ctl.organisation or organisation(f)
     return sorted(found.values(), key=lambda c: c.domain)
+
+
+def organisation(finding: Finding) -> str:
+    """The organisation a page names as running it (publisher, operator, registrant), if any."""
+    extra = {k.lower(): v for k, v in finding.observation.extra.items()}
+    return next((" ".join(extra[k].split()) for k in ORGANISATION_KEYS if extra.get(k, "").strip()),
+                "")
+
+
+def written(day: date, lang: str) -> str:
+    """A date written out: "6 december 2026", "6 December 2026"."""
+    return format_date(day, "d MMMM y", locale=lang)
 
 
 @cache
@@ -182,13 +204,18 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
     out: dict[str, str] = {}
     taken: set[str] = set()
     for ctl in controllers(result):
+        site = ctl.name if ctl.name != ctl.domain else ctl.domain
         text = template.render(
             name=profile.primary_name.full,
             controller=ctl,
+            addressee=ctl.organisation,
+            site=site,
+            pages=[(url, written(date.fromisoformat(seen), lang)) for url, seen in ctl.pages],
             kinds=data_kinds(ctl.findings),
-            today=today.isoformat(),
-            deadline=add_month(today).isoformat(),
+            today=written(today, lang),
+            deadline=written(add_month(today), lang),
             uk=uk,
+            threat=ctl.threat,
         )
         out[file_name(ctl.domain, lang, taken)] = text
     return out

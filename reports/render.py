@@ -39,7 +39,7 @@ def environment(lang: str) -> Environment:
         loader=PackageLoader("exposure_scan.reports", "templates"),
         autoescape=select_autoescape(["html", "html.j2"]),
         undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -49,10 +49,13 @@ def test_english_letter_content() -> None:
     assert "Article 17" in text and "Article 21" in text
     assert "https://people.example/anna-maria-van-der-berg" in text
     assert "my name and my home address" in text
-    assert "by 2026-02-28" in text and "Date: 2026-01-31" in text
+    assert "by 28 February 2026" in text and "Date: 31 January 2026" in text
     # Art. 12(3): the month runs from receipt, not from the date written
-    assert "within one month of receiving this letter (if it arrives today: by 2026-02-28)" \
-        in text
+    assert "within one month of receiving this letter (if it arrives today: by 28 February " \
+        "2026)" in text
+    # no organisation named: addressed to whoever runs the site, never to a bare host name
+    assert "To: The operator of people.example\n" in text
+    assert "Before you send this" in text and "hostile" in text
     assert "Anna Maria van der Berg" in text  # the user's own name: they send it
     assert "Autoriteit Persoonsgegevens" in text
     # kinds of data, never the values
@@ -62,9 +65,11 @@ def test_english_letter_content() -> None:
 def test_dutch_letter_content() -> None:
     text = letters(sample_result("nl"), profile(), "nl", TODAY)["gdpr-request-forum.example.nl.txt"]
     assert "artikel 17" in text and "artikel 21" in text
-    assert "uiterlijk op 2026-02-28" in text
+    assert "uiterlijk op 28 februari 2026" in text and "Datum: 31 januari 2026" in text
     assert "binnen een maand na ontvangst van deze brief antwoorden (als hij vandaag aankomt: " \
-        "uiterlijk op 2026-02-28)" in text
+        "uiterlijk op 28 februari 2026)" in text
+    assert "Aan: De beheerder van forum.example\n" in text
+    assert "Voordat u dit verstuurt" in text and "vijandig" in text
     assert "mijn naam en mijn privételefoonnummer" in text
     assert "AVG" in text
 
@@ -129,7 +134,7 @@ def test_an_idn_host_and_its_punycode_are_one_controller() -> None:
     text = out["gdpr-request-xn--bcher-kva.example.en.txt"]
     for page in ("/p/1", "/p/2", "/p/3", "/4"):
         assert page in text
-    assert "To: bücher.example (xn--bcher-kva.example)" in text
+    assert "To: The operator of bücher.example (xn--bcher-kva.example)" in text
 
 
 def test_hosts_under_a_public_suffix_are_grouped_by_registrable_domain() -> None:
@@ -175,3 +180,14 @@ def test_file_names_stay_apart_and_short() -> None:
     long = "x" * 63 + "." + "y" * 63 + "." + "z" * 63 + ".example"
     assert len(file_name(long, "nl", taken)) < 120
     assert file_name(long, "nl", taken) != file_name(long[1:], "nl", taken)
+def test_letter_goes_to_the_named_organisation_and_warns_about_a_threat() -> None:
+    f = finding("t", "https://forum.example/t/1", Severity.HIGH, 85,
+                [name_match(), home_match()], SourceKind.FORUM)
+    obs = f.observation.model_copy(update={"extra": {"publisher": "Forum Voorbeeld B.V."}})
+    result = sample_result("nl").model_copy(
+        update={"findings": [f.model_copy(update={"observation": obs})]})
+    text = letters(result, profile(), "nl", TODAY)["gdpr-request-forum.example.nl.txt"]
+    assert "Aan: Forum Voorbeeld B.V. (forum.example)" in text
+    # a post with the home address is doxing: platform report and aangifte come first
+    block = text[:text.index("=====\n\n")]
+    assert "aangifte" in block and "platform" in block and "LET OP" in block

@@ -5,7 +5,7 @@ from __future__ import annotations
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import Finding, Severity, SourceKind
 from exposure_scan.profile import Profile
-from exposure_scan.removal import action_plan, attach_steps, step_book, steps_for
+from exposure_scan.removal import attach_steps, plan_steps, step_book, steps_for
 from tests.test_reports import finding, home_match, mobile_match, name_match, practice_match
 
 GOOGLE = "https://support.google.com/websearch/answer/9673730"
@@ -89,25 +89,29 @@ def test_action_plan_removes_most_risk_first(profile: Profile) -> None:
         finding("i", "https://praktijk.example", Severity.INFO, 5, [practice_match()],
                 SourceKind.PRACTICE_SITE),
     ], profile)
-    plan = action_plan(findings)
-    assert 1 <= len(plan) <= 6
+    plan = plan_steps(findings)
     # critical findings: saving evidence comes first, for both of them, and removes no risk
     assert plan[0].step.method == "evidence" and sorted(plan[0].finding_ids) == ["a", "b"]
     assert plan[0].risk == 0
     first = plan[1]
     # one request to the site covers both pages
-    assert first.host == "oozo.nl" and sorted(first.finding_ids) == ["a", "b"]
-    assert [p.risk for p in plan[1:]] == sorted((p.risk for p in plan[1:]), reverse=True)
-    assert all("i" not in p.finding_ids for p in plan)  # info never in the plan
+    assert first.hosts == ["oozo.nl"] and first.per_site
+    assert sorted(first.finding_ids) == ["a", "b"]
+    removal = [p.risk for p in plan if p.phase == "removal" and p.risk]
+    assert removal == sorted(removal, reverse=True)
+    # every step of every finding is in the plan, once; information-only steps come last
+    assert {(s.action, s.url) for f in findings for s in f.steps} == {
+        (p.step.action, p.step.url) for p in plan}
+    assert plan[-1].finding_ids == ["i"] or plan[-1].phase == "aftercare"
     assert all(p.step.action for p in plan)
     assert sum(p.step.method == "evidence" for p in plan) == 1
-    assert action_plan([]) == []
+    assert plan_steps([]) == []
 
 
 def test_action_plan_is_greedy_over_remaining_risk(profile: Profile) -> None:
     findings = attach_steps([crit("https://b1.example/x", fid="x")], profile)
-    plan = action_plan(findings)
-    risks = [p.risk for p in plan if p.step.method != "evidence"]
+    plan = plan_steps(findings)
+    risks = [p.risk for p in plan if p.phase == "removal" and p.risk]
     assert risks == sorted(risks, reverse=True)
     assert sum(risks) <= 95 + 1
 
@@ -127,14 +131,14 @@ def test_evidence_is_the_first_step_and_the_first_action(profile: Profile) -> No
         crit("https://unknown-broker.example/p", fid="c"),
     ], profile)
     assert steps_for(findings[1], "NL")[0].method == "evidence"
-    plan = action_plan(findings)
+    plan = plan_steps(findings)
     assert plan[0].step.method == "evidence" and plan[0].finding_ids == ["c"]
     context = build(sample_result().model_copy(update={"findings": findings}))
     assert context["top_actions"][0]["step"]["method"] == "evidence"
     assert context["top_actions"][0]["step"]["action"].startswith("First save evidence")
     # nothing serious: no evidence item
     medium = attach_steps([findings[0]], profile)
-    assert all(p.step.method != "evidence" for p in action_plan(medium))
+    assert all(p.step.method != "evidence" for p in plan_steps(medium))
 
 
 def test_nl_police_report_for_posts_with_private_data() -> None:
@@ -163,7 +167,7 @@ def test_forum_and_social_report_to_the_platform_before_contacting_the_owner(
         assert methods.index("report") < methods.index("contact_site"), (kind, methods)
         findings = attach_steps([finding("f", "https://forum.example/t/1", Severity.HIGH, 80,
                                          [name_match(), mobile_match()], kind)], profile)
-        plan = [p.step.method for p in action_plan(findings)]
+        plan = [p.step.method for p in plan_steps(findings)]
         assert plan[:2] == ["evidence", "report"], plan
         assert plan.index("report") < plan.index("contact_site")
 

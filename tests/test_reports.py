@@ -98,7 +98,7 @@ def sample_result(
     ]
     runs = [
         ProviderRun(provider="searxng", title="SearXNG", status=RunStatus.CHECKED,
-                    observations=12, unchecked_parts=["engine: qwant"]),
+                    observations=12, unchecked_parts=["engine: qwant"], web_search=True),
         ProviderRun(provider="big", title="BIG-register" + (HOSTILE if hostile else ""),
                     status=RunStatus.UNCHECKED, reason="timed out after 30 s"),
         ProviderRun(provider="hibp", title="Have I Been Pwned", status=RunStatus.UNCHECKED,
@@ -219,9 +219,10 @@ def test_ledger_groups_identical_entries() -> None:
 def test_finding_details_are_shown() -> None:
     md = render(sample_result(), "md")
     assert "postcode and house number agree" in md  # FieldMatch.reason
-    assert "[name-with-home-address]" in md  # rule fired
+    assert "[name-with-home-address]" not in md  # rule ids are for machines (JSON) only
+    assert "Your name together with your home address" in md  # the rule, in words
     assert "Use the site's opt-out form" in md  # removal step
-    assert "2026-03-02 09:30 UTC" in md  # time seen
+    assert "2 March 2026, 10:30" in md  # time seen, in the profile country's time zone
     assert "ab" * 32 in md  # body hash in the appendix
 
 
@@ -263,6 +264,7 @@ def _all_msgids() -> set[str]:
     steps = tomllib.loads(data.joinpath("removal-steps.toml").read_text("utf-8"))
     ids |= {c["action"] for c in steps["catalog"].values()}
     ids |= {s["action"] for s in steps["step"]}
+    ids |= {s["title"] for s in [*steps["step"], *steps["catalog"].values()]}
     ids |= {s["expected_time"] for s in steps["step"] if s.get("expected_time")}
     return ids
 
@@ -334,7 +336,7 @@ def test_only_partly_checked_sources_get_a_partly_banner(fmt: str) -> None:
     assert "reduced: 1 of 2 sources only partly checked" in out
     if NL_READY:
         nl = render(_partly_result("nl"), fmt)
-        assert "1 van 2 bronnen konden maar gedeeltelijk" in nl and "0 van 2" not in nl
+        assert "1 van 2 bronnen konden slechts gedeeltelijk" in nl and "0 van 2" not in nl
 
 
 def test_unchecked_sources_keep_the_not_checked_banner() -> None:
