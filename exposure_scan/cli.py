@@ -48,16 +48,38 @@ app = typer.Typer(
     + EXIT_CODES_HELP,
     pretty_exceptions_show_locals=False,  # locals hold the private profile
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # plain click help: flags shown as flags, not `--quiet <bool>`
 )
 providers_app = typer.Typer(help="List the sources, or check that they work.")
 app.add_typer(providers_app, name="providers")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"exposure-scan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Find what a stranger can learn about you online, and how to remove it."""
 
 ProfileOpt = Annotated[
     Path | None,
     typer.Option(
         "--profile",
         "-p",
+        metavar="FILE",
         help="Your private profile (default: EXPOSURE_SCAN_PROFILE or the "
         "user config folder's profile.toml; create one with `exposure-scan init`).",
     ),
@@ -67,6 +89,7 @@ ConfigOpt = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="Config file (default: EXPOSURE_SCAN_CONFIG or the user config "
         "folder's config.toml; all defaults if there is none). See config.example.toml.",
     ),
@@ -76,18 +99,23 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help=f"Report format, repeatable: {', '.join(FORMATS)} (default: html, json).",
     ),
 ]
-OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the reports.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the reports.")
+]
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress, only the report paths.")
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Report language: nl or en.")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", metavar="nl|en", help="Report language: nl or en.")
+]
 EvidenceOpt = Annotated[
     Path | None,
     typer.Option(
-        "--evidence", help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
+        "--evidence", metavar="FOLDER", help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
     ),
 ]
 
@@ -141,7 +169,11 @@ def scan(
     evidence: EvidenceOpt = None,
     provider: Annotated[
         list[str] | None,
-        typer.Option("--provider", help="Only these providers (repeatable); default: all enabled."),
+        typer.Option(
+            "--provider",
+            metavar="NAME",
+            help="Only these providers (repeatable); default: all enabled.",
+        ),
     ] = None,
     fail_on: Annotated[
         Severity | None,

@@ -251,3 +251,19 @@ def test_a_real_person_who_shares_the_templates_name_may_scan() -> None:
                        "postcode": "9999 ZZ", "city": "Voorbeeldstad"}],
     })
     assert not namesake.is_unfilled_template()
+
+
+def test_version_flag_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"exposure-scan {version('exposure-scan')}"
+
+
+def test_help_shows_flags_as_flags_and_offers_completion() -> None:
+    top = runner.invoke(app, ["--help"]).output
+    assert "--install-completion" in top
+    text = runner.invoke(app, ["scan", "--help"]).output
+    assert "<bool>" not in text and "list[str]" not in text
+    assert "-q, --quiet " in text
