@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -23,10 +24,15 @@ from exposure_scan.output import (
     resolve_formats,
     write_outputs,
 )
-from exposure_scan.paths import default_config, default_output_dir, default_profile
+from exposure_scan.paths import (
+    config_target,
+    default_config,
+    default_output_dir,
+    default_profile,
+)
 from exposure_scan.profile import Profile, load_profile, scan_warnings
 from exposure_scan.progress import Progress
-from exposure_scan.registry import Readiness, Registry
+from exposure_scan.registry import Configured, Readiness, Registry
 
 
 class GuardedGroup(TyperGroup):
@@ -52,6 +58,8 @@ app = typer.Typer(
 )
 providers_app = typer.Typer(help="List the sources, or check that they work.")
 app.add_typer(providers_app, name="providers")
+config_app = typer.Typer(help="The shareable config file (how to scan; no personal data).")
+app.add_typer(config_app, name="config")
 
 
 def _print_version(value: bool) -> None:
@@ -262,21 +270,62 @@ def init(
     typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
 
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def fix_for(item: Configured, config_file: str) -> str:
+    """How to make a provider ready, in one line; empty when it is."""
+    cls = item.cls
+    if item.readiness is Readiness.NEEDS_KEY:
+        return f"set the environment variable {cls.key_env_var} to your key"
+    if item.readiness is Readiness.NEEDS_BASE_URL:
+        return (f'set base_url = "https://..." under [providers.{cls.name}] in {config_file}')
+    if item.readiness is Readiness.DISABLED:
+        return f"set enabled = true under [providers.{cls.name}] in {config_file}"
+    return ""
+
+
 @providers_app.callback(invoke_without_command=True)
-def providers_list(ctx: typer.Context, config_path: ConfigOpt = None) -> None:
+def providers_list(
+    ctx: typer.Context, config_path: ConfigOpt = None, as_json: JsonOpt = False
+) -> None:
     """List every provider: status (ready / needs key / disabled) and what it sends."""
     if ctx.invoked_subcommand:
         return
-    config = load_config(config_path or default_config())
+    path = config_path or default_config()
+    config = load_config(path)
+    shown = str(path) if path else f"none (all defaults; `exposure-scan config init` writes " \
+        f"{config_target()})"
+    config_file = str(path or config_target())
+    rows = [
+        {
+            "provider": item.cls.name,
+            "status": item.readiness.value,
+            "covers": item.cls.jurisdiction,
+            "sends": sorted(f.value for f in item.cls.sends),
+            "sends_private": sorted(f.value for f in item.cls.sends if f.is_private),
+            "key_env_var": item.cls.key_env_var,
+            "fix": fix_for(item, config_file),
+        }
+        for item in Registry.discover().configure(config)
+    ]
+    if as_json:
+        typer.echo(json.dumps({"config": str(path) if path else None, "providers": rows},
+                              indent=2))
+        return
+    typer.echo(f"config: {shown}")
     typer.echo(
         f"{'provider':<16} {'status':<15} {'covers':<7} sends (* private: only with "
         "send_private_values = true)"
     )
-    for item in Registry.discover().configure(config):
-        cls = item.cls
-        sends = ", ".join(sorted(f.value + ("*" if f.is_private else "") for f in cls.sends))
-        key = f"  key: {cls.key_env_var}" if cls.key_env_var else ""
-        typer.echo(f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} {sends}{key}")
+    for row in rows:
+        private = set(row["sends_private"])
+        sends = ", ".join(f + ("*" if f in private else "") for f in row["sends"])
+        key = f"  key: {row['key_env_var']}" if row["key_env_var"] else ""
+        typer.echo(f"{row['provider']:<16} {row['status']:<15} {row['covers']:<7} {sends}{key}")
+    fixes = [r for r in rows if r["fix"] and r["status"] != Readiness.DISABLED.value]
+    for row in fixes:
+        typer.echo(f"  {row['provider']}: {row['fix']}")
 
 
 @providers_app.command("check")
@@ -304,6 +353,21 @@ def providers_check(config_path: ConfigOpt = None) -> None:
     for name in not_ready:
         typer.echo(f"{name:<16} not checked: not configured (see `exposure-scan providers`)")
     raise typer.Exit(1 if bad else 0)
+
+
+@config_app.command("init")
+def config_init(
+    path: Annotated[Path | None, typer.Argument(help="Where to write it (default: the user "
+                                                "config folder, next to the profile).")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the commented example config (mode 0644: it holds no personal data)."""
+    from exposure_scan.config import write_config
+
+    target = path or config_target()
+    write_config(target, force=force)
+    typer.echo(f"Wrote {target}. Edit it; a scan reads it from there"
+               + ("" if path is None else f" with --config {target}") + ".")
 
 
 @app.command()

@@ -112,3 +112,51 @@ def load_config(path: Path | None) -> Config:
     data = load_toml(path, ConfigError)
     config = validate(Config, data, path, ConfigError)
     return config.model_copy(update={"source": str(path)})
+
+
+SHARED_MODE = 0o644  # the config holds no personal data, and IT staff may need to read it
+
+
+def example_config() -> bytes:
+    """The commented example config, as shipped in the package."""
+    from importlib import resources
+
+    return resources.files("exposure_scan").joinpath("data/config.example.toml").read_bytes()
+
+
+def write_config(path: Path, *, force: bool) -> None:
+    """Write the commented example config to `path`, 0644; an existing file only with `force`.
+
+    Created exclusively (O_EXCL, no symlink followed); with `force` a new file replaces the
+    old one in one rename. The folder is created 0700: it is the profile's folder too.
+    """
+    import os
+    import secrets
+
+    from exposure_scan.files import make_private_dirs
+
+    exists = ConfigError(str(path), "", "exists; edit it, or use --force to overwrite it")
+    if path.exists() and not force:
+        raise exists
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp") if force else path
+    try:
+        make_private_dirs(path.parent)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, SHARED_MODE)
+        try:
+            if hasattr(os, "fchmod"):  # the umask must not narrow it
+                os.fchmod(fd, SHARED_MODE)
+            view = memoryview(example_config())
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        if force:
+            os.replace(tmp, path)
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:
+        if force:
+            tmp.unlink(missing_ok=True)
+        raise ConfigError(str(path), "", f"cannot be written ({exc.strerror}); choose another "
+                          "path") from None

@@ -267,3 +267,45 @@ def test_help_shows_flags_as_flags_and_offers_completion() -> None:
     text = runner.invoke(app, ["scan", "--help"]).output
     assert "<bool>" not in text and "list[str]" not in text
     assert "-q, --quiet " in text
+
+
+def test_config_init_writes_the_shipped_example_0644_and_refuses_to_overwrite(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "conf" / "config.toml"
+    result = runner.invoke(app, ["config", "init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    root = Path(__file__).resolve().parents[1]
+    assert target.read_bytes() == (root / "config.example.toml").read_bytes()
+    again = runner.invoke(app, ["config", "init", str(target)])
+    assert again.exit_code == 2 and "--force" in again.output
+    target.write_text("# mine\n", encoding="utf-8")
+    forced = runner.invoke(app, ["config", "init", str(target), "--force"])
+    assert forced.exit_code == 0 and target.read_bytes() != b"# mine\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_the_packaged_config_example_is_the_top_level_one() -> None:
+    from importlib import resources
+
+    root = Path(__file__).resolve().parents[1]
+    packaged = resources.files("exposure_scan").joinpath("data/config.example.toml")
+    assert packaged.read_bytes() == (root / "config.example.toml").read_bytes()
+
+
+def test_providers_names_the_config_and_how_to_fix_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HIBP_API_KEY", raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text("[providers.searxng]\nbase_url = \"\"\n", encoding="utf-8")
+    result = runner.invoke(app, ["providers", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert f"config: {config}" in result.output
+    assert "hibp: set the environment variable HIBP_API_KEY" in result.output
+    assert "base_url" in result.output.split("searxng:")[-1]
+    data = json.loads(runner.invoke(app, ["providers", "--config", str(config), "--json"]).output)
+    assert data["config"] == str(config)
+    hibp = next(p for p in data["providers"] if p["provider"] == "hibp")
+    assert hibp["status"] == "needs key" and hibp["key_env_var"] == "HIBP_API_KEY"
