@@ -7,7 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -123,7 +123,9 @@ LangOpt = Annotated[
 EvidenceOpt = Annotated[
     Path | None,
     typer.Option(
-        "--evidence", metavar="FOLDER", help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
+        "--evidence",
+        metavar="FOLDER",
+        help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
     ),
 ]
 
@@ -297,7 +299,7 @@ def providers_list(
     shown = str(path) if path else f"none (all defaults; `exposure-scan config init` writes " \
         f"{config_target()})"
     config_file = str(path or config_target())
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "provider": item.cls.name,
             "status": item.readiness.value,
