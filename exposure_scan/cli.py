@@ -145,6 +145,8 @@ def run_and_report(
 ) -> int:
     from exposure_scan.scan import ScanState, scan
 
+    if str(out) == "-":  # not stdout: a report is several files
+        raise InputError("--out", "-", "expects a folder, not a stream; like --out reports")
     preflight(out, formats, evidence)
     state = ScanState(
         profile=profile,

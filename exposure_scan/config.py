@@ -7,14 +7,38 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.errors import ConfigError
-from exposure_scan.inputfile import load_toml, validate
+from exposure_scan.inputfile import load_toml, refuse_quoted_flags, validate
+
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
 class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_flags(cls, data: object) -> object:
+        return refuse_quoted_flags(cls, data)
+
+
+def check_base_url(value: str) -> str:
+    """An http(s) URL with a host, or a one-line fix; the value is not repeated."""
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        _ = parts.port
+    except ValueError:
+        ok = False
+    if not ok:
+        bare = value and "://" not in value
+        hint = " (the https:// is missing)" if bare else ""
+        raise ValueError(f'expected a web address starting with https://{hint}, like '
+                         'base_url = "https://searx.example.org"')
+    return value
 
 
 class ScanSettings(Section):
@@ -37,8 +61,8 @@ class HttpSettings(Section):
     user_agent: str = ""
     proxy: str = Field(
         default="",
-        description="send everything through this proxy (e.g. http://127.0.0.1:8118 or a VPN's "
-        "HTTP proxy) so found pages do not see your own address",
+        description="send everything through this proxy (e.g. socks5h://127.0.0.1:9050 for Tor, "
+        "or a VPN's HTTP proxy) so found pages do not see your own address",
     )
     allow_hosts: list[str] = Field(
         default_factory=list,
@@ -53,14 +77,15 @@ class HttpSettings(Section):
         try:
             parts = urlsplit(value)
             ok = (
-                parts.scheme in ("http", "https")
+                parts.scheme in PROXY_SCHEMES
                 and bool(parts.hostname)
                 and (parts.port is None or 0 < parts.port < 65536)
             )
         except ValueError:
             ok = False
         if not ok:  # the value is not repeated: a proxy URL may hold a password
-            raise ValueError('expected an http proxy URL like "http://127.0.0.1:8118"')
+            raise ValueError('expected a proxy URL like proxy = "socks5h://127.0.0.1:9050" (Tor) '
+                             'or "http://127.0.0.1:8118"')
         return value
 
     @field_validator("allow_hosts")
@@ -76,13 +101,17 @@ class HttpSettings(Section):
 
 
 class ReportSettings(Section):
-    @field_validator("language")
+    @field_validator("language", mode="before")
     @classmethod
-    def _empty_is_unset(cls, value: str | None) -> str | None:
-        return value or None  # "" in the example config: take it from the profile
+    def _empty_is_unset(cls, value: object) -> object:
+        if value == "" or value is None:
+            return None  # "" in the example config: take it from the profile
+        if isinstance(value, str) and value.strip().lower() in {"nl", "en"}:
+            return value.strip().lower()
+        raise ValueError('expected nl, en or "" (from the profile), like language = "nl"')
 
     output_dir: str = Field(default="reports")
-    language: str | None = Field(default=None, pattern="^(nl|en)?$")
+    language: str | None = None
     formats: list[str] = Field(default_factory=lambda: ["html", "json"])
 
 
@@ -92,6 +121,11 @@ class ProviderConfig(Section):
     enabled: bool | None = None
     base_url: str | None = None
     rate_limit: float | None = Field(default=None, gt=0, description="requests per second")
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        return check_base_url(value) if value else value  # "": the provider's default
 
 
 class Config(Section):

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from exposure_scan.models import LedgerEntry, Observation, PartReason, SourceKind, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
@@ -91,6 +91,13 @@ class ProviderOptions(BaseModel):
     """Per-provider extra config keys; a provider subclasses this to add its own."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_flags(cls, data: object) -> object:
+        from exposure_scan.inputfile import refuse_quoted_flags
+
+        return refuse_quoted_flags(cls, data)
 
 
 class ProviderContext:

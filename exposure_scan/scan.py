@@ -203,6 +203,13 @@ def _not_ready_run(item: Configured) -> ProviderRun:
             status=RunStatus.DISABLED,
             reason="switched off in the config",
         )
+    if item.readiness is Readiness.NOT_SELECTED:
+        return ProviderRun(
+            provider=cls.name,
+            title=cls.title,
+            status=RunStatus.SKIPPED,
+            reason="not selected with --provider",
+        )
     if item.readiness is Readiness.STANDBY:
         return ProviderRun(
             provider=cls.name,
