@@ -67,7 +67,8 @@ def build_client(
     """
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
     if transport is None and settings.proxy:
-        # The proxy makes the connections; the early per-URL check still applies.
+        # The proxy makes the connections and resolves the names (socks5h://, http://);
+        # the Fetcher's per-URL check (ProxiedGuard) does no DNS lookup of its own.
         transport = httpx.AsyncHTTPTransport(proxy=settings.proxy, limits=limits, trust_env=False)
     if transport is None:
         transport = GuardedTransport(guard or AddressGuard(settings.allow_hosts), limits=limits)
@@ -174,6 +175,32 @@ class AddressGuard:
         except ValueError:
             raise RequestRefused(f"refused {host}: the port is not a number in range") from None
         await self.admitted(host, port)
+
+
+LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet")
+
+
+class ProxiedGuard(AddressGuard):
+    """The guard when a proxy makes the connections: a host name is never looked up here
+    (a socks5h or HTTP proxy resolves it, so the local resolver learns nothing of the scan).
+    Address literals are still checked, and names that can only mean an inside host refused."""
+
+    def __init__(self, inner: AddressGuard) -> None:
+        super().__init__([])
+        self.allow_hosts, self.allow_nets = inner.allow_hosts, inner.allow_nets
+
+    async def admitted(self, host: str, port: int) -> list[str]:
+        host = host.lower().rstrip(".")
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            inside = "." not in host or host == "localhost" or host.endswith(LOCAL_SUFFIXES)
+            if inside and host not in self.allow_hosts:
+                raise RequestRefused(
+                    f"refused {host}: a local name (add it to [http] allow_hosts if you mean it)"
+                ) from None
+            return [host]
+        return await super().admitted(host, port)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -316,7 +343,9 @@ class Fetcher:
     ) -> None:
         self.client = client
         self.settings = settings
-        self.guard = guard or AddressGuard(settings.allow_hosts)
+        guard = guard or AddressGuard(settings.allow_hosts)
+        # Through a proxy, names resolve at the proxy: never looked up here (no DNS leak).
+        self.guard = ProxiedGuard(guard) if settings.proxy else guard
         self.spacing = spacing or HostSpacing()
         self.rates = rates or {}
         self.sleep = sleep
