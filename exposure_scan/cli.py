@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -15,7 +16,8 @@ from typer.core import TyperGroup
 from exposure_scan import __version__
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
-from exposure_scan.models import Severity
+from exposure_scan.logs import LOG, configure_logging
+from exposure_scan.models import ScanResult, Severity
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
 from exposure_scan.output import (
     FORMATS,
@@ -34,6 +36,9 @@ from exposure_scan.profile import Profile, load_profile, scan_warnings
 from exposure_scan.progress import Progress
 from exposure_scan.registry import Configured, Readiness, Registry
 
+if TYPE_CHECKING:
+    from exposure_scan.health import HealthResult
+
 
 class GuardedGroup(TyperGroup):
     """Catches the exception tree once: one line on stderr, a documented exit code."""
@@ -42,6 +47,7 @@ class GuardedGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ExposureScanError as exc:
+            LOG.error("error: %s", exc)
             typer.echo(f"error: {exc}", err=True)
             code = ExitCode.BAD_INPUT if isinstance(exc, InputError) else ExitCode.ERROR
             raise typer.Exit(code) from None
@@ -68,8 +74,23 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log every request and source on stderr.")
+]
+LogFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--log-file",
+        metavar="FILE",
+        help="Append the log (one line per request and source; no personal data) to FILE, 0600.",
+    ),
+]
+
+
 @app.callback()
 def _main(
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
     _version: Annotated[
         bool,
         typer.Option(
@@ -81,6 +102,7 @@ def _main(
     ] = False,
 ) -> None:
     """Find what a stranger can learn about you online, and how to remove it."""
+    configure_logging(verbose=verbose, log_file=log_file)
 
 ProfileOpt = Annotated[
     Path | None,
@@ -163,11 +185,26 @@ def run_and_report(
     finally:
         progress.close()
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
+    log_runs(result)
     if not quiet:
         typer.echo(summary_line(result), err=True)
     for path in paths:
         typer.echo(str(path))
     return exit_code_for(result, fail_on)
+
+
+def log_runs(result: ScanResult) -> None:
+    """One line per source: what a cron mail needs to tell why a run was incomplete."""
+    for run in result.runs:
+        parts = f" unchecked_parts={len(run.unchecked_parts)}" if run.unchecked_parts else ""
+        reason = f" reason={run.reason}" if run.reason else ""
+        LOG.info("source provider=%s status=%s results=%d time=%.1fs%s%s", run.provider,
+                 run.status.value, run.observations, run.duration_s, parts, reason)
+        reasons = Counter(part.reason.value for part in run.unchecked_parts)
+        if reasons:  # counts by reason: a part's URL may hold a name
+            LOG.info("unchecked provider=%s %s", run.provider,
+                     " ".join(f"{k}={n}" for k, n in sorted(reasons.items())))
+    LOG.info("scan done: %s", summary_line(result))
 
 
 @app.command()
@@ -191,8 +228,11 @@ def scan(
         Severity | None,
         typer.Option(help="Exit 6 when a finding is at least this severe (for cron)."),
     ] = None,
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
 ) -> None:
     """Scan the public sources for your profile and write the reports."""
+    configure_logging(verbose=verbose, log_file=log_file)
     profile_file = profile_path or default_profile()
     profile = load_profile(profile_file)
     for warning in scan_warnings(profile, profile_file):
@@ -222,8 +262,11 @@ def demo(
     fmt: FormatOpt = None,
     quiet: QuietOpt = False,
     lang: LangOpt = None,
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
 ) -> None:
     """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
+    configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.demo import DemoWorld, demo_config, demo_profile
 
     with DemoWorld() as world:
@@ -333,14 +376,41 @@ def providers_list(
 
 
 @providers_app.command("check")
-def providers_check(config_path: ConfigOpt = None) -> None:
-    """Ask every enabled provider one documented test query: reachable, authenticated, parses."""
+def providers_check(
+    config_path: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
+) -> None:
+    """Ask every enabled provider one documented test query: reachable, authenticated, parses.
+
+    Exit codes: 0 every ready source works; 3 a source does not work (unreachable, key
+    refused, or its answer no longer parses); 4 no source could be reached, or none is ready.
+    """
+    configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.health import run_checks
 
     config = load_config(config_path or default_config())
     configured = Registry.discover().configure(config)
     results = asyncio.run(run_checks(configured, config))
-    bad = 0
+    not_ready = [c for c in configured if c.readiness in (Readiness.NEEDS_KEY,
+                                                          Readiness.NEEDS_BASE_URL)]
+    code, verdict = check_verdict(results)
+    for r in results:
+        LOG.info("check provider=%s reachable=%s authenticated=%s parses=%s detail=%s",
+                 r.provider, r.reachable, r.authenticated, r.parses, r.detail)
+    if as_json:
+        typer.echo(json.dumps({
+            "exit_code": int(code),
+            "verdict": verdict,
+            "results": [r.model_dump() for r in results],
+            "not_configured": [
+                {"provider": c.cls.name, "status": c.readiness.value,
+                 "fix": fix_for(c, str(config.source or config_target()))}
+                for c in not_ready
+            ],
+        }, indent=2))
+        raise typer.Exit(code)
 
     def mark(value: bool | None) -> str:
         return "-" if value is None else ("yes" if value else "NO")
@@ -350,13 +420,27 @@ def providers_check(config_path: ConfigOpt = None) -> None:
             f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
             f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
         )
-        bad += not (r.reachable and r.parses is True and r.authenticated is not False)
-    not_ready = [
-        c.cls.name for c in configured if c.readiness not in (Readiness.READY, Readiness.DISABLED)
-    ]
-    for name in not_ready:
-        typer.echo(f"{name:<16} not checked: not configured (see `exposure-scan providers`)")
-    raise typer.Exit(1 if bad else 0)
+    for c in not_ready:
+        typer.echo(f"{c.cls.name:<16} not checked: not configured (see `exposure-scan providers`)")
+    typer.echo(verdict, err=True)
+    raise typer.Exit(code)
+
+
+def check_verdict(results: list[HealthResult]) -> tuple[ExitCode, str]:
+    """`providers check` exit codes: 0 all work, 3 some source does not work, 4 none reachable."""
+    works = [r.reachable and r.parses is True and r.authenticated is not False for r in results]
+    reachable = sum(r.reachable for r in results)
+    if not results:
+        return ExitCode.NOTHING_CHECKED, "no source is ready: see `exposure-scan providers`"
+    if not reachable:
+        return ExitCode.NOTHING_CHECKED, "no source could be reached: are you offline?"
+    failing = len(works) - sum(works)
+    if failing:
+        return ExitCode.INCOMPLETE, (
+            f"{failing} of {len(works)} {'source does' if failing == 1 else 'sources do'} "
+            "not work; see above"
+        )
+    return ExitCode.OK, f"all {len(works)} {'source works' if len(works) == 1 else 'sources work'}"
 
 
 @config_app.command("init")

@@ -36,6 +36,8 @@ from exposure_scan.errors import (
     TimedOut,
     TooLarge,
 )
+from exposure_scan.failure import failure_reason
+from exposure_scan.logs import log_request, log_retry
 from exposure_scan.models import LedgerEntry
 
 if TYPE_CHECKING:
@@ -383,12 +385,14 @@ class Fetcher:
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt < self.settings.retries:
                     attempt += 1
+                    log_retry(provider.name, host_of(url), attempt, self.settings.retries,
+                              failure_reason(exc))
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
                 if isinstance(exc, httpx.TimeoutException):
                     raise TimedOut(f"timed out ({host_of(url)})") from exc
                 raise ConnectionFailed(
-                    f"could not connect to {host_of(url)} ({type(exc).__name__})"
+                    f"could not connect to {host_of(url)} ({failure_reason(exc)})"
                 ) from exc
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 # A body that does not decode, a URL httpx refuses: the source, not "nothing".
@@ -404,6 +408,8 @@ class Fetcher:
                 )
                 if attempt < self.settings.retries and wait <= self.settings.max_retry_after:
                     attempt += 1
+                    log_retry(provider.name, host_of(url), attempt, self.settings.retries,
+                              f"HTTP {status}")
                     await self.sleep(wait)
                     continue
                 if status == 429:
@@ -446,12 +452,15 @@ class Fetcher:
             async with self._slots:
                 # Claimed inside the slot: the time recorded is when the request really goes.
                 await self.spacing.wait(host, rate, self.sleep)
+                started = time.monotonic()
                 try:
                     response = await self.client.send(request, auth=out.auth, stream=True)
-                except BaseException:
+                except BaseException as exc:
                     self.ledger.append(LedgerEntry(**entry, status=None))
+                    log_request(entry, None, started, exc)
                     raise
                 self.ledger.append(LedgerEntry(**entry, status=response.status_code))
+                log_request(entry, response.status_code, started)
                 try:
                     body = await self._read_capped(response)
                 finally:

@@ -20,6 +20,7 @@ from exposure_scan import __version__
 from exposure_scan.catalog import load_catalog
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
+from exposure_scan.failure import failure_reason
 from exposure_scan.http import (
     AddressGuard,
     Fetcher,
@@ -53,6 +54,7 @@ class ScanObserver(Protocol):
 
     def on_start(self, total: int) -> None: ...
     def on_provider_done(self, run: ProviderRun) -> None: ...
+    # Optional: def on_provider_start(self, provider: str) -> None, when a source is asked.
 
 
 def build_query(
@@ -256,7 +258,7 @@ async def run_provider(
     except ProviderError as exc:
         status, reason = RunStatus.UNCHECKED, f"{exc.reason}: {exc}"
     except httpx.HTTPError as exc:
-        status, reason = RunStatus.UNCHECKED, f"source error: {type(exc).__name__}"
+        status, reason = RunStatus.UNCHECKED, f"source error: {failure_reason(exc)}"
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A parser meeting a shape it does not know: never "nothing found".
         status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
@@ -359,6 +361,8 @@ async def _run_all(
                 )
             return
         async with slots:
+            if observer and hasattr(observer, "on_provider_start"):  # optional hook
+                observer.on_provider_start(provider.name)
             run, observations = await run_provider(
                 provider, query, fetcher, config.scan.provider_timeout
             )

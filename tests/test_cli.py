@@ -162,15 +162,20 @@ def test_demo_html_escapes_the_forums_hostile_markup(tmp_path: Path) -> None:
     assert 'href="javascript:' not in html
 
 
-def test_providers_check_offline_reports_unreachable_and_exits_1(tmp_path: Path) -> None:
+def test_providers_check_offline_reports_unreachable_and_exits_4(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[providers.searxng]\nbase_url = "https://searx.invalid"\n'
                       "[http]\nretries = 0\n", encoding="utf-8")
     result = runner.invoke(app, ["providers", "check", "--config", str(config)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output
     lines = [x for x in result.output.splitlines() if "reachable:" in x]
     assert lines and all("reachable: NO" in x for x in lines)
+    assert "no source could be reached: are you offline?" in result.output
+    data = json.loads(runner.invoke(
+        app, ["providers", "check", "--config", str(config), "--json"]).stdout)
+    assert data["exit_code"] == 4 and data["results"]
+    assert all(r["reachable"] is False for r in data["results"])
 
 
 def test_a_used_evidence_folder_is_refused_before_the_scan(tmp_path: Path) -> None:
@@ -218,8 +223,9 @@ def test_providers_check_fails_when_a_source_answers_but_does_not_work(
     with respx.mock() as router:
         router.get(url__startswith="https://searx.test/").respond(404)
         result = runner.invoke(app, ["providers", "check", "--config", str(config)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 3, result.output
     assert "reachable: yes" in result.output and "404" in result.output
+    assert "1 of 1 source does not work" in result.output
 
 
 def test_an_unfilled_template_is_refused(tmp_path: Path) -> None:
