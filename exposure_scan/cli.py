@@ -237,7 +237,7 @@ def scan(
     profile = load_profile(profile_file)
     for warning in scan_warnings(profile, profile_file):
         typer.echo(f"warning: {warning}", err=True)
-    config = load_config(config_path or default_config())
+    config = load_config(config_path or default_config(), profile.language)
     formats = resolve_formats(fmt, config)
     language = report_language(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)

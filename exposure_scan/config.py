@@ -139,12 +139,12 @@ class Config(Section):
         return dict(self.providers.get(name, {}))
 
 
-def load_config(path: Path | None) -> Config:
-    """Read the config file; no file means all defaults."""
+def load_config(path: Path | None, lang: str | None = None) -> Config:
+    """Read the config file; no file means all defaults. Errors in `lang` (the profile's)."""
     if path is None:
         return Config()
     data = load_toml(path, ConfigError)
-    config = validate(Config, data, path, ConfigError)
+    config = validate(Config, data, path, ConfigError, lang)
     return config.model_copy(update={"source": str(path)})
 
 

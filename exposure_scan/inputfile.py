@@ -231,7 +231,40 @@ def translate(text: str, lang: str | None) -> str:
 OWN_DUTCH = {
     'expected nl or en, like language = "nl"': 'verwacht nl of en, zoals language = "nl"',
     "required, but missing; add it": "verplicht, maar ontbreekt; vul het in",
+    "required for a Dutch address (like '1234 AB')":
+        "verplicht voor een Nederlands adres (zoals '1234 AB')",
+    'not a Dutch postcode (expected like "1234 AB")':
+        'geen Nederlandse postcode (verwacht zoals "1234 AB")',
+    'not a US ZIP code (expected like "62701")': 'geen Amerikaanse ZIP-code (verwacht zoals '
+    '"62701")',
+    'not a UK postcode (expected like "SW1A 1AA")': 'geen Britse postcode (verwacht zoals '
+    '"SW1A 1AA")',
+    'not an email address (expected like "name@example.nl")':
+        'geen e-mailadres (verwacht zoals "naam@voorbeeld.nl")',
+    'expected nl, en or "" (from the profile), like language = "nl"':
+        'verwacht nl, en of "" (uit het profiel), zoals language = "nl"',
+    "expected true or false without quotes, like {leaf} = true":
+        "verwacht true of false zonder aanhalingstekens, zoals {leaf} = true",
 }
+
+
+def translate_own(text: str, lang: str | None, key: str) -> str:
+    """Like `translate`, also for our messages that name their key."""
+    if lang != "nl":
+        return text
+    leaf = key.rsplit(".", 1)[-1]
+    generic = text.replace(leaf, "{leaf}") if leaf else text
+    if generic in OWN_DUTCH:
+        return OWN_DUTCH[generic].format(leaf=leaf)
+    if text.startswith("expected one of") and "role" in key:
+        text = text.replace("expected one of", "verwacht een van")
+        return text.replace("(or a Dutch name such as", "(of een Nederlandse naam zoals").replace(
+            ", like", ", zoals")
+    if text.startswith("expected a web address starting with https://"):
+        return text.replace("expected a web address starting with", "verwacht een webadres dat "
+                            "begint met").replace("(the https:// is missing)", "(https:// "
+                            "ontbreekt)").replace(", like", ", zoals")
+    return translate(text, lang)
 
 
 def profile_language(data: dict[str, Any]) -> str | None:
@@ -261,7 +294,8 @@ def first_problem(exc: ValidationError, lang: str | None = None,
     sub = SUBKEY.match(problem)
     if sub:
         key = f"{key}.{sub[1]}" if key and not sub[1].startswith(key) else sub[1]
-        problem = translate(sub[2], lang)
+        problem = sub[2]
+    problem = translate_own(problem, lang, key)
     return ".".join(p for p in (prefix, key) if p), problem
 
 

@@ -162,3 +162,17 @@ def test_out_dash_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_out_in_proc_is_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "--out", "/proc/x", "-q"])
     assert result.exit_code == 2
+
+
+def test_a_dutch_profile_gets_dutch_config_and_flag_errors(tmp_path: Path) -> None:
+    config = config_with(tmp_path, '[http]\nrespect_robots = "yes"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(config, "nl")
+    assert str(info.value) == (
+        f"{config}: http.respect_robots: verwacht true of false zonder aanhalingstekens, zoals "
+        "respect_robots = true"
+    )
+    path = profile_with(tmp_path, 'role = "astronaut"', language="nl")
+    with pytest.raises(ProfileError) as role:
+        load_profile(path)
+    assert "role: verwacht een van gp" in str(role.value)
