@@ -24,7 +24,7 @@ class Section(BaseModel):
         return refuse_quoted_flags(cls, data)
 
 
-def check_base_url(value: str) -> str:
+def check_base_url(value: str, key: str = "base_url") -> str:
     """An http(s) URL with a host, or a one-line fix; the value is not repeated."""
     value = value.strip()
     try:
@@ -36,8 +36,8 @@ def check_base_url(value: str) -> str:
     if not ok:
         bare = value and "://" not in value
         hint = " (the https:// is missing)" if bare else ""
-        raise ValueError(f'expected a web address starting with https://{hint}, like '
-                         'base_url = "https://searx.example.org"')
+        raise ValueError(f"expected a web address starting with https://{hint}, like "
+                         f'{key} = "https://searx.example.org"')
     return value
 
 

@@ -95,8 +95,16 @@ class ProviderOptions(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _strict_flags(cls, data: object) -> object:
+        from exposure_scan.config import check_base_url
         from exposure_scan.inputfile import refuse_quoted_flags
 
+        if isinstance(data, dict):  # URL options (`*_url`) are checked at load, like base_url
+            for key, value in data.items():
+                if key.endswith("_url") and isinstance(value, str) and value:
+                    try:
+                        check_base_url(value, key)
+                    except ValueError as exc:
+                        raise ValueError(f"{key}: {exc}") from None
         return refuse_quoted_flags(cls, data)
 
 

@@ -176,3 +176,11 @@ def test_a_dutch_profile_gets_dutch_config_and_flag_errors(tmp_path: Path) -> No
     with pytest.raises(ProfileError) as role:
         load_profile(path)
     assert "role: verwacht een van gp" in str(role.value)
+
+
+def test_a_url_option_of_a_provider_is_checked_at_load(tmp_path: Path) -> None:
+    path = config_with(tmp_path, '[providers.wayback]\navailability_url = "archive.org/x"\n')
+    with pytest.raises(ConfigError) as info:
+        Registry.discover(include_entry_points=False).configure(load_config(path))
+    assert str(info.value).startswith(f"{path}: providers.wayback.availability_url: expected a "
+                                      "web address starting with https://")
