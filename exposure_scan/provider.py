@@ -100,7 +100,9 @@ class ProviderOptions(BaseModel):
 
         if isinstance(data, dict):  # URL options (`*_url`) are checked at load, like base_url
             for key, value in data.items():
-                if key.endswith("_url") and isinstance(value, str) and value:
+                field = cls.model_fields.get(key)
+                text = field is not None and field.annotation in (str, str | None)
+                if key.endswith("_url") and text and isinstance(value, str) and value:
                     try:
                         check_base_url(value, key)
                     except ValueError as exc:
