@@ -210,7 +210,7 @@ def _not_ready_run(item: Configured) -> ProviderRun:
             provider=cls.name,
             title=cls.title,
             status=RunStatus.SKIPPED,
-            reason="not selected with --provider",
+            reason="not selected for this run",
         )
     if item.readiness is Readiness.STANDBY:
         return ProviderRun(

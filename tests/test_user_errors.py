@@ -184,3 +184,26 @@ def test_a_url_option_of_a_provider_is_checked_at_load(tmp_path: Path) -> None:
         Registry.discover(include_entry_points=False).configure(load_config(path))
     assert str(info.value).startswith(f"{path}: providers.wayback.availability_url: expected a "
                                       "web address starting with https://")
+
+
+def test_a_scan_reports_sources_left_out_as_not_selected(profile: object) -> None:
+    import asyncio
+
+    import httpx
+
+    from exposure_scan.config import Config
+    from exposure_scan.models import RunStatus
+    from exposure_scan.reports.i18n import gettext
+    from exposure_scan.scan import ScanState, scan
+    from tests.conftest import fake_public_resolver
+
+    config = Config.model_validate({"http": {"retries": 0}})
+    registry = Registry.discover(include_entry_points=False)
+    state = ScanState(profile=profile, config=config,  # type: ignore[arg-type]
+                      providers=registry.configure(config, only=["rdap"], env={}))
+    result = asyncio.run(scan(state, transport=httpx.MockTransport(lambda r: httpx.Response(404)),
+                              resolver=fake_public_resolver))
+    others = [r for r in result.runs if r.provider not in ("rdap", "inspector")]
+    assert others and all(r.status is RunStatus.SKIPPED for r in others)
+    assert {r.reason for r in others} == {"not selected for this run"}
+    assert gettext("nl", "not selected for this run") == "niet gekozen voor deze scan"
