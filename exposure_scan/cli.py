@@ -289,8 +289,10 @@ def demo(
 
 @app.command()
 def init(
-    path: Annotated[Path | None, typer.Argument(help="Where to write the profile.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    path: Annotated[
+        Path | None, typer.Argument(metavar="FILE", help="Where to write the profile.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
     from importlib import resources
@@ -445,9 +447,10 @@ def check_verdict(results: list[HealthResult]) -> tuple[ExitCode, str]:
 
 @config_app.command("init")
 def config_init(
-    path: Annotated[Path | None, typer.Argument(help="Where to write it (default: the user "
-                                                "config folder, next to the profile).")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    path: Annotated[Path | None, typer.Argument(metavar="FILE", help="Where to write it "
+                                                "(default: the user config folder, next to the "
+                                                "profile).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write the commented example config (mode 0644: it holds no personal data)."""
     from exposure_scan.config import write_config
@@ -461,8 +464,11 @@ def config_init(
 @app.command()
 def summary(
     reports: Annotated[list[Path], typer.Argument(help="JSON reports of several people.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="md|json", help="md or json")
+    ] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                             help="Write here, not stdout.")] = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.output import write_atomic
