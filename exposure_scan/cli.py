@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -16,7 +18,8 @@ from exposure_scan.audit import Audit
 from exposure_scan.audit_cli import DbOpt, NoHistoryOpt, audit_exit_code, register_audit_commands
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
-from exposure_scan.models import Severity
+from exposure_scan.logs import LOG, configure_logging
+from exposure_scan.models import ScanResult, Severity
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, summary_line
 from exposure_scan.output import (
     FORMATS,
@@ -25,10 +28,18 @@ from exposure_scan.output import (
     resolve_formats,
     write_outputs,
 )
-from exposure_scan.paths import default_config, default_output_dir, default_profile
+from exposure_scan.paths import (
+    config_target,
+    default_config,
+    default_output_dir,
+    default_profile,
+)
 from exposure_scan.profile import Profile, load_profile, scan_warnings
 from exposure_scan.progress import Progress
-from exposure_scan.registry import Readiness, Registry
+from exposure_scan.registry import Configured, Readiness, Registry
+
+if TYPE_CHECKING:
+    from exposure_scan.health import HealthResult
 
 
 class GuardedGroup(TyperGroup):
@@ -38,6 +49,7 @@ class GuardedGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ExposureScanError as exc:
+            LOG.error("error: %s", exc)
             typer.echo(f"error: {exc}", err=True)
             code = ExitCode.BAD_INPUT if isinstance(exc, InputError) else ExitCode.ERROR
             code = getattr(exc, "exit_code", code)  # e.g. ScanBusy: 7
@@ -51,16 +63,56 @@ app = typer.Typer(
     + EXIT_CODES_HELP,
     pretty_exceptions_show_locals=False,  # locals hold the private profile
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # plain click help: flags shown as flags, not `--quiet <bool>`
 )
 providers_app = typer.Typer(help="List the sources, or check that they work.")
 app.add_typer(providers_app, name="providers")
+config_app = typer.Typer(help="The shareable config file (how to scan; no personal data).")
+app.add_typer(config_app, name="config")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"exposure-scan {__version__}")
+        raise typer.Exit()
+
+
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Log every request and source on stderr.")
+]
+LogFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--log-file",
+        metavar="FILE",
+        help="Append the log (one line per request and source; no personal data) to FILE, 0600.",
+    ),
+]
+
+
+@app.callback()
+def _main(
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Find what a stranger can learn about you online, and how to remove it."""
+    configure_logging(verbose=verbose, log_file=log_file)
 
 ProfileOpt = Annotated[
     Path | None,
     typer.Option(
         "--profile",
         "-p",
+        metavar="FILE",
         help="Your private profile (default: EXPOSURE_SCAN_PROFILE or the "
         "user config folder's profile.toml; create one with `exposure-scan init`).",
     ),
@@ -70,6 +122,7 @@ ConfigOpt = Annotated[
     typer.Option(
         "--config",
         "-c",
+        metavar="FILE",
         help="Config file (default: EXPOSURE_SCAN_CONFIG or the user config "
         "folder's config.toml; all defaults if there is none). See config.example.toml.",
     ),
@@ -79,18 +132,25 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help=f"Report format, repeatable: {', '.join(FORMATS)} (default: html, json).",
     ),
 ]
-OutOpt = Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the reports.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", metavar="FOLDER", help="Folder for the reports.")
+]
 QuietOpt = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress, only the report paths.")
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Report language: nl or en.")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", metavar="nl|en", help="Report language: nl or en.")
+]
 EvidenceOpt = Annotated[
     Path | None,
     typer.Option(
-        "--evidence", help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
+        "--evidence",
+        metavar="FOLDER",
+        help="Also write an evidence bundle (page text, URL, time, SHA-256) here."
     ),
 ]
 
@@ -112,6 +172,8 @@ def run_and_report(
 ) -> int:
     from exposure_scan.scan import ScanState, run_scan
 
+    if str(out) == "-":  # not stdout: a report is several files
+        raise InputError("--out", "-", "expects a folder, not a stream; like --out reports")
     preflight(out, formats, evidence)
     state = ScanState(
         profile=profile,
@@ -135,11 +197,26 @@ def run_and_report(
     result = audit.compare(result)
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     problems = audit.finish(result, paths)  # store in the history, then notify
+    log_runs(result)
     if not quiet:
         typer.echo(summary_line(result), err=True)
     for path in paths:
         typer.echo(str(path))
     return audit_exit_code(result, fail_on, fail_on_all, problems)
+
+
+def log_runs(result: ScanResult) -> None:
+    """One line per source: what a cron mail needs to tell why a run was incomplete."""
+    for run in result.runs:
+        parts = f" unchecked_parts={len(run.unchecked_parts)}" if run.unchecked_parts else ""
+        reason = f" reason={run.reason}" if run.reason else ""
+        LOG.info("source provider=%s status=%s results=%d time=%.1fs%s%s", run.provider,
+                 run.status.value, run.observations, run.duration_s, parts, reason)
+        reasons = Counter(part.reason.value for part in run.unchecked_parts)
+        if reasons:  # counts by reason: a part's URL may hold a name
+            LOG.info("unchecked provider=%s %s", run.provider,
+                     " ".join(f"{k}={n}" for k, n in sorted(reasons.items())))
+    LOG.info("scan done: %s", summary_line(result))
 
 
 @app.command()
@@ -153,7 +230,11 @@ def scan(
     evidence: EvidenceOpt = None,
     provider: Annotated[
         list[str] | None,
-        typer.Option("--provider", help="Only these providers (repeatable); default: all enabled."),
+        typer.Option(
+            "--provider",
+            metavar="NAME",
+            help="Only these providers (repeatable); default: all enabled.",
+        ),
     ] = None,
     fail_on: Annotated[
         Severity | None,
@@ -168,13 +249,16 @@ def scan(
     ] = None,
     db: DbOpt = None,
     no_history: NoHistoryOpt = False,
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
 ) -> None:
     """Scan the public sources for your profile and write the reports."""
+    configure_logging(verbose=verbose, log_file=log_file)
     profile_file = profile_path or default_profile()
     profile = load_profile(profile_file)
     for warning in scan_warnings(profile, profile_file):
         typer.echo(f"warning: {warning}", err=True)
-    config = load_config(config_path or default_config())
+    config = load_config(config_path or default_config(), profile.language)
     formats = resolve_formats(fmt, config)
     language = report_language(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)
@@ -210,8 +294,11 @@ def demo(
         str,
         typer.Option("--world", help="first, changed or search-down: run again to see changes."),
     ] = "first",
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
 ) -> None:
     """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
+    configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.demo import STABLE_PORT, WORLDS, DemoWorld, demo_config, demo_profile
 
     if world_name not in WORLDS:
@@ -238,8 +325,10 @@ def demo(
 
 @app.command()
 def init(
-    path: Annotated[Path | None, typer.Argument(help="Where to write the profile.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    path: Annotated[
+        Path | None, typer.Argument(metavar="FILE", help="Where to write the profile.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
     from importlib import resources
@@ -266,32 +355,100 @@ def init(
     typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
 
 
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+
+
+def fix_for(item: Configured, config_file: str) -> str:
+    """How to make a provider ready, in one line; empty when it is."""
+    cls = item.cls
+    if item.readiness is Readiness.NEEDS_KEY:
+        return f"set the environment variable {cls.key_env_var} to your key"
+    if item.readiness is Readiness.NEEDS_BASE_URL:
+        return (f'set base_url = "https://..." under [providers.{cls.name}] in {config_file}')
+    if item.readiness is Readiness.DISABLED:
+        return f"set enabled = true under [providers.{cls.name}] in {config_file}"
+    return ""
+
+
 @providers_app.callback(invoke_without_command=True)
-def providers_list(ctx: typer.Context, config_path: ConfigOpt = None) -> None:
+def providers_list(
+    ctx: typer.Context, config_path: ConfigOpt = None, as_json: JsonOpt = False
+) -> None:
     """List every provider: status (ready / needs key / disabled) and what it sends."""
     if ctx.invoked_subcommand:
         return
-    config = load_config(config_path or default_config())
+    path = config_path or default_config()
+    config = load_config(path)
+    shown = str(path) if path else f"none (all defaults; `exposure-scan config init` writes " \
+        f"{config_target()})"
+    config_file = str(path or config_target())
+    rows: list[dict[str, Any]] = [
+        {
+            "provider": item.cls.name,
+            "status": item.readiness.value,
+            "covers": item.cls.jurisdiction,
+            "sends": sorted(f.value for f in item.cls.sends),
+            "sends_private": sorted(f.value for f in item.cls.sends if f.is_private),
+            "key_env_var": item.cls.key_env_var,
+            "fix": fix_for(item, config_file),
+        }
+        for item in Registry.discover().configure(config)
+    ]
+    if as_json:
+        typer.echo(json.dumps({"config": str(path) if path else None, "providers": rows},
+                              indent=2))
+        return
+    typer.echo(f"config: {shown}")
     typer.echo(
         f"{'provider':<16} {'status':<15} {'covers':<7} sends (* private: only with "
         "send_private_values = true)"
     )
-    for item in Registry.discover().configure(config):
-        cls = item.cls
-        sends = ", ".join(sorted(f.value + ("*" if f.is_private else "") for f in cls.sends))
-        key = f"  key: {cls.key_env_var}" if cls.key_env_var else ""
-        typer.echo(f"{cls.name:<16} {item.readiness.value:<15} {cls.jurisdiction:<7} {sends}{key}")
+    for row in rows:
+        private = set(row["sends_private"])
+        sends = ", ".join(f + ("*" if f in private else "") for f in row["sends"])
+        key = f"  key: {row['key_env_var']}" if row["key_env_var"] else ""
+        typer.echo(f"{row['provider']:<16} {row['status']:<15} {row['covers']:<7} {sends}{key}")
+    fixes = [r for r in rows if r["fix"] and r["status"] != Readiness.DISABLED.value]
+    for row in fixes:
+        typer.echo(f"  {row['provider']}: {row['fix']}")
 
 
 @providers_app.command("check")
-def providers_check(config_path: ConfigOpt = None) -> None:
-    """Ask every enabled provider one documented test query: reachable, authenticated, parses."""
+def providers_check(
+    config_path: ConfigOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+    log_file: LogFileOpt = None,
+) -> None:
+    """Ask every enabled provider one documented test query: reachable, authenticated, parses.
+
+    Exit codes: 0 every ready source works; 3 a source does not work (unreachable, key
+    refused, or its answer no longer parses); 4 no source could be reached, or none is ready.
+    """
+    configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.health import run_checks
 
     config = load_config(config_path or default_config())
     configured = Registry.discover().configure(config)
     results = asyncio.run(run_checks(configured, config))
-    bad = 0
+    not_ready = [c for c in configured if c.readiness in (Readiness.NEEDS_KEY,
+                                                          Readiness.NEEDS_BASE_URL)]
+    code, verdict = check_verdict(results)
+    for r in results:
+        LOG.info("check provider=%s reachable=%s authenticated=%s parses=%s detail=%s",
+                 r.provider, r.reachable, r.authenticated, r.parses, r.detail)
+    if as_json:
+        typer.echo(json.dumps({
+            "exit_code": int(code),
+            "verdict": verdict,
+            "results": [r.model_dump() for r in results],
+            "not_configured": [
+                {"provider": c.cls.name, "status": c.readiness.value,
+                 "fix": fix_for(c, str(config.source or config_target()))}
+                for c in not_ready
+            ],
+        }, indent=2))
+        raise typer.Exit(code)
 
     def mark(value: bool | None) -> str:
         return "-" if value is None else ("yes" if value else "NO")
@@ -301,20 +458,53 @@ def providers_check(config_path: ConfigOpt = None) -> None:
             f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
             f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
         )
-        bad += not (r.reachable and r.parses is True and r.authenticated is not False)
-    not_ready = [
-        c.cls.name for c in configured if c.readiness not in (Readiness.READY, Readiness.DISABLED)
-    ]
-    for name in not_ready:
-        typer.echo(f"{name:<16} not checked: not configured (see `exposure-scan providers`)")
-    raise typer.Exit(1 if bad else 0)
+    for c in not_ready:
+        typer.echo(f"{c.cls.name:<16} not checked: not configured (see `exposure-scan providers`)")
+    typer.echo(verdict, err=True)
+    raise typer.Exit(code)
+
+
+def check_verdict(results: list[HealthResult]) -> tuple[ExitCode, str]:
+    """`providers check` exit codes: 0 all work, 3 some source does not work, 4 none reachable."""
+    works = [r.reachable and r.parses is True and r.authenticated is not False for r in results]
+    reachable = sum(r.reachable for r in results)
+    if not results:
+        return ExitCode.NOTHING_CHECKED, "no source is ready: see `exposure-scan providers`"
+    if not reachable:
+        return ExitCode.NOTHING_CHECKED, "no source could be reached: are you offline?"
+    failing = len(works) - sum(works)
+    if failing:
+        return ExitCode.INCOMPLETE, (
+            f"{failing} of {len(works)} {'source does' if failing == 1 else 'sources do'} "
+            "not work; see above"
+        )
+    return ExitCode.OK, f"all {len(works)} {'source works' if len(works) == 1 else 'sources work'}"
+
+
+@config_app.command("init")
+def config_init(
+    path: Annotated[Path | None, typer.Argument(metavar="FILE", help="Where to write it "
+                                                "(default: the user config folder, next to the "
+                                                "profile).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write the commented example config (mode 0644: it holds no personal data)."""
+    from exposure_scan.config import write_config
+
+    target = path or config_target()
+    write_config(target, force=force)
+    typer.echo(f"Wrote {target}. Edit it; a scan reads it from there"
+               + ("" if path is None else f" with --config {target}") + ".")
 
 
 @app.command()
 def summary(
     reports: Annotated[list[Path], typer.Argument(help="JSON reports of several people.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="md|json", help="md or json")
+    ] = "md",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                             help="Write here, not stdout.")] = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.output import write_atomic

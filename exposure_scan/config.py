@@ -7,14 +7,38 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.errors import ConfigError
-from exposure_scan.inputfile import load_toml, validate
+from exposure_scan.inputfile import load_toml, refuse_quoted_flags, validate
+
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
 class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_flags(cls, data: object) -> object:
+        return refuse_quoted_flags(cls, data)
+
+
+def check_base_url(value: str, key: str = "base_url") -> str:
+    """An http(s) URL with a host, or a one-line fix; the value is not repeated."""
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        _ = parts.port
+    except ValueError:
+        ok = False
+    if not ok:
+        bare = value and "://" not in value
+        hint = " (the https:// is missing)" if bare else ""
+        raise ValueError(f"expected a web address starting with https://{hint}, like "
+                         f'{key} = "https://searx.example.org"')
+    return value
 
 
 class ScanSettings(Section):
@@ -65,8 +89,8 @@ class HttpSettings(Section):
     user_agent: str = ""
     proxy: str = Field(
         default="",
-        description="send everything through this proxy (e.g. http://127.0.0.1:8118 or a VPN's "
-        "HTTP proxy) so found pages do not see your own address",
+        description="send everything through this proxy (e.g. socks5h://127.0.0.1:9050 for Tor, "
+        "or a VPN's HTTP proxy) so found pages do not see your own address",
     )
     allow_hosts: list[str] = Field(
         default_factory=list,
@@ -83,14 +107,15 @@ class HttpSettings(Section):
         try:
             parts = urlsplit(value)
             ok = (
-                parts.scheme in ("http", "https")
+                parts.scheme in PROXY_SCHEMES
                 and bool(parts.hostname)
                 and (parts.port is None or 0 < parts.port < 65536)
             )
         except ValueError:
             ok = False
         if not ok:  # the value is not repeated: a proxy URL may hold a password
-            raise ValueError('expected an http proxy URL like "http://127.0.0.1:8118"')
+            raise ValueError('expected a proxy URL like proxy = "socks5h://127.0.0.1:9050" (Tor) '
+                             'or "http://127.0.0.1:8118"')
         return value
 
     @field_validator("allow_hosts")
@@ -100,13 +125,17 @@ class HttpSettings(Section):
 
 
 class ReportSettings(Section):
-    @field_validator("language")
+    @field_validator("language", mode="before")
     @classmethod
-    def _empty_is_unset(cls, value: str | None) -> str | None:
-        return value or None  # "" in the example config: take it from the profile
+    def _empty_is_unset(cls, value: object) -> object:
+        if value == "" or value is None:
+            return None  # "" in the example config: take it from the profile
+        if isinstance(value, str) and value.strip().lower() in {"nl", "en"}:
+            return value.strip().lower()
+        raise ValueError('expected nl, en or "" (from the profile), like language = "nl"')
 
     output_dir: str = Field(default="reports")
-    language: str | None = Field(default=None, pattern="^(nl|en)?$")
+    language: str | None = None
     formats: list[str] = Field(default_factory=lambda: ["html", "json"])
 
 
@@ -126,6 +155,11 @@ class ProviderConfig(Section):
     @classmethod
     def _check_allow(cls, value: list[str]) -> list[str]:
         return check_allow_list(value)
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        return check_base_url(value) if value else value  # "": the provider's default
 
 
 class HistorySettings(Section):
@@ -162,10 +196,58 @@ class Config(Section):
         return dict(self.providers.get(name, {}))
 
 
-def load_config(path: Path | None) -> Config:
-    """Read the config file; no file means all defaults."""
+def load_config(path: Path | None, lang: str | None = None) -> Config:
+    """Read the config file; no file means all defaults. Errors in `lang` (the profile's)."""
     if path is None:
         return Config()
     data = load_toml(path, ConfigError)
-    config = validate(Config, data, path, ConfigError)
+    config = validate(Config, data, path, ConfigError, lang)
     return config.model_copy(update={"source": str(path)})
+
+
+SHARED_MODE = 0o644  # the config holds no personal data, and IT staff may need to read it
+
+
+def example_config() -> bytes:
+    """The commented example config, as shipped in the package."""
+    from importlib import resources
+
+    return resources.files("exposure_scan").joinpath("data/config.example.toml").read_bytes()
+
+
+def write_config(path: Path, *, force: bool) -> None:
+    """Write the commented example config to `path`, 0644; an existing file only with `force`.
+
+    Created exclusively (O_EXCL, no symlink followed); with `force` a new file replaces the
+    old one in one rename. The folder is created 0700: it is the profile's folder too.
+    """
+    import os
+    import secrets
+
+    from exposure_scan.files import make_private_dirs
+
+    exists = ConfigError(str(path), "", "exists; edit it, or use --force to overwrite it")
+    if path.exists() and not force:
+        raise exists
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp") if force else path
+    try:
+        make_private_dirs(path.parent)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(tmp, flags, SHARED_MODE)
+        try:
+            if hasattr(os, "fchmod"):  # the umask must not narrow it
+                os.fchmod(fd, SHARED_MODE)
+            view = memoryview(example_config())
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        if force:
+            os.replace(tmp, path)
+    except FileExistsError:
+        raise exists from None
+    except OSError as exc:
+        if force:
+            tmp.unlink(missing_ok=True)
+        raise ConfigError(str(path), "", f"cannot be written ({exc.strerror}); choose another "
+                          "path") from None

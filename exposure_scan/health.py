@@ -22,6 +22,7 @@ from exposure_scan.errors import (
     RateLimited,
     RequestRefused,
 )
+from exposure_scan.failure import failure_reason
 from exposure_scan.http import Fetcher, build_client
 from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness
@@ -62,7 +63,7 @@ def classify(exc: Exception, keyed: bool | None) -> tuple[bool, str, bool | None
     if isinstance(exc, ProviderError):
         return True, f"{exc.reason}: {exc}", keyed, None
     if isinstance(exc, httpx.HTTPError):
-        return False, f"unreachable: {type(exc).__name__}", None, None
+        return False, f"unreachable: {failure_reason(exc)}", None, None
     if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError, IndexError)):
         return True, f"response format changed ({type(exc).__name__})", keyed, False
     return False, f"unexpected error: {type(exc).__name__}: {exc}", None, None

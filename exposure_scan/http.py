@@ -45,6 +45,8 @@ from exposure_scan.errors import (
     TimedOut,
     TooLarge,
 )
+from exposure_scan.failure import failure_reason
+from exposure_scan.logs import log_request, log_retry
 from exposure_scan.models import LedgerEntry
 
 if TYPE_CHECKING:
@@ -81,7 +83,8 @@ def build_client(
     """
     limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
     if transport is None and settings.proxy:
-        # The proxy makes the connections; the early per-URL check still applies.
+        # The proxy makes the connections and resolves the names (socks5h://, http://);
+        # the Fetcher's per-URL check (ProxiedGuard) does no DNS lookup of its own.
         transport = httpx.AsyncHTTPTransport(proxy=settings.proxy, limits=limits, trust_env=False)
     if transport is None:
         transport = GuardedTransport(guard or AddressGuard(settings.allow_hosts), limits=limits)
@@ -304,6 +307,33 @@ class AddressGuard:
         if self.allowance.names(host, port, scheme):
             return
         await self.admitted(host, port, scheme)
+
+
+LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet")
+
+
+class ProxiedGuard(AddressGuard):
+    """The guard when a proxy makes the connections: a host name is never looked up here
+    (a socks5h or HTTP proxy resolves it, so the local resolver learns nothing of the scan).
+    Address literals are still checked, and names that can only mean an inside host refused."""
+
+    def __init__(self, inner: AddressGuard) -> None:
+        super().__init__([], inner.resolver)
+        self.general = inner.general
+
+    async def admitted(self, host: str, port: int, scheme: str | None = None) -> list[str]:
+        host = host.lower().rstrip(".").strip("[]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            inside = "." not in host or host == "localhost" or host.endswith(LOCAL_SUFFIXES)
+            if inside and not self.allowance.names(host, port, scheme):
+                raise RequestRefused(
+                    f"refused {host}: a local name (allow it for the source that needs it, "
+                    "see allow_hosts)"
+                ) from None
+            return [host]
+        return await super().admitted(host, port, scheme)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
@@ -550,7 +580,9 @@ class Fetcher:
     ) -> None:
         self.client = client
         self.settings = settings
-        self.guard = guard or AddressGuard(settings.allow_hosts)
+        guard = guard or AddressGuard(settings.allow_hosts)
+        # Through a proxy, names resolve at the proxy: never looked up here (no DNS leak).
+        self.guard = ProxiedGuard(guard) if settings.proxy else guard
         self.spacing = spacing or HostSpacing()
         self.rates = rates or {}
         self.sleep = sleep
@@ -623,6 +655,8 @@ class Fetcher:
                 dripping = isinstance(exc, DeadlinePassed) and exc.answered
                 if attempt < retries and not dripping:
                     attempt += 1
+                    log_retry(provider.name, host_of(url), attempt, self.settings.retries,
+                              failure_reason(exc))
                     await self.sleep(min(2.0**attempt, 30.0))
                     continue
                 if isinstance(exc, httpx.TimeoutException):
@@ -630,7 +664,7 @@ class Fetcher:
                         f"timed out after {self.settings.timeout:g} s ({host_of(url)})"
                     ) from exc
                 raise ConnectionFailed(
-                    f"could not connect to {host_of(url)} ({type(exc).__name__})"
+                    f"could not connect to {host_of(url)} ({failure_reason(exc)})"
                 ) from exc
             except (httpx.HTTPError, httpx.InvalidURL, zlib.error, brotli.error) as exc:
                 # A body that does not decode, a URL httpx refuses: the source, not "nothing".
@@ -646,6 +680,8 @@ class Fetcher:
                 )
                 if attempt < retries and wait <= self.settings.max_retry_after:
                     attempt += 1
+                    log_retry(provider.name, host_of(url), attempt, self.settings.retries,
+                              f"HTTP {status}")
                     await self.sleep(wait)
                     continue
                 if status == 429:
@@ -722,8 +758,10 @@ class Fetcher:
         gap = max(1.0 / rate if rate > 0 else 0.0, self._crawl_delay.get(host, 0.0))
         await self.spacing.claim(host, gap, self.sleep)
         status: int | None = None
+        failure: BaseException | None = None
         async with self._slots:
             await self.spacing.settle(host, gap, self.sleep)
+            started = time.monotonic()
             try:
                 # One deadline for connect, headers and body: a server dripping one byte a
                 # second cannot hold a page (httpx's own timeouts are per read).
@@ -735,17 +773,21 @@ class Fetcher:
                     finally:
                         await response.aclose()
             except TimeoutError as exc:
+                failure = exc
                 raise DeadlinePassed(request, answered=status is not None) from exc
+            except BaseException as exc:
+                failure = exc
+                raise
             finally:
-                self.ledger.append(
-                    LedgerEntry(
-                        provider=provider.name,
-                        host=host_of(str(request.url)),
-                        method=request.method,
-                        fields=sorted({f.value for f in fields}),
-                        status=status,
-                    )
+                entry = LedgerEntry(
+                    provider=provider.name,
+                    host=host_of(str(request.url)),
+                    method=request.method,
+                    fields=sorted({f.value for f in fields}),
+                    status=status,
                 )
+                self.ledger.append(entry)
+                log_request(entry.model_dump(), status, started, failure)
         return response, body
 
     async def _read_body(self, response: httpx.Response, limits: _Limits) -> bytes:

@@ -136,45 +136,182 @@ def key_path(loc: tuple[int | str, ...]) -> str:
 FRIENDLY = {
     "int_parsing": "expected a whole number, like 4",
     "int_type": "expected a whole number, like 4",
+    "int_from_float": "expected a whole number, like 4",
     "float_parsing": "expected a number, like 1.5",
     "float_type": "expected a number, like 1.5",
-    "bool_parsing": "expected true or false",
-    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false (no quotes)",
+    "bool_type": "expected true or false (no quotes)",
     "string_type": 'expected text in quotes, like "..."',
     "list_type": 'expected a list in brackets, like ["a", "b"]',
     "dict_type": "expected a table",
     "model_type": "expected a table",
+    "model_attributes_type": "expected a table",
+    "extra_forbidden": "unknown key (a typo?); see the template for the keys that exist",
+    "missing": "required, but missing; add it",
+    "enum": "expected one of {expected}, like {leaf} = {first}",
+    "literal_error": "expected one of {expected}, like {leaf} = {first}",
+    "string_too_short": "must not be empty",
+    "too_short": "needs at least {min_length}",
+    "too_long": "may hold at most {max_length}",
+    "string_too_long": "is too long (at most {max_length} characters)",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be {ge} or more",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be {le} or less",
+    "string_pattern_mismatch": "has the wrong form; see the template for an example",
+}
+FALLBACK = "cannot be used here; see the template for an example of this key"
+
+# The same texts in Dutch, for a profile that says language = "nl".
+DUTCH = {
+    FRIENDLY["int_parsing"]: "verwacht een heel getal, zoals 4",
+    FRIENDLY["float_parsing"]: "verwacht een getal, zoals 1.5",
+    FRIENDLY["bool_parsing"]: "verwacht true of false (zonder aanhalingstekens)",
+    FRIENDLY["string_type"]: 'verwacht tekst tussen aanhalingstekens, zoals "..."',
+    FRIENDLY["list_type"]: 'verwacht een lijst tussen haken, zoals ["a", "b"]',
+    FRIENDLY["dict_type"]: "verwacht een tabel",
+    FRIENDLY["extra_forbidden"]: "onbekende sleutel (een tikfout?); het sjabloon toont de "
+    "sleutels die bestaan",
+    FRIENDLY["missing"]: "verplicht, maar ontbreekt; vul het in",
+    FRIENDLY["enum"]: "verwacht een van {expected}, zoals {leaf} = {first}",
+    FRIENDLY["string_too_short"]: "mag niet leeg zijn",
+    FRIENDLY["too_short"]: "heeft er minstens {min_length} nodig",
+    FRIENDLY["too_long"]: "mag er hoogstens {max_length} bevatten",
+    FRIENDLY["string_too_long"]: "is te lang (hoogstens {max_length} tekens)",
+    FRIENDLY["greater_than"]: "moet meer zijn dan {gt}",
+    FRIENDLY["greater_than_equal"]: "moet {ge} of meer zijn",
+    FRIENDLY["less_than"]: "moet minder zijn dan {lt}",
+    FRIENDLY["less_than_equal"]: "moet {le} of minder zijn",
+    FRIENDLY["string_pattern_mismatch"]: "heeft niet de goede vorm; het sjabloon toont een "
+    "voorbeeld",
+    FALLBACK: "is hier niet bruikbaar; het sjabloon toont een voorbeeld van deze sleutel",
 }
 
 
-def describe(err: dict[str, Any]) -> str:
+def _options(expected: str, conj: str = "or") -> tuple[str, str]:
+    """pydantic's "'NL', 'US' or 'UK'" as TOML values: ('"NL", "US" or "UK"', '"NL"')."""
+    values = re.findall(r"'([^']*)'", expected)
+    if not values:
+        return expected, '"..."'
+    quoted = [f'"{v}"' for v in values]
+    listed = ", ".join(quoted[:-1]) + f" {conj} " + quoted[-1] if len(quoted) > 1 else quoted[0]
+    return listed, quoted[0]
+
+
+def describe(err: dict[str, Any], lang: str | None = None) -> str:
+    """One pydantic error in the user's words: what was wrong and an example of right.
+    pydantic's own text never reaches the user; our validators' messages do."""
     kind = err["type"]
-    if kind == "extra_forbidden":
-        return "unknown key (a typo?); see the template for the keys that exist"
-    if kind == "missing":
-        return "required, but missing; add it"
-    if kind in FRIENDLY:
-        return FRIENDLY[kind]
-    msg = str(err["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    return msg
+    msg = str(err.get("msg", ""))
+    if kind == "value_error":
+        text = msg.removeprefix("Value error, ")
+        return translate(text, lang) if lang == "nl" else text
+    key = key_path(tuple(err.get("loc", ()))) or "..."
+    leaf = re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
+    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    expected, first = _options(ctx.get("expected", ""), "of" if lang == "nl" else "or")
+    template = FRIENDLY.get(kind, FALLBACK)
+    if lang == "nl":
+        template = DUTCH.get(template, template)
+    values = {**ctx, "leaf": leaf, "key": key, "expected": expected, "first": first}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return FALLBACK
 
 
-def validate(model: type[M], data: dict[str, Any], path: Path, error: type[InputError]) -> M:
+def translate(text: str, lang: str | None) -> str:
+    """Our own fixed messages in Dutch, where a translation exists; else unchanged."""
+    if lang != "nl":
+        return text
+    return OWN_DUTCH.get(text, text)
+
+
+# Messages of our validators that a Dutch user meets most.
+OWN_DUTCH = {
+    'expected nl or en, like language = "nl"': 'verwacht nl of en, zoals language = "nl"',
+    "required, but missing; add it": "verplicht, maar ontbreekt; vul het in",
+    "required for a Dutch address (like '1234 AB')":
+        "verplicht voor een Nederlands adres (zoals '1234 AB')",
+    'not a Dutch postcode (expected like "1234 AB")':
+        'geen Nederlandse postcode (verwacht zoals "1234 AB")',
+    'not a US ZIP code (expected like "62701")': 'geen Amerikaanse ZIP-code (verwacht zoals '
+    '"62701")',
+    'not a UK postcode (expected like "SW1A 1AA")': 'geen Britse postcode (verwacht zoals '
+    '"SW1A 1AA")',
+    'not an email address (expected like "name@example.nl")':
+        'geen e-mailadres (verwacht zoals "naam@voorbeeld.nl")',
+    'expected nl, en or "" (from the profile), like language = "nl"':
+        'verwacht nl, en of "" (uit het profiel), zoals language = "nl"',
+    "expected true or false without quotes, like {leaf} = true":
+        "verwacht true of false zonder aanhalingstekens, zoals {leaf} = true",
+}
+
+
+def translate_own(text: str, lang: str | None, key: str) -> str:
+    """Like `translate`, also for our messages that name their key."""
+    if lang != "nl":
+        return text
+    leaf = key.rsplit(".", 1)[-1]
+    generic = text.replace(leaf, "{leaf}") if leaf else text
+    if generic in OWN_DUTCH:
+        return OWN_DUTCH[generic].format(leaf=leaf)
+    if text.startswith("expected one of") and "role" in key:
+        text = text.replace("expected one of", "verwacht een van")
+        return text.replace("(or a Dutch name such as", "(of een Nederlandse naam zoals").replace(
+            ", like", ", zoals")
+    if text.startswith("expected a web address starting with https://"):
+        return text.replace("expected a web address starting with", "verwacht een webadres dat "
+                            "begint met").replace("(the https:// is missing)", "(https:// "
+                            "ontbreekt)").replace(", like", ", zoals")
+    return translate(text, lang)
+
+
+def profile_language(data: dict[str, Any]) -> str | None:
+    """The language a profile asks for, when it says so plainly; else None."""
+    value = data.get("language")
+    return value.strip().lower() if isinstance(value, str) and value.strip().lower() in {
+        "nl", "en"} else None
+
+
+def validate(model: type[M], data: dict[str, Any], path: Path, error: type[InputError],
+             lang: str | None = None) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
-        # A typo shows as an unknown key plus a missing one: the unknown key is the cause.
-        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-        key, problem = key_path(tuple(first["loc"])), describe(dict(first))
-        # Model-level validators name their own sub-key: "postcode: ..." or "phones[0].number: ..."
-        sub = SUBKEY.match(problem)
-        if sub:
-            key = f"{key}.{sub[1]}" if key and not sub[1].startswith(key) else sub[1]
-            problem = sub[2]
+        key, problem = first_problem(exc, lang)
         raise error(str(path), key, problem) from None
 
 
+def first_problem(exc: ValidationError, lang: str | None = None,
+                  prefix: str = "") -> tuple[str, str]:
+    """The key and the problem, in the user's words, of the error that explains the others."""
+    errors = exc.errors(include_url=False, include_input=False)
+    # A typo shows as an unknown key plus a missing one: the unknown key is the cause.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    key, problem = key_path(tuple(first["loc"])), describe(dict(first), lang)
+    # Model-level validators name their own sub-key: "postcode: ..." or "phones[0].number: ..."
+    sub = SUBKEY.match(problem)
+    if sub:
+        key = f"{key}.{sub[1]}" if key and not sub[1].startswith(key) else sub[1]
+        problem = sub[2]
+    problem = translate_own(problem, lang, key)
+    return ".".join(p for p in (prefix, key) if p), problem
+
+
 SUBKEY = re.compile(r"^([a-z_][a-z_0-9]*(?:\[\d+\])?(?:\.[a-z_0-9]+)*): (.+)$", re.S)
+
+
+def refuse_quoted_flags(model: type[BaseModel], data: object) -> object:
+    """A before-validator: true/false fields take TOML booleans only. pydantic would read
+    "yes", "off" or "0" as booleans; a quoted value is more likely a mistake than a wish."""
+    if not isinstance(data, dict):
+        return data
+    for name, field in model.model_fields.items():
+        value = data.get(name)
+        if field.annotation in FLAG_TYPES and value is not None and not isinstance(value, bool):
+            raise ValueError(f"{name}: expected true or false without quotes, like {name} = true")
+    return data
+
+
+FLAG_TYPES = (bool, bool | None)

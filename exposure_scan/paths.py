@@ -27,3 +27,10 @@ def default_output_dir(configured: str) -> Path:
     """A relative `output_dir` from the config is taken from the user's data folder."""
     path = Path(configured).expanduser()
     return path if path.is_absolute() else platformdirs.user_data_path(APP) / path
+
+
+def config_target() -> Path:
+    """Where `config init` writes: EXPOSURE_SCAN_CONFIG, or the user config folder (next to the
+    default profile), where a scan looks for it."""
+    env = os.environ.get("EXPOSURE_SCAN_CONFIG")
+    return Path(env) if env else platformdirs.user_config_path(APP) / "config.toml"

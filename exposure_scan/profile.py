@@ -29,11 +29,16 @@ from pydantic import (
 
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
-from exposure_scan.inputfile import load_toml, validate
+from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_flags(cls, data: object) -> object:
+        return refuse_quoted_flags(cls, data)
 
 
 class Country(StrEnum):
@@ -203,6 +208,54 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+# Dutch (and plain English) names of the roles; labels in the profile may be Dutch.
+ROLE_ALIASES = {
+    "huisarts": Role.GP,
+    "general_practitioner": Role.GP,
+    "family_doctor": Role.GP,
+    "ziekenhuis": Role.HOSPITAL,
+    "ziekenhuisarts": Role.HOSPITAL,
+    "specialist": Role.HOSPITAL,
+    "medisch_specialist": Role.HOSPITAL,
+    "arts_in_het_ziekenhuis": Role.HOSPITAL,
+    "justitie": Role.JUSTICE,
+    "forensisch_arts": Role.JUSTICE,
+    "forensische_geneeskunde": Role.JUSTICE,
+    "gevangenisarts": Role.JUSTICE,
+    "politiearts": Role.JUSTICE,
+    "ggz": Role.MENTAL_HEALTH,
+    "psychiater": Role.MENTAL_HEALTH,
+    "psycholoog": Role.MENTAL_HEALTH,
+    "geestelijke_gezondheidszorg": Role.MENTAL_HEALTH,
+    "mental_health_care": Role.MENTAL_HEALTH,
+    "psychiatry": Role.MENTAL_HEALTH,
+    "zorg": Role.CARE,
+    "verpleeghuis": Role.CARE,
+    "verpleging": Role.CARE,
+    "ouderenzorg": Role.CARE,
+    "wijkverpleging": Role.CARE,
+    "nursing": Role.CARE,
+    "anders": Role.OTHER,
+    "overig": Role.OTHER,
+    "overige": Role.OTHER,
+}
+
+
+def parse_role(value: object) -> object:
+    """`Huisarts`, `mental health` and `GP` all name a Role."""
+    if not isinstance(value, str):
+        return value
+    key = re.sub(r"[\s\-]+", "_", value.strip().lower())
+    if key in {r.value for r in Role}:
+        return key
+    if key in ROLE_ALIASES:
+        return ROLE_ALIASES[key].value
+    raise ValueError(
+        "role: expected one of " + ", ".join(r.value for r in Role) + ' (or a Dutch name such as '
+        '"huisarts", "ggz", "ziekenhuis"), like role = "gp"'
+    )
+
+
 class Profile(Frozen):
     """What the person entered about themself."""
 
@@ -214,12 +267,24 @@ class Profile(Frozen):
     websites: list[str] = Field(default_factory=list)
     country: Country = Country.NL
     role: Role | None = None
-    language: str | None = Field(default=None, pattern="^(nl|en)$")
+    language: str | None = None
 
     @field_validator("country", mode="before")
     @classmethod
     def _country(cls, value: object) -> object:
         return parse_country(value)
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, value: object) -> object:
+        return parse_role(value)
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in {"nl", "en"}:
+            return value.strip().lower()
+        raise ValueError('expected nl or en, like language = "nl"')
 
     @model_validator(mode="after")
     def _check_phones(self) -> Profile:
@@ -282,7 +347,7 @@ class Profile(Frozen):
 def load_profile(path: Path) -> Profile:
     """Read and validate a profile file; raise ProfileError with one actionable line."""
     data = load_toml(path, ProfileError)
-    return validate(Profile, data, path, ProfileError)
+    return validate(Profile, data, path, ProfileError, profile_language(data))
 
 
 def scan_warnings(profile: Profile, path: Path) -> list[str]:

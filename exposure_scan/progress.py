@@ -9,11 +9,16 @@ from rich.progress import Progress as RichProgress
 from exposure_scan.models import ProviderRun, RunStatus
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 class Progress:
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled
         self._bar: RichProgress | None = None
         self._task: object = None
+        self.running: list[str] = []  # asked now, in the order they started
 
     def on_start(self, total: int) -> None:
         if not self.enabled:
@@ -29,12 +34,25 @@ class Progress:
         self._bar.start()
         self._task = self._bar.add_task("sources", total=total)
 
+    def description(self) -> str:
+        """What is running now: `searxng, rdap` (or `sources` between two)."""
+        return ", ".join(self.running) or "sources"
+
+    def on_provider_start(self, provider: str) -> None:
+        self.running.append(provider)
+        if self._bar is not None:
+            self._bar.update(self._task, description=self.description())  # type: ignore[arg-type]
+
     def on_provider_done(self, run: ProviderRun) -> None:
+        if run.provider in self.running:
+            self.running.remove(run.provider)
         if self._bar is None:
             return
         mark = "" if run.status is RunStatus.CHECKED else f" ({run.status.value})"
-        self._bar.console.print(f"  {run.provider}: {run.observations} results{mark}")
-        self._bar.update(self._task, advance=1, description=run.provider)  # type: ignore[arg-type]
+        self._bar.console.print(f"  {run.provider}: {plural(run.observations, 'result')}{mark}")
+        self._bar.update(
+            self._task, advance=1, description=self.description()  # type: ignore[arg-type]
+        )
 
     def close(self) -> None:
         if self._bar is not None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from exposure_scan.models import LedgerEntry, Observation, PartReason, SourceKind, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
@@ -93,6 +93,23 @@ class ProviderOptions(BaseModel):
     """Per-provider extra config keys; a provider subclasses this to add its own."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_flags(cls, data: object) -> object:
+        from exposure_scan.config import check_base_url
+        from exposure_scan.inputfile import refuse_quoted_flags
+
+        if isinstance(data, dict):  # URL options (`*_url`) are checked at load, like base_url
+            for key, value in data.items():
+                field = cls.model_fields.get(key)
+                text = field is not None and field.annotation in (str, str | None)
+                if key.endswith("_url") and text and isinstance(value, str) and value:
+                    try:
+                        check_base_url(value, key)
+                    except ValueError as exc:
+                        raise ValueError(f"{key}: {exc}") from None
+        return refuse_quoted_flags(cls, data)
 
 
 class ProviderContext:

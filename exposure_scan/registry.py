@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from exposure_scan.config import Config, ProviderConfig
 from exposure_scan.errors import ConfigError
-from exposure_scan.inputfile import describe, key_path
+from exposure_scan.inputfile import first_problem
 from exposure_scan.models import SourceKind
 from exposure_scan.provider import Provider
 
@@ -33,6 +33,7 @@ class Readiness(StrEnum):
     NEEDS_BASE_URL = "needs base_url"
     DISABLED = "disabled"
     STANDBY = "standby"  # a fallback web search, not needed: another web search is ready
+    NOT_SELECTED = "not selected"  # left out by --provider for this run
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,15 @@ class Registry:
         if not allow:
             return cls(classes)
         wanted = {n.strip() for n in allow.split(",") if n.strip()}
+        known = sorted(c.name for c in classes)
+        unknown = sorted(wanted - set(known))
+        if unknown:
+            raise ConfigError(
+                "EXPOSURE_SCAN_PROVIDERS",
+                ", ".join(unknown),
+                f"unknown provider; known: {', '.join(known)} (comma-separated, like "
+                "EXPOSURE_SCAN_PROVIDERS=searxng,rdap)",
+            )
         left_out = [c.name for c in classes if c.name not in wanted]
         return cls([c for c in classes if c.name in wanted], also_known=left_out)
 
@@ -124,7 +134,9 @@ class Registry:
         if only:
             for name in only:
                 if name not in self.classes:
-                    raise ConfigError("--provider", name, "unknown provider; see `providers`")
+                    raise ConfigError(
+                        "--provider", name, f"unknown provider; known: {', '.join(self.names())}"
+                    )
         out = []
         for cls in self:
             table = config.provider_table(cls.name)
@@ -133,9 +145,8 @@ class Registry:
                 settings = ProviderConfig.model_validate(common)
                 options = cls.Options.model_validate(own)
             except ValidationError as exc:
-                err = exc.errors(include_url=False, include_input=False)[0]
-                key = f"providers.{cls.name}.{key_path(tuple(err['loc']))}"
-                raise ConfigError(source, key, describe(dict(err))) from None
+                key, problem = first_problem(exc, prefix=f"providers.{cls.name}")
+                raise ConfigError(source, key, problem) from None
             out.append(self._resolve(cls, settings, options, env, only))
         return _stand_by(out, only)
 
@@ -149,8 +160,10 @@ class Registry:
     ) -> Configured:
         rate = settings.rate_limit or cls.default_rate_limit
         enabled = settings.enabled if settings.enabled is not None else cls.enabled_by_default
+        if only is not None and cls.name not in only:
+            return Configured(cls, Readiness.NOT_SELECTED, rate, None)
         if only is not None:
-            enabled = cls.name in only
+            enabled = True
         key = env.get(cls.key_env_var, "") if cls.key_env_var else ""
         base_url = settings.base_url or cls.default_base_url
         if not enabled:

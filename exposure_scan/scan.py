@@ -25,6 +25,7 @@ import httpx
 from exposure_scan import __version__
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
+from exposure_scan.failure import failure_reason
 from exposure_scan.http import AddressGuard, Fetcher, HostSpacing, Resolver, build_client
 from exposure_scan.models import (
     Coverage,
@@ -51,6 +52,7 @@ class ScanObserver(Protocol):
 
     def on_start(self, total: int) -> None: ...
     def on_provider_done(self, run: ProviderRun) -> None: ...
+    # Optional: def on_provider_start(self, provider: str) -> None, when a source is asked.
 
 
 def _run(cls: type[Provider], status: RunStatus, reason: str = "", **more: Any) -> ProviderRun:
@@ -208,6 +210,8 @@ def _not_ready_run(item: Configured, country: str) -> ProviderRun:
         return _run(cls, RunStatus.SKIPPED, f"covers {cls.jurisdiction} only")
     if item.readiness is Readiness.DISABLED:
         return _run(cls, RunStatus.DISABLED, "switched off in the config")
+    if item.readiness is Readiness.NOT_SELECTED:
+        return _run(cls, RunStatus.SKIPPED, "not selected for this run")
     if item.readiness is Readiness.STANDBY:
         return _run(cls, RunStatus.SKIPPED, "another web search is configured")
     if item.readiness is Readiness.NEEDS_KEY:
@@ -243,7 +247,7 @@ async def run_provider(
     except ProviderError as exc:
         status, reason = RunStatus.UNCHECKED, f"{exc.reason}: {exc}"
     except httpx.HTTPError as exc:
-        status, reason = RunStatus.UNCHECKED, f"source error: {type(exc).__name__}"
+        status, reason = RunStatus.UNCHECKED, f"source error: {failure_reason(exc)}"
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A parser meeting a shape it does not know: never "nothing found".
         status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
@@ -421,6 +425,8 @@ async def _run_all(
         async with slots:
             # Until it returns, a stop signal reports it as interrupted, with ctx.kept.
             state.active[provider.name] = (ctx, time.monotonic())
+            if observer and hasattr(observer, "on_provider_start"):  # optional hook
+                observer.on_provider_start(provider.name)
             run, observations = await run_provider(
                 provider, query, fetcher, config.scan.provider_timeout, ctx
             )

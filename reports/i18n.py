@@ -90,6 +90,7 @@ def translate_reason(lang: str, reason: str) -> str:
 # Why a source was not checked, as the scan words it: (pattern, msgid with placeholders).
 RUN_REASONS = (
     (r"switched off in the config", "switched off in the config"),
+    (r"not selected for this run", "not selected for this run"),
     (r"needs an API key: set (?P<var>\S+)", "needs an API key: set {var}"),
     (
         r"needs a base_url: set \[providers\.(?P<name>\w+)\] base_url",

@@ -162,15 +162,20 @@ def test_demo_html_escapes_the_forums_hostile_markup(tmp_path: Path) -> None:
     assert 'href="javascript:' not in html
 
 
-def test_providers_check_offline_reports_unreachable_and_exits_1(tmp_path: Path) -> None:
+def test_providers_check_offline_reports_unreachable_and_exits_4(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[providers.searxng]\nbase_url = "https://searx.invalid"\n'
                       "[http]\nretries = 0\n", encoding="utf-8")
     result = runner.invoke(app, ["providers", "check", "--config", str(config)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output
     lines = [x for x in result.output.splitlines() if "reachable:" in x]
     assert lines and all("reachable: NO" in x for x in lines)
+    assert "no source could be reached: are you offline?" in result.output
+    data = json.loads(runner.invoke(
+        app, ["providers", "check", "--config", str(config), "--json"]).stdout)
+    assert data["exit_code"] == 4 and data["results"]
+    assert all(r["reachable"] is False for r in data["results"])
 
 
 def test_a_used_evidence_folder_is_refused_before_the_scan(tmp_path: Path) -> None:
@@ -218,8 +223,9 @@ def test_providers_check_fails_when_a_source_answers_but_does_not_work(
     with respx.mock() as router:
         router.get(url__startswith="https://searx.test/").respond(404)
         result = runner.invoke(app, ["providers", "check", "--config", str(config)])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 3, result.output
     assert "reachable: yes" in result.output and "404" in result.output
+    assert "1 of 1 source does not work" in result.output
 
 
 def test_an_unfilled_template_is_refused(tmp_path: Path) -> None:
@@ -282,3 +288,61 @@ def test_without_a_web_search_the_summary_line_says_so_and_keys_not_set_do_not_f
     assert status == {"searxng": "not_configured", "big_register": "checked",
                       "kvk": "not_configured", "hibp": "not_configured",
                       "companies_house": "skipped", "inspector": "skipped"}
+
+
+def test_version_flag_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"exposure-scan {version('exposure-scan')}"
+
+
+def test_help_shows_flags_as_flags_and_offers_completion() -> None:
+    top = runner.invoke(app, ["--help"]).output
+    assert "--install-completion" in top
+    text = runner.invoke(app, ["scan", "--help"]).output
+    assert "<bool>" not in text and "list[str]" not in text
+    assert "-q, --quiet " in text
+
+
+def test_config_init_writes_the_shipped_example_0644_and_refuses_to_overwrite(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "conf" / "config.toml"
+    result = runner.invoke(app, ["config", "init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    root = Path(__file__).resolve().parents[1]
+    assert target.read_bytes() == (root / "config.example.toml").read_bytes()
+    again = runner.invoke(app, ["config", "init", str(target)])
+    assert again.exit_code == 2 and "--force" in again.output
+    target.write_text("# mine\n", encoding="utf-8")
+    forced = runner.invoke(app, ["config", "init", str(target), "--force"])
+    assert forced.exit_code == 0 and target.read_bytes() != b"# mine\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_the_packaged_config_example_is_the_top_level_one() -> None:
+    from importlib import resources
+
+    root = Path(__file__).resolve().parents[1]
+    packaged = resources.files("exposure_scan").joinpath("data/config.example.toml")
+    assert packaged.read_bytes() == (root / "config.example.toml").read_bytes()
+
+
+def test_providers_names_the_config_and_how_to_fix_what_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HIBP_API_KEY", raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text("[providers.searxng]\nbase_url = \"\"\n", encoding="utf-8")
+    result = runner.invoke(app, ["providers", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert f"config: {config}" in result.output
+    assert "hibp: set the environment variable HIBP_API_KEY" in result.output
+    assert "base_url" in result.output.split("searxng:")[-1]
+    data = json.loads(runner.invoke(app, ["providers", "--config", str(config), "--json"]).output)
+    assert data["config"] == str(config)
+    hibp = next(p for p in data["providers"] if p["provider"] == "hibp")
+    assert hibp["status"] == "needs key" and hibp["key_env_var"] == "HIBP_API_KEY"
