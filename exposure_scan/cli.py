@@ -15,6 +15,7 @@ from exposure_scan import __version__
 from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.models import Severity
+from exposure_scan.organisation import fingerprint_key, organisation_for, stamp
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, exit_code_for, summary_line
 from exposure_scan.output import (
     FORMATS,
@@ -108,6 +109,7 @@ def run_and_report(
     from exposure_scan.scan import ScanState, scan
 
     preflight(out, formats, evidence)
+    organisation = organisation_for(config.source, config.organisation)  # issue 12
     state = ScanState(
         profile=profile,
         config=config,
@@ -122,6 +124,7 @@ def run_and_report(
         typer.echo("Interrupted: writing a partial report.", err=True)
     finally:
         progress.close()
+    result = stamp(result, profile, organisation, fingerprint_key())  # issue 12
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     if not quiet:
         typer.echo(summary_line(result), err=True)
@@ -204,14 +207,24 @@ def demo(
 def init(
     path: Annotated[Path | None, typer.Argument(help="Where to write the profile.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    org: Annotated[
+        Path | None,
+        typer.Option("--org", help="Your organisation's org.toml: also write a config that "
+                     "uses its set-up (next to the profile)."),
+    ] = None,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
+    if org is not None:
+        init_org_config(org, (path or default_profile()).parent, force=force)
     from importlib import resources
 
     from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.output import write_atomic
 
     target = path or default_profile()
+    if org is not None and target.exists() and not force:
+        typer.echo(f"Kept your profile {target}; scan with: exposure-scan scan --profile {target}")
+        return
     exists = InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     if target.exists() and not force:
         raise exists
@@ -228,6 +241,81 @@ def init(
         raise InputError(str(target), "", f"cannot be written ({exc.strerror}); "
                          "choose another path") from None
     typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
+
+
+def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
+    """Issue 12: copy the organisation file next to the profile and write a config naming it."""
+    from exposure_scan.files import make_private_dirs, write_new
+    from exposure_scan.organisation import ORG_FILE, config_text, load_organisation
+    from exposure_scan.output import write_atomic
+
+    organisation = load_organisation(org_file)
+    org_bytes = org_file.read_bytes()
+    config_file = folder / "config.toml"
+    for target, data in ((folder / ORG_FILE, org_bytes),
+                         (config_file, config_text(organisation, Path(ORG_FILE)).encode())):
+        if target.resolve() == org_file.resolve():
+            continue  # it is already in place
+        try:
+            if force:
+                write_atomic(target, data)
+            else:
+                make_private_dirs(folder)
+                write_new(target, data)
+        except FileExistsError:
+            raise InputError(str(target), "", "exists; edit it, or use --force to overwrite it") \
+                from None
+        except OSError as exc:
+            raise InputError(str(target), "", f"cannot be written ({exc.strerror})") from None
+    typer.echo(f"Wrote {config_file} for {organisation.name}.")
+
+
+@app.command()
+def kit(
+    org_file: Annotated[Path, typer.Argument(help="The organisation file (org.toml).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the kit.")],
+    no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDF.")] = False,
+) -> None:
+    """Write what HR hands out: the org file, a Dutch/English instruction, the consent text."""
+    from exposure_scan.kit import write_kit
+    from exposure_scan.organisation import load_organisation
+
+    organisation = load_organisation(org_file)
+    for path in write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf):
+        typer.echo(str(path))
+
+
+@app.command()
+def batch(
+    profiles_dir: Annotated[Path, typer.Argument(help="Folder of profile files (*.toml).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for everyone's reports.")],
+    config_path: ConfigOpt = None,
+    fmt: FormatOpt = None,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=64, help="People scanned at the same time.")
+    ] = 4,
+    quiet: QuietOpt = False,
+) -> None:
+    """Scan many consented profiles with shared rate limits; resumable (issue 12)."""
+    from exposure_scan.batch import run_batch
+
+    config = load_config(config_path or default_config())
+    formats = resolve_formats(fmt, config)
+    preflight(out, formats, None)
+    tally = asyncio.run(
+        run_batch(
+            profiles_dir, out, config, Registry.discover(),
+            key=fingerprint_key(),
+            organisation=organisation_for(config.source, config.organisation),
+            formats=formats, concurrency=concurrency,
+            echo=None if quiet else lambda line: typer.echo(line, err=True),
+        )
+    )
+    typer.echo(
+        f"{tally.total} profiles: {tally.done} scanned now, {tally.already_done} done before, "
+        f"{tally.refused} refused, {tally.failed} failed. Reports in {out}"
+    )
+    raise typer.Exit(1 if tally.failed else 0)
 
 
 @providers_app.callback(invoke_without_command=True)

@@ -99,6 +99,9 @@ class Config(Section):
     http: HttpSettings = Field(default_factory=HttpSettings)
     report: ReportSettings = Field(default_factory=ReportSettings)
     providers: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    organisation: str = Field(
+        default="", description="the employer's organisation file (org.toml), if any"
+    )
     source: str = ""  # the file it came from, for messages
 
     def provider_table(self, name: str) -> dict[str, Any]:

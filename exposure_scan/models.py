@@ -192,6 +192,26 @@ class LedgerEntry(Frozen):
     at: datetime = Field(default_factory=utc_now)
 
 
+class Person(Frozen):
+    """A contact at the person's organisation: public work contact data only."""
+
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    hours: str = ""
+
+
+class OrganisationContact(Frozen):
+    """The organisation a config names (issue 12): who to call, shown in the report."""
+
+    name: str
+    contact: Person
+    counsellor: Person | None = None  # the confidential counsellor (vertrouwenspersoon)
+    hand_in_email: str = ""  # where the anonymous summary may be handed in; never sent
+    hand_in_url: str = ""
+
+
 class ScanResult(Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -206,6 +226,7 @@ class ScanResult(Frozen):
     score: int = 0
     level: str = ""
     confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ...
+    organisation: OrganisationContact | None = None  # the employer's contact point, if named
 
     @property
     def unchecked(self) -> list[ProviderRun]:

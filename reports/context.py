@@ -146,6 +146,14 @@ def country_of(result: ScanResult) -> str:
     return country if country in COUNTRIES else "NL"
 
 
+def organisation_view(result: ScanResult, plan: list[dict[str, Any]]) -> dict[str, Any]:
+    """Issue 12: the employer's contact point, and after which plan step it is shown (the
+    evidence step, or before the first step when there is none: -1)."""
+    after = next((i for i, item in enumerate(plan) if item["step"]["method"] == "evidence"), -1)
+    org = result.organisation
+    return {"organisation": org.model_dump() if org else None, "org_plan_at": after}
+
+
 def build(result: ScanResult) -> dict[str, Any]:
     lang = normalise(result.language)
     findings = [_finding(f, lang) for f in result.findings]
@@ -193,6 +201,7 @@ def build(result: ScanResult) -> dict[str, Any]:
              "unchecked_parts": [part_text(lang, p) for p in r.unchecked_parts]}
             for r in result.runs
         ],
+        **organisation_view(result, plan),
         "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
         "evidence": [
