@@ -25,7 +25,7 @@ from pydantic import (
 
 from exposure_scan.config import HttpSettings
 from exposure_scan.errors import ConfigError, OrganisationError
-from exposure_scan.files import make_private_dirs, write_new
+from exposure_scan.files import make_private_dirs, remove_created_dirs, write_new
 from exposure_scan.inputfile import load_toml, validate
 from exposure_scan.models import OrganisationContact, Person, ScanResult
 from exposure_scan.paths import APP
@@ -187,16 +187,22 @@ def fingerprint_key(path: Path | None = None) -> bytes:
     path = path or key_file()
     try:
         key = path.read_bytes()
-    except FileNotFoundError:
+    except OSError:
         key = b""
     if len(key) >= 32:
         return key[:32]
     key = secrets.token_bytes(32)
-    make_private_dirs(path.parent)
+    created: list[Path] = []
     try:
+        created = make_private_dirs(path.parent)
         write_new(path, key)
     except FileExistsError:  # another process made it a moment ago: use theirs
         return path.read_bytes()[:32]
+    except OSError:
+        remove_created_dirs(created)
+        # Not stored (read-only home, full disk): this run's reports still get a fingerprint
+        # nobody can test; only counting one person's reports once across runs is lost.
+        return key
     return key
 
 

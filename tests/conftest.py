@@ -137,7 +137,7 @@ def profile() -> Profile:
 
 
 @pytest.fixture(autouse=True)
-def _fingerprint_key_file(tmp_path_factory: pytest.TempPathFactory,
+def _fingerprint_key_file(_isolated_env: None, tmp_path_factory: pytest.TempPathFactory,
                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 12: the installation's fingerprint key lives in a temporary folder in tests."""
     key = tmp_path_factory.mktemp("key") / "fingerprint.key"
