@@ -6,7 +6,7 @@ import asyncio
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -365,18 +365,22 @@ def providers_check(config_path: ConfigOpt = None) -> None:
 @app.command()
 def summary(
     reports: Annotated[list[Path], typer.Argument(help="JSON reports of several people.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, json or html")] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.output import write_atomic
     from exposure_scan.summary import load_results, render_summary, summarise_reports
 
-    if fmt not in ("md", "json"):
-        raise InputError("--format", fmt, "choose md or json")
-    text = render_summary(
-        summarise_reports(load_results(reports)), "json" if fmt == "json" else "md"
+    if fmt not in ("md", "json", "html"):
+        raise InputError("--format", fmt, "choose md, json or html")
+    if lang not in (None, "nl", "en"):
+        raise InputError("--lang", str(lang), "choose nl or en")
+    chosen: Literal["md", "json", "html"] = (
+        "html" if fmt == "html" else "json" if fmt == "json" else "md"
     )
+    text = render_summary(summarise_reports(load_results(reports)), chosen, lang or "en")
     if out:
         try:
             write_atomic(out, text.encode("utf-8"))  # 0600, like every file written
