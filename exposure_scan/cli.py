@@ -293,7 +293,7 @@ def batch(
     fmt: FormatOpt = None,
     concurrency: Annotated[
         int, typer.Option(min=1, max=64, help="People scanned at the same time.")
-    ] = 4,
+    ] = 16,
     quiet: QuietOpt = False,
 ) -> None:
     """Scan many consented profiles with shared rate limits; resumable (issue 12)."""
