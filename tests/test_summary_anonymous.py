@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from exposure_scan.cli import app
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
 from exposure_scan.summary import (
@@ -121,3 +125,22 @@ def test_html_summary_has_an_svg_bar_chart_and_no_script(
     assert out.count("<svg") >= 1 and "<rect" in out and "<script" not in out.lower()
     assert "Samenvatting blootstelling" in out and "Content-Security-Policy" in out
     assert not re.search(r"<td>[1-4]</td>", out)  # no cell below k
+
+
+def test_summary_command_writes_html_in_dutch(
+    tmp_path: Path, twenty: tuple[list[ScanResult], list[dict[str, Any]]]
+) -> None:
+    paths = []
+    for i, result in enumerate(twenty[0][:6]):
+        path = tmp_path / f"r{i}.json"
+        path.write_text(result.model_dump_json(), "utf-8")
+        paths.append(str(path))
+    out = tmp_path / "sum" / "group.html"
+    result = CliRunner().invoke(app, ["summary", *paths, "-f", "html", "--lang", "nl",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Mensen" in page
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    bad = CliRunner().invoke(app, ["summary", *paths, "--lang", "de"])
+    assert bad.exit_code == 2 and "choose nl or en" in bad.output
