@@ -25,7 +25,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from exposure_scan.config import Config
-from exposure_scan.errors import ExposureScanError, InputError
+from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.files import make_private_dirs, replace_private
 from exposure_scan.http import AddressGuard, GuardedTransport, HostSpacing, Resolver
 from exposure_scan.inputfile import read_regular
@@ -226,7 +226,12 @@ async def run_batch(
                 outcome = await _scan_one(profile, folder)
         async with lock:
             outcomes[folder] = outcome
-            save_state(out, BatchState(outcomes=outcomes))
+            try:
+                save_state(out, BatchState(outcomes=outcomes))
+            except OSError as exc:
+                raise ReportError(f"cannot record the progress in {out / STATE_FILE} "
+                                  f"({exc.strerror}); the batch stops: free some space, then "
+                                  "run it again to resume") from None
         progress.tick(outcome.line(path.name))
 
     async def _scan_one(profile: Profile, folder: str) -> Outcome:
@@ -260,6 +265,8 @@ async def run_batch(
         async with asyncio.TaskGroup() as group:
             for path in todo:
                 group.create_task(one(path))
+    except* ExposureScanError as group:  # one line at the CLI edge, not a group of them
+        raise group.exceptions[0] from None
     finally:
         if own:
             await inner.aclose()

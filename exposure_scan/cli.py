@@ -267,7 +267,8 @@ def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
                 from None
         except OSError as exc:
             raise InputError(str(target), "", f"cannot be written ({exc.strerror})") from None
-    typer.echo(f"Wrote {config_file} for {organisation.name}.")
+    typer.echo(f"Wrote {config_file} for {organisation.name}; scan with --config {config_file} "
+               "if it is not in your user config folder.")
 
 
 @app.command()
@@ -302,15 +303,20 @@ def batch(
     config = load_config(config_path or default_config())
     formats = resolve_formats(fmt, config)
     preflight(out, formats, None)
-    tally = asyncio.run(
-        run_batch(
-            profiles_dir, out, config, Registry.discover(),
-            key=fingerprint_key(),
-            organisation=organisation_for(config.source, config.organisation),
-            formats=formats, concurrency=concurrency,
-            echo=None if quiet else lambda line: typer.echo(line, err=True),
+    try:
+        tally = asyncio.run(
+            run_batch(
+                profiles_dir, out, config, Registry.discover(),
+                key=fingerprint_key(),
+                organisation=organisation_for(config.source, config.organisation),
+                formats=formats, concurrency=concurrency,
+                echo=None if quiet else lambda line: typer.echo(line, err=True),
+            )
         )
-    )
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: the profiles done so far are recorded; run the same command "
+                   "again to go on.", err=True)
+        raise typer.Exit(130) from None
     typer.echo(
         f"{tally.total} profiles: {tally.done} scanned now, {tally.already_done} done before, "
         f"{tally.refused} refused, {tally.failed} failed. Reports in {out}"

@@ -140,3 +140,28 @@ def test_batch_command(tmp_path: Path) -> None:
 def _others() -> list[str]:
     return [n for n in Registry.discover(include_entry_points=False).names()
             if n not in PROVIDERS]
+
+
+def test_a_state_file_that_cannot_be_written_stops_with_one_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exposure_scan.errors import ReportError
+
+    def full(out: Path, state: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch_module, "save_state", full)
+    with DemoWorld() as world:
+        write_demo_profiles(tmp_path / "staff", world.base_url, 2)
+        with pytest.raises(ReportError, match="cannot record the progress"):
+            batch(tmp_path / "staff", tmp_path / "out", world.base_url)
+
+
+def test_a_broken_state_file_is_refused(tmp_path: Path) -> None:
+    from exposure_scan.errors import InputError
+
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / STATE_FILE).write_text("{not json")
+    (tmp_path / "staff").mkdir()
+    with pytest.raises(InputError, match="is not a batch state file"):
+        batch(tmp_path / "staff", tmp_path / "out", "http://127.0.0.1:9")

@@ -205,3 +205,16 @@ def test_report_without_organisation_has_no_employer_section(tmp_path: Path) -> 
     assert result.exit_code in (0, 6)
     text = next(tmp_path.glob("*.md")).read_text("utf-8")
     assert "Aftercare" not in text and "Nazorg" not in text
+
+
+def test_kit_command_and_a_bad_org_file_is_one_line(tmp_path: Path) -> None:
+    org_file = write(tmp_path / "org.toml", ORG)
+    result = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "kit"),
+                                 "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "kit" / "consent.txt").exists()
+    bad = write(tmp_path / "bad.toml", ORG.replace("[contact]", "[contakt]"))
+    result = runner.invoke(app, ["kit", str(bad), "--out", str(tmp_path / "kit2")])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and "contakt: unknown key" in result.output
+    assert not (tmp_path / "kit2").exists()
