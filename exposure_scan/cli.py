@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
@@ -20,6 +20,7 @@ from exposure_scan.config import Config, load_config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.logs import LOG, configure_logging
 from exposure_scan.models import ScanResult, Severity
+from exposure_scan.organisation import fingerprint_key, organisation_for, stamp
 from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, summary_line
 from exposure_scan.output import (
     FORMATS,
@@ -175,6 +176,7 @@ def run_and_report(
     if str(out) == "-":  # not stdout: a report is several files
         raise InputError("--out", "-", "expects a folder, not a stream; like --out reports")
     preflight(out, formats, evidence)
+    organisation = organisation_for(config.source, config.organisation)  # issue 12
     state = ScanState(
         profile=profile,
         config=config,
@@ -195,6 +197,7 @@ def run_and_report(
         typer.echo(f"{how}: writing a partial report.", err=True)
     audit = audit or Audit(config, profile, enabled=False, lock=False)
     result = audit.compare(result)
+    result = stamp(result, profile, organisation, fingerprint_key())  # issue 12
     paths = write_outputs(result, profile, out, formats, evidence=evidence, today=date.today())
     problems = audit.finish(result, paths)  # store in the history, then notify
     log_runs(result)
@@ -329,14 +332,24 @@ def init(
         Path | None, typer.Argument(metavar="FILE", help="Where to write the profile.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    org: Annotated[
+        Path | None,
+        typer.Option("--org", metavar="FILE", help="Your organisation's org.toml: also write a "
+                     "config that uses its set-up (next to the profile)."),
+    ] = None,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
+    if org is not None:
+        init_org_config(org, (path or default_profile()).parent, force=force)
     from importlib import resources
 
     from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.output import write_atomic
 
     target = path or default_profile()
+    if org is not None and target.exists() and not force:
+        typer.echo(f"Kept your profile {target}; scan with: exposure-scan scan --profile {target}")
+        return
     exists = InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     if target.exists() and not force:
         raise exists
@@ -368,6 +381,87 @@ def fix_for(item: Configured, config_file: str) -> str:
     if item.readiness is Readiness.DISABLED:
         return f"set enabled = true under [providers.{cls.name}] in {config_file}"
     return ""
+
+
+def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
+    """Issue 12: copy the organisation file next to the profile and write a config naming it."""
+    from exposure_scan.files import make_private_dirs, write_new
+    from exposure_scan.organisation import ORG_FILE, config_text, load_organisation
+    from exposure_scan.output import write_atomic
+
+    organisation = load_organisation(org_file)
+    org_bytes = org_file.read_bytes()
+    config_file = folder / "config.toml"
+    for target, data in ((folder / ORG_FILE, org_bytes),
+                         (config_file, config_text(organisation, Path(ORG_FILE)).encode())):
+        if target.resolve() == org_file.resolve():
+            continue  # it is already in place
+        try:
+            if force:
+                write_atomic(target, data)
+            else:
+                make_private_dirs(folder)
+                write_new(target, data)
+        except FileExistsError:
+            raise InputError(str(target), "", "exists; edit it, or use --force to overwrite it") \
+                from None
+        except OSError as exc:
+            raise InputError(str(target), "", f"cannot be written ({exc.strerror})") from None
+    typer.echo(f"Wrote {config_file} for {organisation.name}; scan with --config {config_file} "
+               "if it is not in your user config folder.")
+
+
+@app.command()
+def kit(
+    org_file: Annotated[Path, typer.Argument(help="The organisation file (org.toml).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the kit.")],
+    no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDF.")] = False,
+) -> None:
+    """Write what HR hands out: the org file, a Dutch/English instruction, the consent text."""
+    from exposure_scan.kit import write_kit
+    from exposure_scan.organisation import load_organisation
+
+    organisation = load_organisation(org_file)
+    for path in write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf):
+        typer.echo(str(path))
+
+
+@app.command()
+def batch(
+    profiles_dir: Annotated[Path, typer.Argument(help="Folder of profile files (*.toml).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for everyone's reports.")],
+    config_path: ConfigOpt = None,
+    fmt: FormatOpt = None,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=64, help="People scanned at the same time.")
+    ] = 16,
+    quiet: QuietOpt = False,
+) -> None:
+    """Scan many consented profiles with shared rate limits; resumable (issue 12)."""
+    from exposure_scan.batch import run_batch
+
+    config = load_config(config_path or default_config())
+    formats = resolve_formats(fmt, config)
+    preflight(out, formats, None)
+    try:
+        tally = asyncio.run(
+            run_batch(
+                profiles_dir, out, config, Registry.discover(),
+                key=fingerprint_key(),
+                organisation=organisation_for(config.source, config.organisation),
+                formats=formats, concurrency=concurrency,
+                echo=None if quiet else lambda line: typer.echo(line, err=True),
+            )
+        )
+    except KeyboardInterrupt:
+        typer.echo("Interrupted: the profiles done so far are recorded; run the same command "
+                   "again to go on.", err=True)
+        raise typer.Exit(130) from None
+    typer.echo(
+        f"{tally.total} profiles: {tally.done} scanned now, {tally.already_done} done before, "
+        f"{tally.refused} refused, {tally.failed} failed. Reports in {out}"
+    )
+    raise typer.Exit(1 if tally.failed else 0)
 
 
 @providers_app.callback(invoke_without_command=True)
@@ -501,20 +595,24 @@ def config_init(
 def summary(
     reports: Annotated[list[Path], typer.Argument(help="JSON reports of several people.")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="md|json", help="md or json")
+        str, typer.Option("--format", "-f", metavar="md|json|html", help="md, json or html")
     ] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
                                              help="Write here, not stdout.")] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.output import write_atomic
     from exposure_scan.summary import load_results, render_summary, summarise_reports
 
-    if fmt not in ("md", "json"):
-        raise InputError("--format", fmt, "choose md or json")
-    text = render_summary(
-        summarise_reports(load_results(reports)), "json" if fmt == "json" else "md"
+    if fmt not in ("md", "json", "html"):
+        raise InputError("--format", fmt, "choose md, json or html")
+    if lang not in (None, "nl", "en"):
+        raise InputError("--lang", str(lang), "choose nl or en")
+    chosen: Literal["md", "json", "html"] = (
+        "html" if fmt == "html" else "json" if fmt == "json" else "md"
     )
+    text = render_summary(summarise_reports(load_results(reports)), chosen, lang or "en")
     if out:
         try:
             write_atomic(out, text.encode("utf-8"))  # 0600, like every file written

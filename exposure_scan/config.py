@@ -190,6 +190,9 @@ class Config(Section):
     providers: dict[str, dict[str, Any]] = Field(default_factory=dict)
     history: HistorySettings = Field(default_factory=HistorySettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    organisation: str = Field(
+        default="", description="the employer's organisation file (org.toml), if any"
+    )
     source: str = ""  # the file it came from, for messages
 
     def provider_table(self, name: str) -> dict[str, Any]:

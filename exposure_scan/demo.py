@@ -13,6 +13,7 @@ import threading
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
@@ -186,3 +187,31 @@ def demo_config(base_url: str) -> Config:
             },
         }
     )
+
+
+GIVEN = ("Anouk", "Bram", "Carmen", "Daan", "Esra", "Floor", "Gijs", "Hanna", "Ivo", "Jolien")
+
+
+def write_demo_profiles(folder: Path, base_url: str, count: int, *,
+                        without_consent: int = 0) -> list[Path]:
+    """`count` fictional clinicians for a demo batch (issue 12); the last `without_consent`
+    have no recorded consent. Files 0600 in a 0700 folder."""
+    from exposure_scan.files import make_private_dirs, write_new
+
+    make_private_dirs(folder)
+    template = _data("profile.toml").replace("{base}", base_url)
+    paths = []
+    for i in range(count):
+        given = f"{GIVEN[i % len(GIVEN)]}{'' if i < len(GIVEN) else i // len(GIVEN)}"
+        text = template.replace('given = "Sanne"', f'given = "{given}"')
+        text = text.replace('"06-12345678"', f'"06-{12345000 + i}"')
+        if i < count - without_consent:
+            text = ('[consent]\nby = "signed form"\ndate = 2026-01-15\n'
+                    'scope = "yearly exposure scan"\n\n') + text
+            # a table before the top-level keys would swallow them: move it to the end
+            head, rest = text.split("\n\n", 1)
+            text = rest + "\n" + head + "\n"
+        path = folder / f"person-{i:04d}.toml"
+        write_new(path, text.encode("utf-8"))
+        paths.append(path)
+    return paths

@@ -3,7 +3,8 @@
     ExposureScanError
     ├── InputError            bad user input: exit code 2, nothing written
     │   ├── ProfileError      the private profile file
-    │   └── ConfigError       the shareable config file
+    │   ├── ConfigError       the shareable config file
+    │   └── OrganisationError the employer's organisation file
     ├── ProviderError         one source failed; the scan records it as unchecked
     │   ├── MissingCredentials
     │   ├── RequestRefused    a URL pointing at a non-public address, or robots.txt
@@ -41,6 +42,10 @@ class ProfileError(InputError):
 
 class ConfigError(InputError):
     """The config file is missing, malformed or invalid."""
+
+
+class OrganisationError(InputError):
+    """The organisation file (org.toml) is missing, malformed or invalid."""
 
 
 class ProviderError(ExposureScanError):

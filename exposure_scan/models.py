@@ -410,6 +410,26 @@ class Changes(Frozen):
         return [f for f in self.findings if f.change is kind]
 
 
+class Person(Frozen):
+    """A contact at the person's organisation: public work contact data only."""
+
+    name: str
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    hours: str = ""
+
+
+class OrganisationContact(Frozen):
+    """The organisation a config names (issue 12): who to call, shown in the report."""
+
+    name: str
+    contact: Person
+    counsellor: Person | None = None  # the confidential counsellor (vertrouwenspersoon)
+    hand_in_email: str = ""  # where the anonymous summary may be handed in; never sent
+    hand_in_url: str = ""
+
+
 class ScanResult(Frozen):
     schema_version: str = SCHEMA_VERSION
     tool_version: str
@@ -426,6 +446,7 @@ class ScanResult(Frozen):
     confidence: str = ""  # "complete", "reduced: 2 of 9 sources unchecked", ... (for people)
     coverage: Coverage = Field(default_factory=Coverage)  # the same, typed: decide on this
     plan: list[PlanItem] = Field(default_factory=list)  # removal.build_plan: every step, once
+    organisation: OrganisationContact | None = None  # the employer's contact point, if named
     changes: Changes | None = None  # with a scan history: what changed since the last scan
 
     @model_validator(mode="before")

@@ -6,6 +6,9 @@ phone, private email) only when the config allows it.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import hmac
 import os
 import re
 import stat
@@ -256,6 +259,14 @@ def parse_role(value: object) -> object:
     )
 
 
+class Consent(Frozen):
+    """Recorded consent for a scan run by someone else (an employer's batch, issue 12)."""
+
+    by: str = Field(min_length=1, description="who gave it: the person, or a reference to it")
+    date: datetime.date
+    scope: str = Field(min_length=1, description="what was agreed, e.g. 'yearly exposure scan'")
+
+
 class Profile(Frozen):
     """What the person entered about themself."""
 
@@ -268,6 +279,7 @@ class Profile(Frozen):
     country: Country = Country.NL
     role: Role | None = None
     language: str | None = None
+    consent: Consent | None = None
 
     @field_validator("country", mode="before")
     @classmethod
@@ -331,6 +343,12 @@ class Profile(Frozen):
     @property
     def primary_name(self) -> PersonName:
         return self.names[0]
+
+    def fingerprint(self, key: bytes) -> str:
+        """A keyed hash of the whole profile: the same person gives the same value under the
+        same key, and without the key it cannot be checked against a guessed profile."""
+        canonical = self.model_dump_json(exclude={"consent"}).encode("utf-8")
+        return hmac.new(key, canonical, hashlib.sha256).hexdigest()
 
     def redacted(self) -> dict[str, Any]:
         """What a report may say about the profile without revealing it."""

@@ -14,8 +14,10 @@ Small groups re-identify people ("the one justice doctor in Groningen"): below
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
+import secrets
 from collections import Counter
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -45,8 +47,8 @@ class Summary(BaseModel):
 class Coverage(Summary):
     """How complete the underlying scans were."""
 
-    scans_with_unchecked_sources: int = 0
-    partial_scans: int = 0  # interrupted: some sources were not asked at all
+    scans_with_unchecked_sources: int | None = 0  # None: left out, below k
+    partial_scans: int | None = 0  # interrupted: some sources were not asked at all
     unchecked_by_provider: dict[str, int] = Field(default_factory=dict)  # scans, per provider
 
 
@@ -58,7 +60,8 @@ class EmployerSummary(Summary):
     repeated_reports: int = 0  # the same report passed again: left out, counted once
     k_anonymity: int = K_ANONYMITY
     small_group: bool  # fewer than k people: the counts may point at individuals
-    findings: int = 0
+    findings: int | None = 0  # None: left out, the group is smaller than k
+    suppressed_cells: int = 0  # cells left out because they counted fewer than k
     findings_by_severity: dict[str, int] = Field(default_factory=dict)
     people_by_worst_severity: dict[str, int] = Field(default_factory=dict)  # incl. "none"
     findings_by_source_kind: dict[str, int] = Field(default_factory=dict)
@@ -69,13 +72,12 @@ class EmployerSummary(Summary):
 
     @property
     def note(self) -> str:
+        return self.note_in("en")
+
+    def note_in(self, lang: str) -> str:
         if not self.small_group:
             return ""
-        return (
-            f"Fewer than {self.k_anonymity} people are summarised here ({self.people}). "
-            "Counts this small can point at individual colleagues: do not share this summary "
-            "beyond the people themselves, or wait until more people have taken part."
-        )
+        return TEXTS[lang]["small"].format(k=self.k_anonymity, n=self.people)
 
 
 def _known_rules() -> frozenset[str]:
@@ -106,19 +108,48 @@ def fingerprint(result: ScanResult) -> str:
     return hashlib.sha256(result.model_dump_json().encode("utf-8")).hexdigest()
 
 
+PROFILE_FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
+
+
+def person_key(result: ScanResult, salt: bytes) -> str:
+    """One key per person: a salted hash of the profile fingerprint the report carries (two
+    scans of one person count once), else of the report itself. The salt lives only in memory
+    for this summary, so the keys cannot be compared with anything outside it."""
+    found = result.profile.get("fingerprint")
+    basis = found if isinstance(found, str) and PROFILE_FINGERPRINT.match(found) else \
+        "report:" + fingerprint(result)
+    return hashlib.sha256(salt + basis.encode("ascii")).hexdigest()
+
+
 def unique(results: Iterable[ScanResult]) -> tuple[list[ScanResult], int]:
-    """Each report once, in the order given, and how many repeats were left out."""
-    seen: set[str] = set()
-    kept: list[ScanResult] = []
+    """Each person once (their latest report), in the order first seen, and how many reports
+    were left out: repeats of a report, or older reports of the same person."""
+    salt = secrets.token_bytes(16)
+    kept: dict[str, ScanResult] = {}
     repeats = 0
     for result in results:
-        key = fingerprint(result)
-        if key in seen:
+        key = person_key(result, salt)
+        if key in kept:
             repeats += 1
+            if result.finished_at > kept[key].finished_at:
+                kept[key] = result
         else:
-            seen.add(key)
-            kept.append(result)
-    return kept, repeats
+            kept[key] = result
+    return list(kept.values()), repeats
+
+
+def suppress(counts: dict[str, int], k: int, *, partition: bool = False) -> tuple[dict[str, int],
+                                                                                 int]:
+    """Cells below `k` left out (k-anonymity), and how many were. In a table whose cells add up
+    to a total shown elsewhere (`partition`), one left-out cell could be worked out by
+    subtraction: then the smallest shown cell goes too."""
+    kept = {key: n for key, n in counts.items() if n >= k}
+    gone = len(counts) - len(kept)
+    if partition and gone == 1 and kept:
+        smallest = min(kept, key=lambda key: (kept[key], key))
+        del kept[smallest]
+        gone += 1
+    return kept, gone
 
 
 def _ordered(counter: Counter[str], order: Iterable[str] = ()) -> dict[str, int]:
@@ -129,7 +160,8 @@ def _ordered(counter: Counter[str], order: Iterable[str] = ()) -> dict[str, int]
 
 
 def summarise_reports(
-    results: list[ScanResult], *, providers: Collection[str] | None = None
+    results: list[ScanResult], *, providers: Collection[str] | None = None,
+    k: int = K_ANONYMITY,
 ) -> EmployerSummary:
     """Aggregate one scan result per person into counts; a report passed twice counts once.
     `providers`: the provider names that may appear (default: the registry's); any other
@@ -173,10 +205,11 @@ def summarise_reports(
         with_unchecked += bool(unchecked)
         partial += result.partial
 
-    return EmployerSummary(
+    raw = EmployerSummary(
         people=len(results),
         repeated_reports=repeats,
-        small_group=len(results) < K_ANONYMITY,
+        k_anonymity=k,
+        small_group=len(results) < k,
         findings=findings,
         findings_by_severity=_ordered(by_severity, severities),
         people_by_worst_severity=_ordered(worst, [*severities, "none"]),
@@ -192,59 +225,222 @@ def summarise_reports(
             ),
         ),
     )
+    return anonymised(raw, k)
+
+
+def anonymised(s: EmployerSummary, k: int) -> EmployerSummary:
+    """No number that could point at fewer than `k` people: a group smaller than `k` gets no
+    per-cell numbers at all; otherwise every cell below `k` is left out."""
+    if s.people < k:
+        return EmployerSummary(people=s.people, repeated_reports=s.repeated_reports,
+                               k_anonymity=k, small_group=True, findings=None,
+                               coverage=Coverage(scans_with_unchecked_sources=None,
+                                                 partial_scans=None))
+    gone = 0
+    tables: dict[str, dict[str, int]] = {}
+    for name, partition in PARTITIONS.items():
+        tables[name], n = suppress(getattr(s, name), k, partition=partition)
+        gone += n
+    unchecked, n = suppress(s.coverage.unchecked_by_provider, k)
+    gone += n
+
+    def single(value: int | None) -> int | None:
+        return value if value is None or value == 0 or value >= k else None
+
+    return s.model_copy(update={
+        **tables,
+        "suppressed_cells": gone,
+        "coverage": Coverage(
+            scans_with_unchecked_sources=single(s.coverage.scans_with_unchecked_sources),
+            partial_scans=single(s.coverage.partial_scans),
+            unchecked_by_provider=unchecked,
+        ),
+    })
+
+
+# table -> whether its cells add up to a total the summary shows (people or findings)
+PARTITIONS = {
+    "findings_by_severity": True,
+    "people_by_worst_severity": True,
+    "findings_by_source_kind": True,
+    "people_by_country": True,
+    "open_rules": False,
+    "open_removal_methods": False,
+}
 
 
 # --- rendering ---------------------------------------------------------------------------
 
 
-def render_summary(summary: EmployerSummary, fmt: Literal["md", "json"]) -> str:
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Exposure summary for a group",
+        "small": "Fewer than {k} people are summarised here ({n}). Counts this small can point "
+        "at individual colleagues, so no numbers per group are shown: wait until more people "
+        "have taken part.",
+        "small_head": "Small group.",
+        "people": "People (one each, however many of their reports were passed)",
+        "repeated": "Reports left out (repeats, or older reports of the same person)",
+        "findings": "Findings in total",
+        "with_unchecked": "Scans with unchecked sources",
+        "partial": "Interrupted (partial) scans",
+        "suppressed": "Numbers below {k} are never shown; {n} table cells were left out.",
+        "hidden": "below {k}, not shown",
+        "counts_only": "This summary holds counts only: no names, addresses, phone numbers, "
+        "email addresses, web addresses or page content of anyone.",
+        "count": "Count",
+        "people_by_worst_severity": "People by most severe finding|Severity|No numbers.",
+        "findings_by_severity": "Findings by severity|Severity|No numbers.",
+        "findings_by_source_kind": "Findings by kind of source|Source kind|No numbers.",
+        "people_by_country": "People by country|Country|No numbers.",
+        "open_rules": "Open risks (people affected per rule)|Rule|No numbers.",
+        "open_removal_methods": "Open removal steps (findings per method)|Method|No numbers.",
+        "unchecked_by_provider": "Sources that could not be checked (scans per source)|Source|"
+        "No numbers.",
+    },
+    "nl": {
+        "title": "Samenvatting blootstelling van een groep",
+        "small": "Hier zijn minder dan {k} mensen samengevat ({n}). Zulke kleine aantallen "
+        "kunnen naar individuele collega's wijzen, dus er staan geen aantallen per groep in: "
+        "wacht tot meer mensen hebben meegedaan.",
+        "small_head": "Kleine groep.",
+        "people": "Mensen (elk één keer, hoeveel rapporten van hen er ook zijn ingeleverd)",
+        "repeated": "Rapporten weggelaten (dubbel, of oudere rapporten van dezelfde persoon)",
+        "findings": "Bevindingen in totaal",
+        "with_unchecked": "Scans met niet-gecontroleerde bronnen",
+        "partial": "Onderbroken (gedeeltelijke) scans",
+        "suppressed": "Aantallen onder {k} worden nooit getoond; {n} cellen zijn weggelaten.",
+        "hidden": "onder {k}, niet getoond",
+        "counts_only": "Deze samenvatting bevat alleen aantallen: geen namen, adressen, "
+        "telefoonnummers, e-mailadressen, webadressen of pagina-inhoud van wie dan ook.",
+        "count": "Aantal",
+        "people_by_worst_severity": "Mensen naar ernstigste bevinding|Ernst|Geen aantallen.",
+        "findings_by_severity": "Bevindingen naar ernst|Ernst|Geen aantallen.",
+        "findings_by_source_kind": "Bevindingen naar soort bron|Soort bron|Geen aantallen.",
+        "people_by_country": "Mensen naar land|Land|Geen aantallen.",
+        "open_rules": "Open risico's (mensen per regel)|Regel|Geen aantallen.",
+        "open_removal_methods": "Open verwijderstappen (bevindingen per methode)|Methode|"
+        "Geen aantallen.",
+        "unchecked_by_provider": "Bronnen die niet gecontroleerd konden worden (scans per "
+        "bron)|Bron|Geen aantallen.",
+    },
+}
+TABLES = ("people_by_worst_severity", "findings_by_severity", "findings_by_source_kind",
+          "people_by_country", "open_rules", "open_removal_methods", "unchecked_by_provider")
+CHARTS = ("people_by_worst_severity", "findings_by_source_kind")
+
+
+def _counts(s: EmployerSummary, table: str) -> dict[str, int]:
+    if table == "unchecked_by_provider":
+        return s.coverage.unchecked_by_provider
+    counts: dict[str, int] = getattr(s, table)
+    return counts
+
+
+def render_summary(summary: EmployerSummary, fmt: Literal["md", "json", "html"],
+                   lang: str = "en") -> str:
+    if lang not in TEXTS:
+        raise InputError("--lang", str(lang), "choose nl or en")
     if fmt == "json":
         data = summary.model_dump(mode="json")
-        data["note"] = summary.note
+        data["note"] = summary.note_in(lang)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "md":
-        return _markdown(summary)
-    raise InputError("--format", str(fmt), "unknown summary format; use md or json")
+        return _markdown(summary, TEXTS[lang])
+    if fmt == "html":
+        return _html(summary, TEXTS[lang], lang)
+    raise InputError("--format", str(fmt), "unknown summary format; use md, json or html")
 
 
-def _table(title: str, head: str, counts: dict[str, int], empty: str) -> list[str]:
-    lines = [f"## {title}", ""]
-    if not counts:
-        return [*lines, empty, ""]
-    lines += [f"| {head} | Count |", "| --- | ---: |"]
-    lines += [f"| {key} | {value} |" for key, value in counts.items()]
-    return [*lines, ""]
+def _number(value: int | None, t: dict[str, str], k: int) -> str:
+    return t["hidden"].format(k=k) if value is None else str(value)
 
 
-def _markdown(s: EmployerSummary) -> str:
-    lines = ["# Exposure summary for a group", ""]
-    if s.small_group:
-        lines += [f"> **Small group.** {s.note}", ""]
-    lines += [
-        f"- People (one report each): {s.people}",
-        *([f"- Reports passed more than once, counted once: {s.repeated_reports}"]
-          if s.repeated_reports else []),
-        f"- Findings in total: {s.findings}",
-        f"- Scans with unchecked sources: {s.coverage.scans_with_unchecked_sources}",
-        f"- Interrupted (partial) scans: {s.coverage.partial_scans}",
-        "",
-        "This summary holds counts only: no names, addresses, phone numbers, email "
-        "addresses, web addresses or page content of anyone.",
-        "",
+def _facts(s: EmployerSummary, t: dict[str, str]) -> list[str]:
+    k = s.k_anonymity
+    return [
+        f"{t['people']}: {s.people}",
+        *([f"{t['repeated']}: {s.repeated_reports}"] if s.repeated_reports else []),
+        f"{t['findings']}: {_number(s.findings, t, k)}",
+        f"{t['with_unchecked']}: {_number(s.coverage.scans_with_unchecked_sources, t, k)}",
+        f"{t['partial']}: {_number(s.coverage.partial_scans, t, k)}",
     ]
-    lines += _table("People by most severe finding", "Severity", s.people_by_worst_severity,
-                    "No people.")
-    lines += _table("Findings by severity", "Severity", s.findings_by_severity, "No findings.")
-    lines += _table("Findings by kind of source", "Source kind", s.findings_by_source_kind,
-                    "No findings.")
-    lines += _table("People by country", "Country", s.people_by_country, "No people.")
-    lines += _table("Open risks (people affected per rule)", "Rule", s.open_rules,
-                    "No open risks.")
-    lines += _table("Open removal steps (findings per method)", "Method",
-                    s.open_removal_methods, "No removal steps listed.")
-    lines += _table("Sources that could not be checked (scans per source)", "Source",
-                    s.coverage.unchecked_by_provider, "Every source was checked in every scan.")
+
+
+def _markdown(s: EmployerSummary, t: dict[str, str]) -> str:
+    lines = [f"# {t['title']}", ""]
+    if s.small_group:
+        lines += [f"> **{t['small_head']}** {t['small'].format(k=s.k_anonymity, n=s.people)}",
+                  ""]
+    lines += [f"- {fact}" for fact in _facts(s, t)]
+    lines += ["", t["counts_only"], ""]
+    if s.suppressed_cells:
+        lines += [t["suppressed"].format(k=s.k_anonymity, n=s.suppressed_cells), ""]
+    for table in TABLES:
+        title, head, empty = t[table].split("|")
+        counts = _counts(s, table)
+        lines += [f"## {title}", ""]
+        if not counts:
+            lines += [empty, ""]
+            continue
+        lines += [f"| {head} | {t['count']} |", "| --- | ---: |"]
+        lines += [f"| {key} | {value} |" for key, value in counts.items()]
+        lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def bar_chart(counts: dict[str, int], title: str) -> str:
+    """Horizontal bars as inline SVG: no script, no external resource."""
+    if not counts:
+        return ""
+    bar, gap, label_w, width = 18, 6, 150, 320
+    top = max(counts.values())
+    height = len(counts) * (bar + gap)
+    rows = []
+    for i, (key, value) in enumerate(counts.items()):
+        y = i * (bar + gap)
+        w = max(1, round(width * value / top))
+        rows.append(
+            f'<text x="{label_w - 6}" y="{y + bar - 5}" text-anchor="end">{html.escape(key)}'
+            f'</text><rect x="{label_w}" y="{y}" width="{w}" height="{bar}" fill="#4a6fa5"/>'
+            f'<text x="{label_w + w + 4}" y="{y + bar - 5}">{value}</text>'
+        )
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + width + 50}" '
+            f'height="{height}" font-size="12" font-family="sans-serif">'
+            f"<title>{html.escape(title)}</title>{''.join(rows)}</svg>")
+
+
+def _html(s: EmployerSummary, t: dict[str, str], lang: str) -> str:
+    e = html.escape
+    parts = [f"<h1>{e(t['title'])}</h1>"]
+    if s.small_group:
+        parts.append(f"<p><strong>{e(t['small_head'])}</strong> "
+                     f"{e(t['small'].format(k=s.k_anonymity, n=s.people))}</p>")
+    parts.append("<ul>" + "".join(f"<li>{e(f)}</li>" for f in _facts(s, t)) + "</ul>")
+    parts.append(f"<p>{e(t['counts_only'])}</p>")
+    if s.suppressed_cells:
+        parts.append(f"<p>{e(t['suppressed'].format(k=s.k_anonymity, n=s.suppressed_cells))}"
+                     "</p>")
+    for table in TABLES:
+        title, head, empty = t[table].split("|")
+        counts = _counts(s, table)
+        parts.append(f"<h2>{e(title)}</h2>")
+        if not counts:
+            parts.append(f"<p>{e(empty)}</p>")
+            continue
+        if table in CHARTS:
+            parts.append(bar_chart(counts, title))
+        rows = "".join(f"<tr><td>{e(key)}</td><td>{value}</td></tr>"
+                       for key, value in counts.items())
+        parts.append(f"<table><tr><th>{e(head)}</th><th>{e(t['count'])}</th></tr>{rows}"
+                     "</table>")
+    style = ("body{font-family:sans-serif;max-width:50rem;margin:1rem auto}"
+             "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px}")
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            'style-src \'unsafe-inline\'">'
+            f"<title>{e(t['title'])}</title><style>{style}</style></head><body>"
+            + "\n".join(parts) + "</body></html>\n")
 
 
 # --- loading -----------------------------------------------------------------------------

@@ -211,6 +211,14 @@ def country_of(result: ScanResult) -> str:
     return country if country in COUNTRIES else "NL"
 
 
+def organisation_view(result: ScanResult, plan: list[dict[str, Any]]) -> dict[str, Any]:
+    """Issue 12: the employer's contact point, and after which plan step it is shown (the
+    evidence step, or before the first step when there is none: -1)."""
+    after = next((i for i, item in enumerate(plan) if item["step"]["method"] == "evidence"), -1)
+    org = result.organisation
+    return {"organisation": org.model_dump() if org else None, "org_plan_at": after}
+
+
 def css_string(text: str) -> str:
     """Our own text as a CSS string for `content:` (quotes, backslashes and `<` made inert)."""
     text = re.sub(r"\s", " ", text).replace("\\", "\\\\").replace('"', '\\"')
@@ -314,6 +322,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
         "changes": changes_view(result, lang),
+        **organisation_view(result, plan),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],
              "provider": f["provider"], "body_sha256": f["body_sha256"]}

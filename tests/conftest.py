@@ -134,3 +134,11 @@ SAMPLE_PROFILE: dict[str, Any] = {
 @pytest.fixture
 def profile() -> Profile:
     return Profile.model_validate(SAMPLE_PROFILE)
+
+
+@pytest.fixture(autouse=True)
+def _fingerprint_key_file(_isolated_env: None, tmp_path_factory: pytest.TempPathFactory,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: the installation's fingerprint key lives in a temporary folder in tests."""
+    key = tmp_path_factory.mktemp("key") / "fingerprint.key"
+    monkeypatch.setenv("EXPOSURE_SCAN_KEY_FILE", str(key))

@@ -190,7 +190,7 @@ def private_strings(results: list[ScanResult]) -> set[str]:
 
 
 def test_counts(results: list[ScanResult]) -> None:
-    s = summarise_reports(results)
+    s = summarise_reports(results, k=1)  # the raw counts; k-anonymity is tested on its own
     assert s.people == 5
     assert not s.small_group
     assert s.findings == 3 * 2 + 2 * 1
@@ -238,7 +238,7 @@ def test_json_round_trips_and_is_strict(results: list[ScanResult]) -> None:
 
 
 def test_markdown_lists_every_section(results: list[ScanResult]) -> None:
-    md = render_summary(summarise_reports(results), "md")
+    md = render_summary(summarise_reports(results, k=1), "md")
     assert md.startswith("# Exposure summary")
     for heading in ("by severity", "kind of source", "country", "Open risks",
                     "removal steps", "could not be checked"):
@@ -257,13 +257,13 @@ def test_small_group_is_flagged(results: list[ScanResult], n: int) -> None:
 
 
 def test_unknown_format(results: list[ScanResult]) -> None:
-    with pytest.raises(InputError, match="use md or json"):
-        render_summary(summarise_reports(results), "html")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="use md, json or html"):
+        render_summary(summarise_reports(results), "pdf")  # type: ignore[arg-type]
 
 
 def test_unknown_country_is_not_copied(results: list[ScanResult]) -> None:
     odd = results[0].model_copy(update={"profile": {"country": "Voorbeeldstad"}})
-    assert summarise_reports([odd]).people_by_country == {"unknown": 1}
+    assert summarise_reports([odd], k=1).people_by_country == {"unknown": 1}
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -339,11 +339,13 @@ def test_first_bad_file_stops_everything(tmp_path: Path, results: list[ScanResul
 
 
 def test_the_same_report_five_times_is_one_person(results: list[ScanResult]) -> None:
-    s = summarise_reports([results[0]] * 5)
-    assert s.people == 1 and s.repeated_reports == 4 and s.small_group
+    s = summarise_reports([results[0]] * 5, k=1)
+    assert s.people == 1 and s.repeated_reports == 4
     assert s.findings == len(results[0].findings)
     assert sum(s.people_by_worst_severity.values()) == 1
-    assert "counted once: 4" in render_summary(s, "md")
+    assert "Reports left out (repeats, or older reports of the same person): 4" in \
+        render_summary(s, "md")
+    assert summarise_reports([results[0]] * 5).small_group
 
 
 def test_a_copied_report_file_is_counted_once(tmp_path: Path, results: list[ScanResult]) -> None:
@@ -365,7 +367,7 @@ def test_a_slug_shaped_name_from_a_crafted_report_is_not_copied(
         ProviderRun(provider=name, status=RunStatus.UNCHECKED)
         for name in ("annamaria-berg", "fictiefstraat-7b", "searxng", "hibp")
     ]})
-    s = summarise_reports([crafted])
+    s = summarise_reports([crafted], k=1)
     assert s.coverage.unchecked_by_provider == {"other": 1, "hibp": 1, "searxng": 1}
     out = render_summary(s, "md") + render_summary(s, "json")
     assert "annamaria" not in out and "fictiefstraat" not in out
@@ -374,6 +376,6 @@ def test_a_slug_shaped_name_from_a_crafted_report_is_not_copied(
 def test_known_providers_can_be_given(results: list[ScanResult]) -> None:
     run = ProviderRun(provider="acme_people", status=RunStatus.UNCHECKED)
     crafted = results[0].model_copy(update={"runs": [run]})
-    assert summarise_reports([crafted]).coverage.unchecked_by_provider == {"other": 1}
-    assert summarise_reports([crafted], providers={"acme_people"}).coverage. \
+    assert summarise_reports([crafted], k=1).coverage.unchecked_by_provider == {"other": 1}
+    assert summarise_reports([crafted], providers={"acme_people"}, k=1).coverage. \
         unchecked_by_provider == {"acme_people": 1}
