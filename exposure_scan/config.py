@@ -48,7 +48,7 @@ class ScanSettings(Section):
         default=False,
         description="allow home address, private phone and private email as search queries",
     )
-    max_pages: int = Field(default=40, ge=0, le=500, description="result pages to inspect")
+    max_pages: int = Field(default=40, ge=0, le=2000, description="result pages to inspect")
 
 
 def check_allow_list(value: list[str]) -> list[str]:

@@ -6,6 +6,8 @@
         SHA256SUMS            the same hashes for `sha256sum -c SHA256SUMS`
         001-critical-<id>/
             page.txt          the visible text of the page as it was read
+            body.bin          the page's body exactly as fetched (its SHA-256 is the body
+                              hash below), when the scan kept it
             url.txt           the web address
             details.txt       human-readable: address, fetch time (UTC), body hash, what was found
             finding.json      the same, machine-readable
@@ -31,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from exposure_scan import __version__
+from exposure_scan import __version__, bodies
 from exposure_scan.errors import ReportError
 from exposure_scan.files import (
     DIR_MODE,
@@ -151,6 +153,9 @@ def _files_for(finding: Finding, lang: str) -> tuple[dict[str, Any], dict[str, b
         "details.txt": _details_text(record, finding, lang).encode("utf-8"),
         "finding.json": (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode(),
     }
+    body = bodies.kept(finding.observation.body_sha256)
+    if body is not None:
+        files["body.bin"] = body
     return record, files
 
 

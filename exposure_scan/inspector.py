@@ -19,6 +19,7 @@ from typing import ClassVar
 import httpx
 from pydantic import Field
 
+from exposure_scan import bodies
 from exposure_scan.controls import visible_url
 from exposure_scan.errors import OverBudget, ProviderError, reason_for
 from exposure_scan.models import Observation, PartReason
@@ -156,6 +157,7 @@ class PageInspector(Provider):
             )
             return None
         facts = await self.read_off_loop(kind, body, content_type)
+        bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
         return Observation(
             provider=self.name,
             url=served,

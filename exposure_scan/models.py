@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.controls import strip_controls, visible_url
+from exposure_scan.passage import Passage
 
 SCHEMA_VERSION = "1.0"
 
@@ -170,6 +171,9 @@ class Finding(Frozen):
     explanation: str = ""
     work_to_home: bool = False
     steps: list[RemovalStep] = Field(default_factory=list)
+    # The JSON report keeps these words around each matched value instead of the page's
+    # text (which only the evidence bundle keeps): a report stays small at 1,000 pages.
+    passages: list[Passage] = Field(default_factory=list)
 
 
 def finding_id(url: str, provider: str, matches: list[FieldMatch]) -> str:

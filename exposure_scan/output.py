@@ -1,5 +1,6 @@
-"""Writing reports: all formats rendered first, written into a private temporary folder, then
-moved into place together under names no other file has; a failure leaves nothing behind."""
+"""Writing reports: each format rendered and written into a private temporary folder before the
+next is rendered (only one rendering is held in memory), then all moved into place together
+under names no other file has; a failure leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,9 +70,13 @@ def report_base(result: ScanResult) -> str:
     return f"exposure-report-{stamp}" + ("-partial" if result.partial else "")
 
 
-def render_all(result: ScanResult, formats: list[str]) -> dict[str, bytes]:
-    """Suffix (".html") -> rendered report, for every format; nothing is written yet."""
-    return {f".{SUFFIX[f]}": render(result, f) for f in dict.fromkeys(formats)}
+Rendering = bytes | Callable[[], bytes]
+
+
+def render_all(result: ScanResult, formats: list[str]) -> dict[str, Rendering]:
+    """Suffix (".html") -> how to render the report, for every format: each is rendered only
+    when `Outputs` writes it, so one rendering at a time is held in memory."""
+    return {f".{SUFFIX[f]}": partial(render, result, f) for f in dict.fromkeys(formats)}
 
 
 def render_letters(result: ScanResult, profile: Profile, today: date) -> dict[str, bytes]:
@@ -78,7 +85,7 @@ def render_letters(result: ScanResult, profile: Profile, today: date) -> dict[st
 
 
 def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list[Path]:
-    """Render every format, then write them all; returns the paths written."""
+    """Render and write every format, one after the other; returns the paths written."""
     return Outputs(out_dir, report_base(result)).write(render_all(result, formats))
 
 
@@ -110,12 +117,13 @@ class Outputs:
 
     def write(
         self,
-        reports: dict[str, bytes],
+        reports: Mapping[str, Rendering],
         letters: dict[str, bytes] | None = None,
         evidence: tuple[ScanResult, Path] | None = None,
     ) -> list[Path]:
-        """`reports`: suffix -> bytes; `letters`: file name -> bytes; `evidence`: the result
-        and the bundle folder. Returns the paths written: reports, letters folder, bundle."""
+        """`reports`: suffix -> bytes, or a function rendering them; `letters`: file name ->
+        bytes; `evidence`: the result and the bundle folder. Returns the paths written:
+        reports, letters folder, bundle."""
         try:
             paths = self._write(reports, letters or {}, evidence)
         except OSError as exc:
@@ -133,7 +141,7 @@ class Outputs:
 
     def _write(
         self,
-        reports: dict[str, bytes],
+        reports: Mapping[str, Rendering],
         letters: dict[str, bytes],
         evidence: tuple[ScanResult, Path] | None,
     ) -> list[Path]:
@@ -142,8 +150,9 @@ class Outputs:
                                            dir=self.out_dir))
         os.chmod(self.stage, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
         staged = {suffix: self.stage / f"report{suffix}" for suffix in reports}
-        for suffix, data in reports.items():
-            write_new(staged[suffix], data)
+        for suffix, rendering in reports.items():
+            # Rendered here, written, and let go before the next format is rendered.
+            write_new(staged[suffix], rendering() if callable(rendering) else rendering)
         letters_dir = self.stage / "letters"
         if letters:
             make_private_dir(letters_dir)
@@ -196,7 +205,8 @@ def write_outputs(
     today: date,
 ) -> list[Path]:
     """Everything a scan leaves the user -- reports, GDPR letters, the evidence bundle --
-    rendered first, then written all together or not at all (ReportError: exit 1)."""
+    each rendered and staged in turn, then put in place all together or not at all
+    (ReportError: exit 1)."""
     reports = render_all(result, formats)
     letters = render_letters(result, profile, today)
     return Outputs(out_dir, report_base(result)).write(

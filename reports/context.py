@@ -118,8 +118,11 @@ def shows(matches: list[FieldMatch], lang: str) -> str:
 def _passages(f: Finding) -> list[list[dict[str, Any]]]:
     """The words around each matched value: in the page's text when it was read, else in the
     search result's excerpt."""
-    text = f.observation.text or f.observation.snippet
-    found = passages(text, [m.observed for m in f.matches])[:PASSAGES]
+    if f.passages:  # read back from a JSON report, which keeps these instead of the text
+        found = f.passages[:PASSAGES]
+    else:
+        text = f.observation.text or f.observation.snippet
+        found = passages(text, [m.observed for m in f.matches])[:PASSAGES]
     return [
         [{"text": seg.text, "marked": seg.marked} for seg in p.segments]
         for p in found

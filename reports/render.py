@@ -9,7 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from exposure_scan.models import ScanResult
+from exposure_scan.models import Finding, ScanResult
+from exposure_scan.passage import passages
 
 from .context import build, safe_href
 from .i18n import normalise, translations
@@ -55,8 +56,23 @@ def _render(result: ScanResult, template: str) -> str:
     return environment(normalise(result.language)).get_template(template).render(**context)
 
 
+def lean(finding: Finding) -> Finding:
+    """The finding as the JSON report keeps it: the passages that matched and the page's
+    hash, not its text (the evidence bundle keeps that). A search excerpt stays."""
+    obs = finding.observation
+    if not obs.text:
+        return finding
+    quotes = passages(obs.text, [m.observed for m in finding.matches])
+    return finding.model_copy(
+        update={"observation": obs.model_copy(update={"text": ""}), "passages": quotes}
+    )
+
+
 def render_json(result: ScanResult) -> str:
-    return result.model_dump_json(indent=2)
+    # Shallow copies: only the findings that held a page's text are rebuilt.
+    return result.model_copy(
+        update={"findings": [lean(f) for f in result.findings]}
+    ).model_dump_json(indent=2)
 
 
 def render_markdown(result: ScanResult) -> str:
