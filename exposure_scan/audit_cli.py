@@ -9,20 +9,15 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from exposure_scan.audit import Problem, ProblemKind
-from exposure_scan.changes import ScanRecord, diff
-from exposure_scan.config import load_config
-from exposure_scan.errors import InputError
-from exposure_scan.history import History, default_path
-from exposure_scan.models import ChangedFinding, ChangeKind, MarkStatus, ScanResult, Severity
-from exposure_scan.outcome import ExitCode, exit_code_for, outcome_notes
-from exposure_scan.paths import default_config, default_profile
-from exposure_scan.profile import load_profile
-from exposure_scan.removal import host_of
+if TYPE_CHECKING:
+    from exposure_scan.audit import Problem
+    from exposure_scan.changes import ScanRecord
+    from exposure_scan.history import History
+    from exposure_scan.models import ChangedFinding, ScanResult, Severity
 
 DbOpt = Annotated[
     Path | None,
@@ -40,12 +35,12 @@ ProfileOpt = Annotated[
 ]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file.")]
 
-SECTIONS = (
-    (ChangeKind.NEW, "New since last scan"),
-    (ChangeKind.GONE, "Gone since last scan"),
-    (ChangeKind.BACK, "Back again"),
-    (ChangeKind.NOT_RECHECKED, "Not re-checked (source not checked this time)"),
-    (ChangeKind.STILL, "Still there"),
+SECTIONS = (  # ChangeKind values: the models are imported only when a command runs
+    ("new", "New since last scan"),
+    ("gone", "Gone since last scan"),
+    ("back", "Back again"),
+    ("not_rechecked", "Not re-checked (source not checked this time)"),
+    ("still", "Still there"),
 )
 
 
@@ -56,6 +51,8 @@ def audit_exit_code(
     problems: list[Problem],
 ) -> int:
     """The documented exit code; stderr says every reason when more than one applies."""
+    from exposure_scan.audit import ProblemKind
+    from exposure_scan.outcome import ExitCode, exit_code_for, outcome_notes
     for line in [*outcome_notes(result, fail_on, fail_on_all), *(p.text for p in problems)]:
         typer.echo(line, err=True)
     if any(p.kind is ProblemKind.HISTORY for p in problems):
@@ -68,6 +65,11 @@ def audit_exit_code(
 
 def _open(profile_path: Path | None, config_path: Path | None, db: Path | None,
           must_exist: bool = True) -> tuple[History, str]:
+    from exposure_scan.config import load_config
+    from exposure_scan.errors import InputError
+    from exposure_scan.history import History, default_path
+    from exposure_scan.paths import default_config, default_profile
+    from exposure_scan.profile import load_profile
     config = load_config(config_path or default_config())
     path = db or default_path(config.history.path)
     if must_exist and not path.exists():
@@ -83,6 +85,7 @@ def _counts(scan: ScanRecord) -> str:
 
 
 def _line(item: ChangedFinding) -> str:
+    from exposure_scan.removal import host_of
     fields = ", ".join(f.rstrip(":") for f in item.fields)
     where = host_of(item.url) or item.provider
     return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
@@ -100,6 +103,8 @@ def history_command(
     ] = None,
 ) -> None:
     """List the scans of the profile: date, level, score, findings, coverage."""
+    from exposure_scan.config import load_config
+    from exposure_scan.paths import default_config
     history, key = _open(profile_path, config_path, db)
     with history:
         if prune:
@@ -128,6 +133,9 @@ def diff_command(
     db: DbOpt = None,
 ) -> None:
     """Print what changed between two scans (default: the last two)."""
+    from exposure_scan.changes import diff
+    from exposure_scan.errors import InputError
+    from exposure_scan.models import ChangeKind
     history, key = _open(profile_path, config_path, db)
     with history:
         stored = history.scans(key)
@@ -148,7 +156,8 @@ def diff_command(
     items = diff(earlier, newer)
     since = f"scan {stored[a].number}" if a >= 0 else "nothing"
     typer.echo(f"Scan {newer.number} ({newer.started_at:%Y-%m-%d}) compared with {since}:")
-    for kind, title in SECTIONS:
+    for value, title in SECTIONS:
+        kind = ChangeKind(value)
         found = [i for i in items if i.change is kind]
         typer.echo(f"{title}: {len(found)}")
         if kind is not ChangeKind.STILL:
@@ -169,6 +178,8 @@ def mark_command(
     db: DbOpt = None,
 ) -> None:
     """Mark a finding: removal requested (starts the one-month clock), not me, or ignored."""
+    from exposure_scan.errors import InputError
+    from exposure_scan.models import MarkStatus
     try:
         kind = MarkStatus(status.strip().lower().replace("-", "_"))
     except ValueError:
@@ -191,6 +202,7 @@ def schedule_command(
     config_path: ConfigOpt = None,
 ) -> None:
     """Print a crontab line, systemd units, a launchd plist and a schtasks command."""
+    from exposure_scan.paths import default_config, default_profile
     from exposure_scan.schedule import Schedule
 
     # Absolute paths: cron, launchd and the Task Scheduler run without the user's shell.

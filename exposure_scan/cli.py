@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections import Counter
@@ -13,41 +12,29 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 from typer.core import TyperGroup
 
-from exposure_scan import __version__
-from exposure_scan.audit import Audit
-from exposure_scan.audit_cli import DbOpt, NoHistoryOpt, audit_exit_code, register_audit_commands
-from exposure_scan.bodies import spooling
-from exposure_scan.config import Config, load_config
-from exposure_scan.errors import ExposureScanError, InputError, ReportError
-from exposure_scan.logs import LOG, configure_logging
-from exposure_scan.models import ScanResult, Severity
-from exposure_scan.organisation import Organisation, fingerprint_key, organisation_for, stamp
-from exposure_scan.outcome import EXIT_CODES_HELP, ExitCode, summary_line
-from exposure_scan.output import (
-    FORMATS,
-    preflight,
-    report_language,
-    resolve_formats,
-    write_outputs,
-)
-from exposure_scan.paths import (
-    config_target,
-    default_config,
-    default_output_dir,
-    default_profile,
-)
-from exposure_scan.profile import Profile, load_profile, scan_warnings
-from exposure_scan.progress import Progress
-from exposure_scan.registry import Configured, Readiness, Registry
+# Only what building the command line needs is imported here; each command imports the rest
+# itself, so that `--help` and `--version` start in a tenth of a second.
+from exposure_scan.audit_cli import DbOpt, NoHistoryOpt, register_audit_commands
+from exposure_scan.choices import EXIT_CODES_HELP, FORMATS, Severity
 
 if TYPE_CHECKING:
+    from exposure_scan.audit import Audit
+    from exposure_scan.config import Config
     from exposure_scan.health import HealthResult
+    from exposure_scan.models import ScanResult
+    from exposure_scan.organisation import Organisation
+    from exposure_scan.outcome import ExitCode
+    from exposure_scan.profile import Profile
+    from exposure_scan.registry import Configured, Registry
 
 
 class GuardedGroup(TyperGroup):
     """Catches the exception tree once: one line on stderr, a documented exit code."""
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        from exposure_scan.errors import ExposureScanError, InputError
+        from exposure_scan.logs import LOG
+        from exposure_scan.outcome import ExitCode
         try:
             return super().invoke(ctx)
         except ExposureScanError as exc:
@@ -74,6 +61,7 @@ app.add_typer(config_app, name="config")
 
 
 def _print_version(value: bool) -> None:
+    from exposure_scan import __version__
     if value:
         typer.echo(f"exposure-scan {__version__}")
         raise typer.Exit()
@@ -107,6 +95,7 @@ def _main(
     ] = False,
 ) -> None:
     """Find what a stranger can learn about you online, and how to remove it."""
+    from exposure_scan.logs import configure_logging
     configure_logging(verbose=verbose, log_file=log_file)
 
 ProfileOpt = Annotated[
@@ -172,6 +161,13 @@ def run_and_report(
     audit: Audit | None = None,
     fail_on_all: Severity | None = None,
 ) -> int:
+    import asyncio
+
+    from exposure_scan.bodies import spooling
+    from exposure_scan.errors import InputError
+    from exposure_scan.organisation import organisation_for
+    from exposure_scan.output import preflight
+    from exposure_scan.progress import Progress
     from exposure_scan.scan import ScanState, run_scan
 
     if str(out) == "-":  # not stdout: a report is several files
@@ -224,6 +220,11 @@ def write_and_tell(
     fail_on_all: Severity | None,
 ) -> int:
     """After the scan: compare with the history, write the files, say where they are."""
+    from exposure_scan.audit import Audit
+    from exposure_scan.audit_cli import audit_exit_code
+    from exposure_scan.organisation import fingerprint_key, stamp
+    from exposure_scan.outcome import summary_line
+    from exposure_scan.output import write_outputs
     if result.partial:
         how = "Stopped (SIGTERM)" if stopped_by == "SIGTERM" else "Interrupted"
         typer.echo(f"{how}: writing a partial report.", err=True)
@@ -242,6 +243,8 @@ def write_and_tell(
 
 def log_runs(result: ScanResult) -> None:
     """One line per source: what a cron mail needs to tell why a run was incomplete."""
+    from exposure_scan.logs import LOG
+    from exposure_scan.outcome import summary_line
     for run in result.runs:
         parts = f" unchecked_parts={len(run.unchecked_parts)}" if run.unchecked_parts else ""
         reason = f" reason={run.reason}" if run.reason else ""
@@ -288,6 +291,13 @@ def scan(
     log_file: LogFileOpt = None,
 ) -> None:
     """Scan the public sources for your profile and write the reports."""
+    from exposure_scan.audit import Audit
+    from exposure_scan.config import load_config
+    from exposure_scan.logs import configure_logging
+    from exposure_scan.output import report_language, resolve_formats
+    from exposure_scan.paths import default_config, default_output_dir, default_profile
+    from exposure_scan.profile import load_profile, scan_warnings
+    from exposure_scan.registry import Registry
     configure_logging(verbose=verbose, log_file=log_file)
     profile_file = profile_path or default_profile()
     profile = load_profile(profile_file)
@@ -333,6 +343,11 @@ def demo(
     log_file: LogFileOpt = None,
 ) -> None:
     """Scan a fictional clinician in an embedded fictional world on 127.0.0.1. No internet."""
+    from exposure_scan.audit import Audit
+    from exposure_scan.errors import InputError
+    from exposure_scan.logs import configure_logging
+    from exposure_scan.output import report_language, resolve_formats
+    from exposure_scan.registry import Registry
     configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.demo import STABLE_PORT, WORLDS, DemoWorld, demo_config, demo_profile
 
@@ -371,6 +386,8 @@ def init(
     ] = None,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
+    from exposure_scan.errors import InputError
+    from exposure_scan.paths import default_profile
     if org is not None:
         init_org_config(org, (path or default_profile()).parent, force=force)
     from importlib import resources
@@ -405,6 +422,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on 
 
 def fix_for(item: Configured, config_file: str) -> str:
     """How to make a provider ready, in one line; empty when it is."""
+    from exposure_scan.registry import Readiness
     cls = item.cls
     if item.readiness is Readiness.NEEDS_KEY:
         return f"set the environment variable {cls.key_env_var} to your key"
@@ -417,6 +435,7 @@ def fix_for(item: Configured, config_file: str) -> str:
 
 def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
     """Issue 12: copy the organisation file next to the profile and write a config naming it."""
+    from exposure_scan.errors import InputError
     from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.organisation import ORG_FILE, config_text, load_organisation
     from exposure_scan.output import write_atomic
@@ -470,7 +489,14 @@ def batch(
     quiet: QuietOpt = False,
 ) -> None:
     """Scan many consented profiles with shared rate limits; resumable (issue 12)."""
+    import asyncio
+
     from exposure_scan.batch import run_batch
+    from exposure_scan.config import load_config
+    from exposure_scan.organisation import fingerprint_key, organisation_for
+    from exposure_scan.output import preflight, resolve_formats
+    from exposure_scan.paths import default_config
+    from exposure_scan.registry import Registry
 
     config = load_config(config_path or default_config())
     formats = resolve_formats(fmt, config)
@@ -501,6 +527,9 @@ def providers_list(
     ctx: typer.Context, config_path: ConfigOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List every provider: status (ready / needs key / disabled) and what it sends."""
+    from exposure_scan.config import load_config
+    from exposure_scan.paths import config_target, default_config
+    from exposure_scan.registry import Readiness, Registry
     if ctx.invoked_subcommand:
         return
     path = config_path or default_config()
@@ -551,6 +580,12 @@ def providers_check(
     Exit codes: 0 every ready source works; 3 a source does not work (unreachable, key
     refused, or its answer no longer parses); 4 no source could be reached, or none is ready.
     """
+    import asyncio
+
+    from exposure_scan.config import load_config
+    from exposure_scan.logs import LOG, configure_logging
+    from exposure_scan.paths import config_target, default_config
+    from exposure_scan.registry import Readiness, Registry
     configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.health import run_checks
 
@@ -592,6 +627,7 @@ def providers_check(
 
 def check_verdict(results: list[HealthResult]) -> tuple[ExitCode, str]:
     """`providers check` exit codes: 0 all work, 3 some source does not work, 4 none reachable."""
+    from exposure_scan.outcome import ExitCode
     works = [r.reachable and r.parses is True and r.authenticated is not False for r in results]
     reachable = sum(r.reachable for r in results)
     if not results:
@@ -616,6 +652,7 @@ def config_init(
 ) -> None:
     """Write the commented example config (mode 0644: it holds no personal data)."""
     from exposure_scan.config import write_config
+    from exposure_scan.paths import config_target
 
     target = path or config_target()
     write_config(target, force=force)
@@ -634,6 +671,7 @@ def summary(
     lang: LangOpt = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
+    from exposure_scan.errors import InputError, ReportError
     from exposure_scan.output import write_atomic
     from exposure_scan.summary import load_results, render_summary, summarise_reports
 
@@ -659,6 +697,7 @@ def summary(
 @app.command()
 def version() -> None:
     """Print the version."""
+    from exposure_scan import __version__
     typer.echo(__version__)
 
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from exposure_scan.choices import Severity as Severity  # defined without pydantic: the CLI
 from exposure_scan.controls import strip_controls, visible_url
 from exposure_scan.passage import Passage
 
@@ -54,18 +55,6 @@ class SourceKind(StrEnum):
     AVATAR = "avatar"
     BREACH = "breach"
     WEB = "web"  # a page of unknown kind
-
-
-class Severity(StrEnum):
-    CRITICAL = "critical"
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return list(Severity).index(self)
 
 
 class RunStatus(StrEnum):

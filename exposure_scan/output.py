@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exposure_scan.choices import FORMATS as FORMATS
 from exposure_scan.config import Config
 from exposure_scan.errors import InputError, ReportError
 from exposure_scan.files import (
@@ -34,7 +35,6 @@ from exposure_scan.profile import Profile
 if TYPE_CHECKING:
     from exposure_scan.evidence import StagedEvidence
 
-FORMATS = ("html", "json", "md", "pdf")
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
 
