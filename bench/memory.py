@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -85,12 +86,12 @@ def child(pages: int) -> dict[str, Any]:
                       providers=Registry([Finder, PageInspector]).configure(config, env={}))
     held: list[Any] = []
 
-    async def run() -> None:
+    async def run(state: ScanState) -> None:
         held.append(await scan(state, transport=httpx.MockTransport(handler),
                                resolver=fake_public_resolver))
 
     started = time.monotonic()
-    asyncio.run(run())
+    asyncio.run(run(state))
     result = held.pop()
     del state
     scanned = time.monotonic() - started
@@ -99,7 +100,9 @@ def child(pages: int) -> dict[str, Any]:
                               evidence=None, today=date.today())
         sizes = {p.suffix: p.stat().st_size for p in paths}
     inspector = next(r for r in result.runs if r.provider == "inspector")
-    return {"pages": pages, "read": inspector.observations, "findings": len(result.findings),
+    reasons = Counter(p.reason.value for p in inspector.unchecked_parts)
+    return {"pages": pages, "unread": dict(reasons), "read": inspector.observations,
+            "findings": len(result.findings),
             "scan_s": round(scanned, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
             "json_mb": round(sizes.get(".json", 0) / 1e6, 2),
             "html_mb": round(sizes.get(".html", 0) / 1e6, 2)}
@@ -129,7 +132,9 @@ def bomb_child() -> dict[str, Any]:
 
         config = Config.model_validate({
             "scan": {"max_pages": len(urls), "provider_timeout": 120},
-            "http": {"retries": 0, "timeout": 5, "allow_hosts": ["127.0.0.0/8"]},
+            "http": {"retries": 0, "timeout": 5, "allow_hosts": ["127.0.0.0/8"],
+                     "respect_robots": False},
+            "providers": {"inspector": {"allow_hosts": ["127.0.0.0/8"]}},
         })
         profile = Profile.model_validate(SAMPLE_PROFILE)
         state = ScanState(profile=profile, config=config,
@@ -167,7 +172,7 @@ def main() -> None:
         figures[pages] = got
         print(f"{pages:>5} pages: read {got['read']}, {got['findings']} findings, scan "
               f"{got['scan_s']} s, peak RSS {got['peak_rss_mb']} MB, JSON report "
-              f"{got['json_mb']} MB, HTML {got['html_mb']} MB")
+              f"{got['json_mb']} MB, HTML {got['html_mb']} MB; not read: {got['unread']}")
     if not args.skip_bombs:
         got = in_subprocess("--bomb-child")
         print(f"bombs: {got['bombs']} bomb pages, {got['unchecked']} left unchecked, peak RSS "

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import os
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import ClassVar
 
@@ -46,6 +47,22 @@ def _readers() -> ThreadPoolExecutor:
     """Threads of their own: a slow page never holds up the loop's default executor, which
     also resolves host names."""
     return ThreadPoolExecutor(os.cpu_count() or 2, thread_name_prefix="page-reader")
+
+
+_SLOTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _reading_slots() -> asyncio.Semaphore:
+    """One slot per reader thread, per event loop: a page's time budget then counts from
+    when a thread takes it, not while it waits behind other pages (1,000 pages fetched at
+    loopback speed would otherwise all run out of time in the queue)."""
+    loop = asyncio.get_running_loop()
+    slots = _SLOTS.get(loop)
+    if slots is None:
+        slots = _SLOTS[loop] = asyncio.Semaphore(_readers()._max_workers)
+    return slots
 
 
 def _reader(content_type: str, body: bytes) -> str:
@@ -177,12 +194,13 @@ class PageInspector(Provider):
         """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
 
         The reader looks at the clock as it goes and stops itself; the wait below is the
-        backstop for time spent inside one call of the parser (or queued behind other pages).
+        backstop for time spent inside one call of the parser.
         """
         budget = self.budget
         loop = asyncio.get_running_loop()
-        work = loop.run_in_executor(_readers(), read_body, kind, body, content_type, budget)
-        try:
-            return await asyncio.wait_for(work, 2 * budget + GRACE_S)
-        except TimeoutError:
-            raise OverBudget(f"reading it took longer than {budget:g} s") from None
+        async with _reading_slots():
+            work = loop.run_in_executor(_readers(), read_body, kind, body, content_type, budget)
+            try:
+                return await asyncio.wait_for(work, 2 * budget + GRACE_S)
+            except TimeoutError:
+                raise OverBudget(f"reading it took longer than {budget:g} s") from None
