@@ -103,3 +103,13 @@ def test_without_a_spool_no_body_is_kept(tmp_path: Path) -> None:
 
 def test_two_thousand_pages_may_be_inspected() -> None:
     assert ScanSettings(max_pages=2000).max_pages == 2000
+
+
+def test_a_page_without_the_numbers_digits_skips_the_number_finder() -> None:
+    from exposure_scan.matching.phone import PhoneMatcher
+    from exposure_scan.profile import Phone
+
+    matcher = PhoneMatcher([Phone(label="mobile", number="06-98765432")], "NL")
+    assert not matcher._may_hold("Bel 020-1234567 of 06-11223344 " * 100)
+    for shown in ("06-98765432", "+31 6 98 76 54 32", "(06) 9876.5432", "０６-９８７６５４３２"):
+        assert matcher.find_in_text(f"Dr. X, tel. {shown}, spreekuur"), shown

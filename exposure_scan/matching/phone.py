@@ -19,6 +19,7 @@ from exposure_scan.profile import Phone
 
 _MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
 _PREFIX = re.compile(r"^\s*(?:tel|phone|telefoon|mobiel|fax)?\s*[:.]?\s*(?:tel:|callto:)?", re.I)
+_NOT_DIGIT = re.compile(r"\D+")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Every Unicode space (no-break, thin, narrow, figure...) and the zero-width characters that
 # page text puts between digit groups; replaced one for one so that offsets stay.
@@ -97,7 +98,7 @@ class PhoneMatcher:
         return hits or self.find_in_text(raw)
 
     def find_in_text(self, text: str) -> list[FieldMatch]:
-        if not self.targets or not any(ch.isdigit() for ch in text):
+        if not self.targets or not self._may_hold(text):
             return []
         out: dict[str, FieldMatch] = {}
         raw = text
@@ -108,6 +109,17 @@ class PhoneMatcher:
         if len(out) < len(self.targets) and _HOUSE_AFTER.search(text):
             self._scan(_HOUSE_AFTER.sub(lambda m: " " * len(m.group()), text), raw, out)
         return list(out.values())
+
+    def _may_hold(self, text: str) -> bool:
+        """Whether the text's digits, run together, contain a profile number's national
+        digits at all: most pages do not, and the number finder is most of the time taken
+        matching a long page."""
+        digits = _NOT_DIGIT.sub("", text)
+        if not digits:
+            return False
+        if not digits.isascii():
+            return True  # digits of other scripts: the number finder reads those itself
+        return any(str(t.key[1]) in digits for t in self.targets)
 
     def _scan(self, text: str, raw: str, out: dict[str, FieldMatch]) -> None:
         for m in PhoneNumberMatcher(text, self.region, leniency=Leniency.POSSIBLE):
