@@ -219,6 +219,12 @@ def part_text(lang: str, part: UncheckedPart) -> str:
     """One unchecked page or part, for people: the URL, then why, in the report's language."""
     if part.detail:
         why = translate_run_reason(lang, part.detail)
+        untranslated = why == part.detail and normalise(lang) != DEFAULT_LANGUAGE
+        if untranslated and part.reason.value != "failed":
+            # A page's own detail (host, status, type) has no translation: the reader's words
+            # say what happened, the technical detail follows for whoever debugs it.
+            kind = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
+            why = f"{kind} (details: {part.detail})"
     else:
         why = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
     title = f" ({part.title})" if part.title else ""

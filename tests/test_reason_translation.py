@@ -78,3 +78,18 @@ def test_every_part_reason_reads_in_dutch() -> None:
                          title="Post")
     assert part_text("nl", part) == (
         "https://forum.test/t/1 (Post): kon niet met uw profiel worden vergeleken")
+
+
+def test_a_page_detail_without_translation_reads_as_its_kind_in_dutch() -> None:
+    # Regression: the inspector's own details ("robots.txt disallows reading it", "timed out
+    # after 20 s (host)") were shown untranslated in every Dutch report's coverage table.
+    from exposure_scan.models import PartReason, UncheckedPart
+    from exposure_scan.reports.i18n import part_text
+
+    part = UncheckedPart(reason=PartReason.ROBOTS, url="https://forum.test/t/1",
+                         detail="robots.txt disallows reading it")
+    assert part_text("nl", part).startswith("https://forum.test/t/1: robots.txt staat lezen niet")
+    timed = UncheckedPart(reason=PartReason.TIMED_OUT, url="https://a.test/",
+                          detail="timed out after 20 s (a.test)")
+    assert part_text("nl", timed).startswith("https://a.test/: geen antwoord op tijd")
+    assert part_text("en", timed) == "https://a.test/: timed out after 20 s (a.test)"
