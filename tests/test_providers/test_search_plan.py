@@ -157,6 +157,8 @@ async def test_searxng_ledger_and_coverage_notes_without_private_values() -> Non
                   "send_private_values"):
         assert words in details
     assert "Fictiefstraat" not in details and "12345678" not in details
+    # The advice is given once, not once per value (regression: three copies side by side).
+    assert details.count("set it to true to search for it") == 1
 
 
 @pytest.mark.parametrize("consent", [False, True])
