@@ -298,6 +298,11 @@ def test_the_report_shows_the_trend_as_svg_and_a_markdown_table_in_dutch() -> No
     assert "| Datum | Risicoscore | Hoog en kritiek |" in md
     assert "Nog steeds aanwezig (1)" in md
     assert first.changes is not None and len(first.changes.trend) == 1
+    # The previous scan's moment is written like the report's own (language, time zone).
+    from exposure_scan.reports.context import when
+
+    assert f"Vergeleken met de scan van {when(T0, 'nl', 'NL')}." in md
+    assert "UTC." not in md
 
 
 def test_a_full_disk_while_storing_keeps_the_report_and_says_so(
