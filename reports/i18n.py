@@ -100,6 +100,9 @@ RUN_REASONS = (
         r"nothing in the profile for this source to look up",
         "nothing in the profile for this source to look up",
     ),
+    (r"covers NL only", "covers NL only"),  # countries in words, not ISO codes
+    (r"covers UK only", "covers UK only"),
+    (r"covers US only", "covers US only"),
     (r"covers (?P<area>\w+) only", "covers {area} only"),
     (
         r"scan interrupted before this source was asked",

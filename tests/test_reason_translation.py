@@ -49,7 +49,8 @@ def test_source_status_reasons_read_in_dutch() -> None:
     cases = {
         "switched off in the config": "uitgeschakeld in de configuratie",
         "needs an API key: set KVK_API_KEY": "heeft een API-sleutel nodig: zet KVK_API_KEY",
-        "covers US only": "alleen voor US",
+        "covers US only": "alleen voor de Verenigde Staten",  # not the ISO code
+        "covers UK only": "alleen voor het Verenigd Koninkrijk",
         "timed out after 120 s": "geen antwoord binnen 120 s",
         "rate limited: rate limited by api.test (HTTP 429)":
             "te veel verzoeken (rate limit): rate limited by api.test (HTTP 429)",
