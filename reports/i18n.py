@@ -171,6 +171,10 @@ RUN_REASONS = (
     (r"search engine (?P<engine>[\w-]+) rate limited", "search engine {engine} rate limited"),
     (r"search engine (?P<engine>[\w-]+) timed out", "search engine {engine} timed out"),
     (
+        r"search engine (?P<engine>[\w-]+) could not connect",
+        "search engine {engine} could not connect",
+    ),
+    (
         r"search engine (?P<engine>[\w-]+) failed \((?P<kind>\w+)\)",
         "search engine {engine} failed ({kind})",
     ),

@@ -190,6 +190,7 @@ def test_what_the_search_notes_say_reads_in_dutch() -> None:
         "search engine duckduckgo rate limited; not asked again in this scan",
         "search engine mojeek failed (RuntimeError)",
         "search engine yahoo timed out",
+        "search engine brave could not connect; not asked again in this scan",
         "4 searches got no results from any search engine tried: ddgs cannot tell no results "
         "from a blocked or captcha page",
     ]
