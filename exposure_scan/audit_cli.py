@@ -111,7 +111,7 @@ def history_command(
         if prune:
             config = load_config(config_path or default_config())
             removed = history.prune(key, keep or config.history.keep)
-            typer.echo(f"Removed {removed} old scan(s).")
+            typer.echo(f"Removed {removed} old {'scan' if removed == 1 else 'scans'}.")
         scans = history.scans(key)
     if not scans:
         typer.echo("No scans of this profile in the history yet.")

@@ -140,7 +140,8 @@ def outcome_notes(
     notes = []
     if hits and not result.partial:
         fresh = " new or back again" if fail_on and result.changes is not None else ""
-        notes.append(f"{len(hits)}{fresh} finding(s) at or above the --fail-on level (exit 6)")
+        noun = "finding" if len(hits) == 1 else "findings"
+        notes.append(f"{len(hits)}{fresh} {noun} at or above the --fail-on level (exit 6)")
         if incomplete(result):
             notes.append("and the scan is incomplete: some sources were not checked (exit 3)")
     return notes

@@ -363,7 +363,7 @@ def test_history_prune_command_keeps_n_and_diff_refuses_unknown_scans(tmp_path: 
     prof.write_text('[[names]]\ngiven = "Anna"\nsurname = "van der Berg"\n', "utf-8")
     base = ["--db", str(db), "-p", str(prof)]
     res = runner.invoke(app, ["history", "--prune", "--keep", "2", *base])
-    assert res.exit_code == 0 and "Removed 2 old scan(s)." in res.output
+    assert res.exit_code == 0 and "Removed 2 old scans." in res.output
     assert len(res.output.strip().splitlines()) == 4  # message, header, two scans
     assert runner.invoke(app, ["diff", "1", "4", *base]).exit_code == 2
     ok = runner.invoke(app, ["diff", "3", "4", *base])
