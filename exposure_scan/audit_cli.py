@@ -74,8 +74,14 @@ def _open(profile_path: Path | None, config_path: Path | None, db: Path | None,
     path = db or default_path(config.history.path)
     if must_exist and not path.exists():
         raise InputError(str(path), "", "no scan history yet; run a scan first")
-    profile = load_profile(profile_path or default_profile())
     history = History(path)
+    if profile_path is None and db is not None and not default_profile().exists():
+        # A history of its own (the demo's --db): with no profile here, the one person
+        # the file holds scans of is meant.
+        keys = history.profiles()
+        if len(keys) == 1:
+            return history, keys[0]
+    profile = load_profile(profile_path or default_profile())
     return history, history.profile_key(profile)
 
 
@@ -110,7 +116,7 @@ def history_command(
         if prune:
             config = load_config(config_path or default_config())
             removed = history.prune(key, keep or config.history.keep)
-            typer.echo(f"Removed {removed} old scan(s).")
+            typer.echo(f"Removed {removed} old {'scan' if removed == 1 else 'scans'}.")
         scans = history.scans(key)
     if not scans:
         typer.echo("No scans of this profile in the history yet.")

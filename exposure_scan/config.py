@@ -203,7 +203,7 @@ def load_config(path: Path | None, lang: str | None = None) -> Config:
     """Read the config file; no file means all defaults. Errors in `lang` (the profile's)."""
     if path is None:
         return Config()
-    data = load_toml(path, ConfigError)
+    data = load_toml(path, ConfigError, "create it with `exposure-scan config init`")
     config = validate(Config, data, path, ConfigError, lang)
     return config.model_copy(update={"source": str(path)})
 

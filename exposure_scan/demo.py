@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -57,6 +58,7 @@ LATER_PAGES = {
 WORLDS = ("first", "changed", "search-down")
 # With a history the world keeps one address, so that its pages keep their finding IDs.
 STABLE_PORT = 47231
+PORT_WAIT = 20.0  # seconds to wait for STABLE_PORT while another demo holds it
 
 
 def _data(name: str) -> str:
@@ -147,10 +149,18 @@ class DemoWorld:
         handler: type[_Handler] = type(
             "DemoHandler", (_Handler,), {"pages": pages, "search_down": world == "search-down"}
         )
-        try:
-            self.server = ThreadingHTTPServer((HOST, port), handler)
-        except OSError:  # the preferred port is taken: any port will do
-            self.server = ThreadingHTTPServer((HOST, 0), handler)
+        # The preferred port keeps finding IDs stable across demo runs (--db compares them);
+        # another demo holds it for seconds only, so wait for it before taking any port.
+        deadline = time.monotonic() + (PORT_WAIT if port else 0.0)
+        while True:
+            try:
+                self.server = ThreadingHTTPServer((HOST, port), handler)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    self.server = ThreadingHTTPServer((HOST, 0), handler)
+                    break
+                time.sleep(0.1)
         self.base_url = f"http://{HOST}:{self.server.server_address[1]}"
         handler.base_url = self.base_url
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

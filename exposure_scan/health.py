@@ -97,7 +97,8 @@ async def check_provider(
         return HealthResult(
             provider=name, reachable=False, detail="not checked: its test query sent no request"
         )
-    detail = f"ok: {len(observations)} result(s) for the test query"
+    n = len(observations)
+    detail = f"ok: {n} {'result' if n == 1 else 'results'} for the test query"
     if ctx.unchecked_parts:
         detail += f"; not checked: {'; '.join(map(str, ctx.unchecked_parts))}"
     return HealthResult(

@@ -157,6 +157,10 @@ class History:
         )
         return hmac.new(salt.encode(), who.encode(), hashlib.sha256).hexdigest()[:32]
 
+    def profiles(self) -> list[str]:
+        """The profile keys this file holds scans of."""
+        return [r[0] for r in self.db.execute("SELECT DISTINCT profile FROM scans ORDER BY 1")]
+
     def scans(self, profile: str) -> list[ScanRecord]:
         """Every stored scan of the profile, oldest first."""
         rows = self.db.execute(

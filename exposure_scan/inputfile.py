@@ -98,10 +98,10 @@ def shorten(key: str, keep: int = 60) -> str:
     return key if len(key) <= keep else key[:keep] + "..."
 
 
-def load_toml(path: Path, error: type[InputError]) -> dict[str, Any]:
+def load_toml(path: Path, error: type[InputError], missing: str = INIT_HINT) -> dict[str, Any]:
     name = str(path)
     raw = read_regular(path, error, limit=MAX_INPUT_BYTES, expected="a TOML file",
-                       missing=INIT_HINT)
+                       missing=missing)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

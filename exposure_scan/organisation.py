@@ -134,7 +134,8 @@ class Organisation(_Section):
 
 def load_organisation(path: Path) -> Organisation:
     """Read and validate an organisation file; OrganisationError with one actionable line."""
-    data = load_toml(path, OrganisationError)
+    data = load_toml(path, OrganisationError,
+                     "write it as the README's example under Employers shows")
     return validate(Organisation, data, path, OrganisationError)
 
 

@@ -53,6 +53,8 @@ WEB_NOT_SEARCHED = {
 
 
 def summary_line(result: ScanResult) -> str:
+    if (result.language or "").strip().lower()[:2] == "nl":
+        return _summary_line_nl(result)
     counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
     shown = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "no findings"
     line = f"Risk {result.score}/100 ({result.level}); {shown}; coverage: {result.confidence}"
@@ -60,6 +62,44 @@ def summary_line(result: ScanResult) -> str:
         line = f"PARTIAL (stopped before the end): {line}"
     web = WEB_NOT_SEARCHED.get(result.coverage.web)
     return f"{line}; {web}." if web else f"{line}."
+
+
+_LEVEL_MSGIDS = {"none": "nothing found in the sources checked"}
+
+
+def _summary_line_nl(result: ScanResult) -> str:
+    """The summary line in Dutch, from the report's own msgids (same words as the report)."""
+    from exposure_scan.reports.i18n import SEVERITY_LABELS, gettext  # Babel: only when needed
+
+    def _(message: str, **values: object) -> str:
+        text: str = gettext("nl", message)
+        return text % values if values else text
+
+    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
+    shown = ", ".join(
+        f"{n} {_(SEVERITY_LABELS[s.value]).lower()}" for s, n in counts.items() if n
+    ) or _("no findings")
+    level = result.level or "unknown"
+    cov = result.coverage
+    if cov.asked == 0 or cov.unchecked == cov.asked:
+        confidence = _("none: no source could be checked")
+    elif cov.unchecked:
+        confidence = _("reduced: %(unchecked)s of %(asked)s sources not checked",
+                       unchecked=cov.unchecked, asked=cov.asked)
+        if cov.partly:
+            confidence += "; " + _("%(partly)s of %(asked)s sources only partly checked",
+                                   partly=cov.partly, asked=cov.asked)
+    elif cov.partly:
+        confidence = _("reduced: %(partly)s of %(asked)s sources only partly checked",
+                       partly=cov.partly, asked=cov.asked)
+    else:
+        confidence = _("complete: every source asked was checked")
+    line = (f"{_('Risk score')} {result.score}/100 ({_(_LEVEL_MSGIDS.get(level, level))}); "
+            f"{shown}; {_('Confidence').lower()}: {confidence}")
+    if result.partial:
+        line = f"{_('PARTIAL (stopped before the end)')}: {line}"
+    web = WEB_NOT_SEARCHED.get(result.coverage.web)
+    return f"{line}; {_(web)}." if web else f"{line}."
 
 
 def incomplete(result: ScanResult) -> bool:
@@ -75,7 +115,8 @@ def outcome_notes(
     notes = []
     if hits and not result.partial:
         fresh = " new or back again" if fail_on and result.changes is not None else ""
-        notes.append(f"{len(hits)}{fresh} finding(s) at or above the --fail-on level (exit 6)")
+        noun = "finding" if len(hits) == 1 else "findings"
+        notes.append(f"{len(hits)}{fresh} {noun} at or above the --fail-on level (exit 6)")
         if incomplete(result):
             notes.append("and the scan is incomplete: some sources were not checked (exit 3)")
     return notes

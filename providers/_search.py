@@ -257,14 +257,16 @@ WITHHELD_WORDS = {
 
 def note_withheld(ctx: ProviderContext, query: Query) -> None:
     """Say in words which private values were not searched for directly, and how to allow it."""
+    advice = ("; set it to true to search for it (the search engine then learns that "
+              "someone searched that value, never whose it is)")
     for field in query.withheld:
         if field in WITHHELD_WORDS:
             ctx.note_unchecked(
                 f"{WITHHELD_WORDS[field]} not searched for directly: [scan] send_private_values "
-                "is off; set it to true to search for it (the search engine then learns that "
-                "someone searched that value, never whose it is)",
+                f"is off{advice}",
                 reason=PartReason.LEFT_OUT,
             )
+            advice = ""  # said once: the report shows these notes side by side
 
 
 def tag_site(hit: Observation) -> Observation:

@@ -111,7 +111,9 @@ class BraveProvider(Provider):
             if status != 200:
                 raise ProviderResponseError(f"Brave answered HTTP {status} {code}".strip())
             for hit in parse_results(payload, self.name):
-                hits.setdefault(hit.url, tag_site(hit))
+                if hit.url not in hits:  # kept at once: survives a timeout or a stop
+                    hits[hit.url] = tag_site(hit)
+                    ctx.keep(hits[hit.url])
         return list(hits.values())
 
     def test_query(self) -> Query:

@@ -109,6 +109,20 @@ def _text(
     )
 
 
+# How the library's HTTP client words a request that never reached the engine.
+_UNREACHED = ("dnserror", "error sending request", "connecterror", "connection refused",
+              "connection reset", "name or service not known", "proxyerror")
+
+
+def _failure(exc: Exception, backend: str, reached: set[str]) -> str:
+    """A failure in words, without the message (it can hold the query); an engine that
+    answered at all counts as reached."""
+    if isinstance(exc, OSError) or any(m in str(exc).lower() for m in _UNREACHED):
+        return "could not connect"
+    reached.add(backend)
+    return f"failed ({type(exc).__name__})"
+
+
 class DdgsProvider(Provider):
     name: ClassVar[str] = "ddgs"
     title: ClassVar[str] = "Web search through public search engines (ddgs)"
@@ -124,6 +138,7 @@ class DdgsProvider(Provider):
         planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
         healthy = list(dict.fromkeys(options.backends))
         strikes: dict[str, int] = {}
+        reached: set[str] = set()  # backends that answered at all (even with a refusal)
         hits: dict[str, Observation] = {}
         answered = 0
         unanswered: list[Planned] = []
@@ -136,7 +151,7 @@ class DdgsProvider(Provider):
             chunk = planned[n : n + len(healthy)]
             answers = await asyncio.gather(
                 *(
-                    self._query(item, turn, query, ctx, healthy, strikes)
+                    self._query(item, turn, query, ctx, healthy, strikes, reached)
                     for turn, item in enumerate(chunk)
                 )
             )
@@ -151,6 +166,11 @@ class DdgsProvider(Provider):
                         hits[hit.url] = tag_site(hit)
                         ctx.keep(hits[hit.url])
         if planned and answered == 0:
+            if not reached:  # DNS or connection failures only: offline, or a proxy down
+                raise ProviderResponseError(
+                    "could not connect to any search engine (name not resolved, connection "
+                    "failed or timed out)"
+                ) from ConnectionError("no search engine reached")
             if not healthy:
                 raise RateLimited("every ddgs backend rate-limited or failed; try again later")
             raise ProviderResponseError(
@@ -173,6 +193,7 @@ class DdgsProvider(Provider):
         ctx: ProviderContext,
         healthy: list[str],
         strikes: dict[str, int],
+        reached: set[str] | None = None,
     ) -> list[Any] | None:
         """One planned query, on up to `attempts` backends, starting with the turn-th."""
         options = cast(DdgsOptions, self.options)
@@ -180,7 +201,7 @@ class DdgsProvider(Provider):
             if not healthy:
                 return None
             backend = healthy[(turn + tried) % len(healthy)]
-            rows = await self._ask(item, backend, query, ctx, healthy, strikes)
+            rows = await self._ask(item, backend, query, ctx, healthy, strikes, reached)
             if rows:
                 return rows
         return None
@@ -193,6 +214,7 @@ class DdgsProvider(Provider):
         ctx: ProviderContext,
         healthy: list[str],
         strikes: dict[str, int],
+        reached: set[str] | None = None,
     ) -> list[Any] | None:
         """One query to one backend: its rows, or None (noted, and the backend dropped when
         it rate-limits or keeps failing). Exception messages are never kept: they can hold
@@ -215,10 +237,12 @@ class DdgsProvider(Provider):
         )
         problem: str | None = None
         reason = PartReason.ENGINE_FAILED
+        reached = reached if reached is not None else set()
         try:
             # The library has its own timeout; this one also covers a stuck thread.
             rows = await asyncio.wait_for(call, timeout=settings.timeout * 2 + GRACE)
         except RatelimitException:
+            reached.add(backend)
             ctx.record_request(host, fields=fields, status=429)
             problem, reason = "rate limited", PartReason.RATE_LIMITED
             strikes[backend] = STRIKES
@@ -228,12 +252,14 @@ class DdgsProvider(Provider):
         except DDGSException as exc:
             ctx.record_request(host, fields=fields, status=None)
             if "no results" in str(exc).lower():
+                reached.add(backend)
                 return None  # empty, or a page it could not read: the next backend may say
-            problem = f"failed ({type(exc).__name__})"
+            problem = _failure(exc, backend, reached)
         except Exception as exc:  # the library's HTTP client and parsers raise their own types
             ctx.record_request(host, fields=fields, status=None)
-            problem = f"failed ({type(exc).__name__})"
+            problem = _failure(exc, backend, reached)
         else:
+            reached.add(backend)
             ctx.record_request(host, fields=fields, status=200)
             if not isinstance(rows, list):
                 raise ProviderResponseError("ddgs answered with something other than a list")

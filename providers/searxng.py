@@ -105,7 +105,9 @@ class SearxngProvider(Provider):
             if found or not failed:
                 answered += 1
             for hit in found:
-                hits.setdefault(hit.url, tag_site(hit))
+                if hit.url not in hits:  # kept at once: survives a timeout or a stop
+                    hits[hit.url] = tag_site(hit)
+                    ctx.keep(hits[hit.url])
         if answered == 0:
             raise ProviderResponseError("every search engine of the instance failed")
         return list(hits.values())

@@ -70,6 +70,15 @@ def when(moment: datetime, lang: str = "en", country: str = "") -> str:
     return text + (" UTC" if zone.key == "UTC" else "")
 
 
+def _changes(result: ScanResult, lang: str, country: str) -> dict[str, Any] | None:
+    """The history view, its "compared with" moment written like every other in the report
+    (the same language and time zone, not a bare UTC time an hour off the scan's own)."""
+    view = changes_view(result, lang)
+    if view is not None and result.changes is not None and result.changes.previous_at:
+        view["previous_at"] = when(result.changes.previous_at, lang, country)
+    return view
+
+
 def _step(step: RemovalStep, lang: str) -> dict[str, Any]:
     return {
         "action": gettext(lang, step.action),
@@ -324,7 +333,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         ],
         "ledger": _ledger(result, lang),
         "ledger_total": len(result.ledger),
-        "changes": changes_view(result, lang),
+        "changes": _changes(result, lang, country),
         **organisation_view(result, plan),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],

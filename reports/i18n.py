@@ -100,6 +100,9 @@ RUN_REASONS = (
         r"nothing in the profile for this source to look up",
         "nothing in the profile for this source to look up",
     ),
+    (r"covers NL only", "covers NL only"),  # countries in words, not ISO codes
+    (r"covers UK only", "covers UK only"),
+    (r"covers US only", "covers US only"),
     (r"covers (?P<area>\w+) only", "covers {area} only"),
     (
         r"scan interrupted before this source was asked",
@@ -168,6 +171,10 @@ RUN_REASONS = (
     (r"search engine (?P<engine>[\w-]+) rate limited", "search engine {engine} rate limited"),
     (r"search engine (?P<engine>[\w-]+) timed out", "search engine {engine} timed out"),
     (
+        r"search engine (?P<engine>[\w-]+) could not connect",
+        "search engine {engine} could not connect",
+    ),
+    (
         r"search engine (?P<engine>[\w-]+) failed \((?P<kind>\w+)\)",
         "search engine {engine} failed ({kind})",
     ),
@@ -219,6 +226,12 @@ def part_text(lang: str, part: UncheckedPart) -> str:
     """One unchecked page or part, for people: the URL, then why, in the report's language."""
     if part.detail:
         why = translate_run_reason(lang, part.detail)
+        untranslated = why == part.detail and normalise(lang) != DEFAULT_LANGUAGE
+        if untranslated and part.reason.value != "failed":
+            # A page's own detail (host, status, type) has no translation: the reader's words
+            # say what happened, the technical detail follows for whoever debugs it.
+            kind = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
+            why = f"{kind} (details: {part.detail})"
     else:
         why = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
     title = f" ({part.title})" if part.title else ""

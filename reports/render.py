@@ -24,6 +24,18 @@ def md_text(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
+def md_piece(value: Any) -> str:
+    """A piece of a quoted passage: like `md_text`, but the space at either end stays, so the
+    words around a bold value do not run into it."""
+    text = str(value)
+    inner = md_text(text)
+    if not inner:
+        return " " if text[:1].isspace() else ""
+    before = " " if text[:1].isspace() else ""
+    after = " " if text[-1:].isspace() else ""
+    return before + inner + after
+
+
 def md_url(value: Any) -> str:
     """An http(s) URL as an autolink; anything else as inert code text."""
     url = " ".join(str(value).split()).replace("|", "%7C")
@@ -48,6 +60,7 @@ def environment(lang: str) -> Environment:
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["md"] = md_text
     env.filters["mdurl"] = md_url
+    env.filters["mdpiece"] = md_piece
     return env
 
 

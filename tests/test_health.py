@@ -43,7 +43,7 @@ async def test_a_working_keyless_provider() -> None:
     respx.get(NPI).respond(json=fixture_json("npi", "empty.json"))
     result = (await check([NpiProvider]))["npi"]
     assert (result.reachable, result.authenticated, result.parses) == (True, None, True)
-    assert result.detail.startswith("ok: 0 result(s)")
+    assert result.detail.startswith("ok: 0 results")
 
 
 @respx.mock

@@ -244,6 +244,12 @@ def test_three_demo_scans_show_one_new_one_gone_then_not_rechecked(tmp_path: Pat
 
     listed = runner.invoke(app, ["history", "--db", str(tmp_path / "h.sqlite3"), "-p", str(prof)])
     assert listed.exit_code == 0 and len(listed.output.strip().splitlines()) == 4
+    # The demo's history is readable without a profile file: the one person it holds
+    # (regression: `history --db` after `demo --db` asked for a profile that does not exist).
+    bare = runner.invoke(app, ["history", "--db", str(tmp_path / "h.sqlite3")])
+    assert bare.exit_code == 0 and bare.output == listed.output
+    bare_diff = runner.invoke(app, ["diff", "--db", str(tmp_path / "h.sqlite3"), "1", "2"])
+    assert bare_diff.exit_code == 0 and "New since last scan: 1" in bare_diff.output
 
 
 def test_killing_a_scan_at_any_point_leaves_the_history_readable(tmp_path: Path) -> None:
@@ -298,6 +304,11 @@ def test_the_report_shows_the_trend_as_svg_and_a_markdown_table_in_dutch() -> No
     assert "| Datum | Risicoscore | Hoog en kritiek |" in md
     assert "Nog steeds aanwezig (1)" in md
     assert first.changes is not None and len(first.changes.trend) == 1
+    # The previous scan's moment is written like the report's own (language, time zone).
+    from exposure_scan.reports.context import when
+
+    assert f"Vergeleken met de scan van {when(T0, 'nl', 'NL')}." in md
+    assert "UTC." not in md
 
 
 def test_a_full_disk_while_storing_keeps_the_report_and_says_so(
@@ -352,7 +363,7 @@ def test_history_prune_command_keeps_n_and_diff_refuses_unknown_scans(tmp_path: 
     prof.write_text('[[names]]\ngiven = "Anna"\nsurname = "van der Berg"\n', "utf-8")
     base = ["--db", str(db), "-p", str(prof)]
     res = runner.invoke(app, ["history", "--prune", "--keep", "2", *base])
-    assert res.exit_code == 0 and "Removed 2 old scan(s)." in res.output
+    assert res.exit_code == 0 and "Removed 2 old scans." in res.output
     assert len(res.output.strip().splitlines()) == 4  # message, header, two scans
     assert runner.invoke(app, ["diff", "1", "4", *base]).exit_code == 2
     ok = runner.invoke(app, ["diff", "3", "4", *base])
@@ -366,3 +377,23 @@ def test_the_page_readers_name_is_the_inspectors() -> None:
     from exposure_scan.inspector import PageInspector
 
     assert PAGE_READER == PageInspector.name
+
+
+def test_a_demo_waits_for_its_stable_port_so_finding_ids_stay_comparable() -> None:
+    # Regression: a second demo (or a parallel test run) holding the port made the next demo
+    # take a random one, so every finding looked new and `mark` matched nothing.
+    import socket
+    import threading
+
+    from exposure_scan.demo import STABLE_PORT, DemoWorld
+
+    holder = socket.socket()
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        holder.bind(("127.0.0.1", STABLE_PORT))
+    except OSError:
+        pytest.skip("the demo port is in use by another run")
+    holder.listen()
+    threading.Timer(0.5, holder.close).start()
+    with DemoWorld("first", port=STABLE_PORT) as world:
+        assert world.base_url.endswith(f":{STABLE_PORT}")

@@ -154,3 +154,18 @@ def test_summary_refuses_deep_json(tmp_path: Path) -> None:
         value = {"a": value}
     nested.write_text(json.dumps({"tool_version": "1", "profile": value}), encoding="utf-8")
     assert "nests too deeply" in one_error(["summary", str(nested)])
+
+
+def test_a_missing_config_or_org_file_names_the_command_that_writes_it(tmp_path: Path) -> None:
+    # Regression: every missing file said "create it with `exposure-scan init`", which
+    # writes a profile, not a config or an organisation file.
+    from exposure_scan.config import load_config
+    from exposure_scan.errors import InputError
+    from exposure_scan.organisation import load_organisation
+
+    with pytest.raises(InputError) as config:
+        load_config(tmp_path / "config.toml")
+    assert "exposure-scan config init" in str(config.value.problem)
+    with pytest.raises(InputError) as org:
+        load_organisation(tmp_path / "org.toml")
+    assert "exposure-scan init" not in str(org.value.problem) and "README" in org.value.problem

@@ -57,3 +57,15 @@ def test_values_only_in_structured_data_show_the_fields_not_the_page_start() -> 
     result = result.model_copy(update={"findings": [f.model_copy(update={"observation": obs})]})
     md = render(result, "md")
     assert "structured data" in md and "> Menu Home" not in md
+
+
+def test_markdown_passage_keeps_the_spaces_around_a_bold_value() -> None:
+    # Regression: each piece was stripped, so "woont op **Fictiefstraat 7B…**, 9999" read
+    # "woont op**Fictiefstraat…**" and the words ran into the value.
+    result = sample_result()
+    f = result.findings[0]
+    text = "Anna Maria van der Berg woont op Fictiefstraat 7B, 9999 ZZ Voorbeeldstad sinds 2019."
+    obs = f.observation.model_copy(update={"text": text})
+    result = result.model_copy(update={"findings": [f.model_copy(update={"observation": obs})]})
+    md = render(result, "md")
+    assert "woont op **Fictiefstraat 7B, 9999 ZZ Voorbeeldstad** sinds 2019" in md

@@ -49,7 +49,8 @@ def test_source_status_reasons_read_in_dutch() -> None:
     cases = {
         "switched off in the config": "uitgeschakeld in de configuratie",
         "needs an API key: set KVK_API_KEY": "heeft een API-sleutel nodig: zet KVK_API_KEY",
-        "covers US only": "alleen voor US",
+        "covers US only": "alleen voor de Verenigde Staten",  # not the ISO code
+        "covers UK only": "alleen voor het Verenigd Koninkrijk",
         "timed out after 120 s": "geen antwoord binnen 120 s",
         "rate limited: rate limited by api.test (HTTP 429)":
             "te veel verzoeken (rate limit): rate limited by api.test (HTTP 429)",
@@ -78,3 +79,18 @@ def test_every_part_reason_reads_in_dutch() -> None:
                          title="Post")
     assert part_text("nl", part) == (
         "https://forum.test/t/1 (Post): kon niet met uw profiel worden vergeleken")
+
+
+def test_a_page_detail_without_translation_reads_as_its_kind_in_dutch() -> None:
+    # Regression: the inspector's own details ("robots.txt disallows reading it", "timed out
+    # after 20 s (host)") were shown untranslated in every Dutch report's coverage table.
+    from exposure_scan.models import PartReason, UncheckedPart
+    from exposure_scan.reports.i18n import part_text
+
+    part = UncheckedPart(reason=PartReason.ROBOTS, url="https://forum.test/t/1",
+                         detail="robots.txt disallows reading it")
+    assert part_text("nl", part).startswith("https://forum.test/t/1: robots.txt staat lezen niet")
+    timed = UncheckedPart(reason=PartReason.TIMED_OUT, url="https://a.test/",
+                          detail="timed out after 20 s (a.test)")
+    assert part_text("nl", timed).startswith("https://a.test/: geen antwoord op tijd")
+    assert part_text("en", timed) == "https://a.test/: timed out after 20 s (a.test)"

@@ -419,11 +419,16 @@ def _stopped_result(language: str = "en") -> ScanResult:
 def test_interrupted_and_not_configured_sources_are_shown_for_what_they_are(fmt: str) -> None:
     en = render(_stopped_result(), fmt)
     assert "not configured" in en and "Or check it by hand:" in en and "INTERRUPTED" in en
-    assert "1 source(s) need a key or address you have not set" in en
+    assert "One source needs a key or address you have not set" in en
+    assert "(s)" not in en  # a real plural, not "source(s)"
     assert "1 of 2 sources could NOT be checked" in en  # the interrupted one, not the key
     assert "The web was not searched" not in en
+    # Stopped early: the first screen never says "no urgent action" (regression).
+    assert "No urgent action" not in en and "the scan was stopped before the end" in en
     nl = render(_stopped_result("nl"), fmt)
     for dutch in ("niet ingesteld", "AFGEBROKEN", "Of controleer het zelf:",
                   "https://www.kvk.nl/zoeken/", "scan afgebroken terwijl deze bron werd gevraagd",
-                  "heeft een API-sleutel nodig"):
+                  "heeft een API-sleutel nodig", "Eén bron heeft een sleutel"):
         assert dutch in nl, dutch
+    assert "(nen)" not in nl and "Geen dringende actie" not in nl
+    assert "de scan is voor het einde gestopt" in nl

@@ -448,6 +448,10 @@ def test_without_a_web_search_the_first_screen_says_so(searxng: str | None) -> N
     assert result.level == "unknown"
     line = summary_line(result)
     assert "(unknown)" in line and "the web was not searched" in line
+    # The line follows the report's language (regression: it was English for --lang nl).
+    nl_line = summary_line(result.model_copy(update={"language": "nl"}))
+    assert "(onbekend)" in nl_line and "het web is niet doorzocht" in nl_line
+    assert not {"Risk", "coverage", "unknown", "findings"} & set(nl_line.replace(";", " ").split())
     for fmt in ("md", "html"):
         en = render(result, fmt)
         first = en[: en.index("Findings</h2>" if fmt == "html" else "## Findings")]

@@ -7,9 +7,9 @@ import respx
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
 from exposure_scan.models import SourceKind
 from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query
+from exposure_scan.provider import ProviderContext, Query
 from exposure_scan.providers.brave import BraveOptions, BraveProvider, parse_results
-from tests.conftest import fixture_json, run_search
+from tests.conftest import fixture_json, make_fetcher, run_search
 
 BASE = "https://brave.test/res/v1"
 SEARCH = f"{BASE}/web/search"
@@ -117,3 +117,18 @@ async def test_site_restricted_queries_use_the_catalog() -> None:
     sites = search_domains(QUERY.country.value)
     sent = [c.request.url.params["q"] for c in route.calls]
     assert [q.rsplit("site:", 1)[-1] for q in sent[-len(sites):]] == sites
+
+
+@respx.mock
+async def test_results_are_kept_as_they_arrive_so_a_later_failure_keeps_them() -> None:
+    respx.get(SEARCH).mock(side_effect=[
+        httpx.Response(200, json=fixture_json("brave", "results.json")),
+        *[httpx.Response(500, json={})] * 5,
+    ])
+    brave = provider(max_queries=2)
+    fetcher, client = make_fetcher()
+    async with client:
+        ctx = ProviderContext(brave, fetcher)
+        with pytest.raises(ProviderResponseError):
+            await brave.search(QUERY, ctx)
+    assert ctx.kept and len({o.url for o in ctx.kept}) == len(ctx.kept)

@@ -286,3 +286,23 @@ def test_the_demo_world_through_a_ddgs_stand_in_finds_the_forum_post(
     assert result.findings and result.findings[0].severity is Severity.CRITICAL
     assert "forum" in result.findings[0].observation.url
     assert QueryField.HOME_ADDRESS.value not in {f for e in result.ledger for f in e.fields}
+
+
+async def test_offline_is_unreachable_not_rate_limited(fake: type[FakeDDGS]) -> None:
+    # Regression: offline, every backend's DNS failure was reported as "rate limited", so
+    # `providers check` called ddgs reachable and never said "are you offline?".
+    from exposure_scan.health import check_provider
+
+    def behaviour(q: str, backend: str) -> Any:
+        raise DDGSException("DNSError: error sending request for url (https://x/?q=Anna)")
+
+    fake.behaviour = staticmethod(behaviour)  # type: ignore[assignment]
+    fetcher, client = make_fetcher()
+    ddgs = provider(backends=["yahoo", "mojeek"])
+    ctx = ProviderContext(ddgs, fetcher)
+    async with client:
+        with pytest.raises(ProviderResponseError) as info:
+            await ddgs.search(QUERY, ctx)
+        health = await check_provider(ddgs, fetcher, timeout=10)
+    assert "could not connect" in str(info.value) and "Anna" not in str(info.value)
+    assert not health.reachable and "unreachable" in health.detail

@@ -157,6 +157,8 @@ async def test_searxng_ledger_and_coverage_notes_without_private_values() -> Non
                   "send_private_values"):
         assert words in details
     assert "Fictiefstraat" not in details and "12345678" not in details
+    # The advice is given once, not once per value (regression: three copies side by side).
+    assert details.count("set it to true to search for it") == 1
 
 
 @pytest.mark.parametrize("consent", [False, True])
@@ -188,6 +190,7 @@ def test_what_the_search_notes_say_reads_in_dutch() -> None:
         "search engine duckduckgo rate limited; not asked again in this scan",
         "search engine mojeek failed (RuntimeError)",
         "search engine yahoo timed out",
+        "search engine brave could not connect; not asked again in this scan",
         "4 searches got no results from any search engine tried: ddgs cannot tell no results "
         "from a blocked or captcha page",
     ]

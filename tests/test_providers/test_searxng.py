@@ -8,9 +8,9 @@ from exposure_scan.catalog import search_domains
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
 from exposure_scan.models import PartReason
 from exposure_scan.profile import Country, PersonName
-from exposure_scan.provider import Query
+from exposure_scan.provider import ProviderContext, Query
 from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
-from tests.conftest import fixture_json, run_search
+from tests.conftest import fixture_json, make_fetcher, run_search
 
 BASE = "https://searx.test"
 QUERY = Query(country=Country.NL, names=[PersonName(given="Anna", surname="van der Berg")])
@@ -125,3 +125,21 @@ async def test_site_queries_use_the_profile_country_and_can_be_switched_off() ->
     off = SearxngOptions(max_queries=3, site_queries=False)
     await run_search(SearxngProvider(base_url=BASE, options=off), us)
     assert route.call_count == 1
+
+
+@respx.mock
+async def test_results_are_kept_as_they_arrive_so_a_later_failure_keeps_them() -> None:
+    # Regression: hits were only returned at the end, so a timeout or Ctrl-C after ten good
+    # answers lost all of them and the page inspector had nothing to read.
+    respx.get(f"{BASE}/search").mock(side_effect=[
+        httpx.Response(200, json=fixture_json("searxng", "results.json")),
+        *[httpx.Response(500, json={})] * 5,
+    ])
+    searx = SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=2,
+                                                                  site_queries=False))
+    fetcher, client = make_fetcher()
+    async with client:
+        ctx = ProviderContext(searx, fetcher)
+        with pytest.raises(ProviderResponseError):
+            await searx.search(QUERY, ctx)
+    assert len(ctx.kept) == 2 and len({o.url for o in ctx.kept}) == 2
