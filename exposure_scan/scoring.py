@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from exposure_scan.matching.reason import strong_initials
 from exposure_scan.models import (
     Coverage,
     CoverageState,
@@ -93,7 +94,7 @@ def strong_name(match: FieldMatch) -> bool:
         return False
     if match.confidence >= FULL_NAME_CONFIDENCE:
         return True
-    return match.confidence >= INITIALS_CONFIDENCE and "matching initials" in match.reason
+    return match.confidence >= INITIALS_CONFIDENCE and strong_initials(match.parts)
 
 
 def weak_name_only(obs: Observation, matches: list[FieldMatch]) -> bool:

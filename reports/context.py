@@ -39,7 +39,7 @@ from .i18n import (
     normalise,
     part_text,
     profile_label,
-    translate_reason,
+    reason_text,
     translate_run_reason,
 )
 
@@ -158,7 +158,7 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
                 "private": m.private,
                 "observed": m.observed,
                 "confidence": round(m.confidence * 100),
-                "reason": translate_reason(lang, m.reason),
+                "reason": reason_text(lang, m),
             }
             for m in f.matches
         ],
