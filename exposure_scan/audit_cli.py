@@ -22,7 +22,7 @@ from exposure_scan.models import ChangedFinding, ChangeKind, MarkStatus, ScanRes
 from exposure_scan.outcome import ExitCode, exit_code_for, outcome_notes
 from exposure_scan.paths import default_config, default_profile
 from exposure_scan.profile import load_profile
-from exposure_scan.removal import host_of
+from exposure_scan.removal import site_host
 
 DbOpt = Annotated[
     Path | None,
@@ -84,7 +84,7 @@ def _counts(scan: ScanRecord) -> str:
 
 def _line(item: ChangedFinding) -> str:
     fields = ", ".join(f.rstrip(":") for f in item.fields)
-    where = host_of(item.url) or item.provider
+    where = site_host(item.url) or item.provider
     return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
 
 

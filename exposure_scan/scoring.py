@@ -176,17 +176,6 @@ def professional_pages(matched: list[tuple[Observation, list[FieldMatch]]]) -> s
     }
 
 
-def has_professional_identity(
-    matched: list[tuple[Observation, list[FieldMatch]]], page: Observation | None = None
-) -> bool:
-    """A registry entry or practice page clearly under the person's name was found; with
-    `page`, one that is not that page itself."""
-    pages = professional_pages(matched)
-    if page is not None:
-        pages.discard(page_key(page))
-    return bool(pages)
-
-
 def score_findings(
     profile: Profile, matched: list[tuple[Observation, list[FieldMatch]]]
 ) -> list[Finding]:
