@@ -3,14 +3,13 @@ moved into place together under names no other file has; a failure leaves nothin
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import stat
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exposure_scan.config import Config
 from exposure_scan.errors import InputError, ReportError
@@ -35,19 +34,19 @@ FORMATS = ("html", "json", "md", "pdf")
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
 
-def reports_module() -> Any:
-    # Reached by name: the mapped package is invisible to static tools run from the source tree.
-    return importlib.import_module("exposure_scan.reports")
-
-
 def render(result: ScanResult, fmt: str) -> bytes:
+    # The renderers are imported when first needed: a scan that fails early never loads jinja2.
+    from exposure_scan import reports
+
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    reports = reports_module()
     if fmt == "pdf":
-        pdf = importlib.import_module("exposure_scan.reports.pdf")
-        return bytes(pdf.render_pdf(reports.render(result, "html")))
-    return str(reports.render(result, fmt)).encode("utf-8")
+        from exposure_scan.reports.pdf import render_pdf
+
+        html: str = reports.render(result, "html")
+        return bytes(render_pdf(html))
+    text: str = reports.render(result, fmt)
+    return text.encode("utf-8")
 
 
 def unused_name(folder: Path, base: str) -> str:
@@ -73,7 +72,9 @@ def render_all(result: ScanResult, formats: list[str]) -> dict[str, bytes]:
 
 
 def render_letters(result: ScanResult, profile: Profile, today: date) -> dict[str, bytes]:
-    texts: dict[str, str] = reports_module().letters(result, profile, result.language, today)
+    from exposure_scan.reports import letters
+
+    texts: dict[str, str] = letters(result, profile, result.language, today)
     return {Path(name).name: text.encode("utf-8") for name, text in texts.items()}
 
 
@@ -207,8 +208,9 @@ def write_outputs(
 def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
     """Refuse, before a long scan, what would fail after it (exit 2, nothing written)."""
     if "pdf" in formats:
-        pdf = importlib.import_module("exposure_scan.reports.pdf")
-        if pdf.find_chromium() is None:
+        from exposure_scan.reports.pdf import find_chromium
+
+        if find_chromium() is None:
             raise InputError(
                 "--format",
                 "pdf",
