@@ -36,16 +36,16 @@ SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
 def render(result: ScanResult, fmt: str) -> bytes:
     # The renderers are imported when first needed: a scan that fails early never loads jinja2.
-    from exposure_scan import reports
+    from exposure_scan.reports import render as render_report
 
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt == "pdf":
         from exposure_scan.reports.pdf import render_pdf
 
-        html: str = reports.render(result, "html")
+        html: str = render_report(result, "html")
         return bytes(render_pdf(html))
-    text: str = reports.render(result, fmt)
+    text: str = render_report(result, fmt)
     return text.encode("utf-8")
 
 
