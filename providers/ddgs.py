@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import cache
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ddgs import DDGS  # a lazy proxy: the engines load on first use
@@ -109,7 +109,7 @@ def _text(
     )
 
 
-class DdgsProvider(Provider):
+class DdgsProvider(Provider[DdgsOptions]):
     name: ClassVar[str] = "ddgs"
     title: ClassVar[str] = "Web search through public search engines (ddgs)"
     source_kind = SourceKind.SEARCH
@@ -120,7 +120,7 @@ class DdgsProvider(Provider):
     Options = DdgsOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
         healthy = list(dict.fromkeys(options.backends))
         strikes: dict[str, int] = {}
@@ -175,7 +175,7 @@ class DdgsProvider(Provider):
         strikes: dict[str, int],
     ) -> list[Any] | None:
         """One planned query, on up to `attempts` backends, starting with the turn-th."""
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         for tried in range(options.attempts):
             if not healthy:
                 return None
@@ -199,7 +199,7 @@ class DdgsProvider(Provider):
         the query, and so a private value."""
         from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
 
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         settings = ctx.fetcher.settings
         host = backend_host(backend)
         fields: list[QueryField] = item.fields
