@@ -13,7 +13,6 @@ Ends with ``pdf_s=X`` and its ratio to the 5 s target.
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import sys
 import time
@@ -34,6 +33,7 @@ from exposure_scan.models import (
 from exposure_scan.output import render
 from exposure_scan.profile import Profile
 from exposure_scan.removal import build_plan, steps_for
+from exposure_scan.reports.pdf import find_chromium
 from tests.conftest import SAMPLE_PROFILE
 
 TARGET_PDF_S = 5.0
@@ -75,8 +75,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     result = sample(args.findings, random.Random(15))
-    pdf = importlib.import_module("exposure_scan.reports.pdf")  # the package as installed
-    formats = ["json", "md", "html"] + (["pdf"] if pdf.find_chromium() else [])
+    formats = ["json", "md", "html"] + (["pdf"] if find_chromium() else [])
     best: dict[str, float] = {}
     for fmt in formats:
         times, size = [], 0

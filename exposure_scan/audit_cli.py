@@ -91,9 +91,10 @@ def _counts(scan: ScanRecord) -> str:
 
 
 def _line(item: ChangedFinding) -> str:
-    from exposure_scan.removal import host_of
+    from exposure_scan.removal import site_host
+
     fields = ", ".join(f.rstrip(":") for f in item.fields)
-    where = host_of(item.url) or item.provider
+    where = site_host(item.url) or item.provider
     return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
 
 

@@ -54,10 +54,6 @@ class ProviderError(ExposureScanError):
     reason = "failed"
     part_reason = PartReason.FAILED  # the typed reason, for one page or part of a source
 
-    def __init__(self, message: str, *, provider: str = "") -> None:
-        self.provider = provider
-        super().__init__(message)
-
 
 class MissingCredentials(ProviderError):
     reason = "missing API key"

@@ -23,7 +23,6 @@ the owner only. Folder and file names never contain anything taken from a page.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import os
 import re
@@ -31,7 +30,7 @@ import shutil
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from exposure_scan import __version__, bodies
 from exposure_scan.errors import ReportError
@@ -43,6 +42,7 @@ from exposure_scan.files import (
     write_new,
 )
 from exposure_scan.models import Finding, ScanResult, utc_now
+from exposure_scan.reports import i18n
 from exposure_scan.scoring import rule_texts
 
 MANIFEST_VERSION = "1"
@@ -65,13 +65,9 @@ def folder_name(index: int, finding: Finding) -> str:
     return f"{index:03d}-{finding.severity.value}-{safe}"
 
 
-def _i18n() -> Any:
-    # Reached by name: the mapped package is invisible to static tools run from the source tree.
-    return importlib.import_module("exposure_scan.reports.i18n")
-
-
 def _(lang: str, message: str) -> str:
-    return cast(str, _i18n().gettext(lang, message))
+    text: str = i18n.gettext(lang, message)
+    return text
 
 
 def _finding_record(finding: Finding) -> dict[str, Any]:
@@ -104,7 +100,6 @@ DETAIL_LABELS = ("Web address", "Page title", "Fetched at", "Body SHA-256", "Fou
 
 
 def _details_text(record: dict[str, Any], finding: Finding, lang: str) -> str:
-    i18n = _i18n()
     labels = {k: _(lang, k) + ":" for k in DETAIL_LABELS}
     width = max(len(v) for v in labels.values()) + 1
 
@@ -164,7 +159,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def readme_text(result: ScanResult, created: datetime) -> str:
-    lang = str(_i18n().normalise(result.language))
+    lang: str = i18n.normalise(result.language)
     values = {
         "created": iso_utc(created), "count": len(result.findings),
         "scan_started": iso_utc(result.started_at), "scan_finished": iso_utc(result.finished_at),

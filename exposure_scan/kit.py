@@ -4,7 +4,6 @@ instruction (HTML, and PDF when Chromium is there) and the consent text. No pers
 from __future__ import annotations
 
 import html
-import importlib
 from pathlib import Path
 
 from exposure_scan.errors import InputError, ReportError
@@ -98,9 +97,10 @@ def write_kit(org: Organisation, org_bytes: bytes, out: Path, *, pdf: bool = Tru
         "consent.txt": consent_text(org).encode("utf-8"),
     }
     if pdf:
-        module = importlib.import_module("exposure_scan.reports.pdf")
-        if module.find_chromium() is not None:
-            files["instructions.pdf"] = bytes(module.render_pdf(page))
+        from exposure_scan.reports.pdf import find_chromium, render_pdf
+
+        if find_chromium() is not None:
+            files["instructions.pdf"] = bytes(render_pdf(page))
     taken = [name for name in files if (out / name).exists()]
     if taken:
         raise InputError(str(out / taken[0]), "", "exists; choose a new --out folder")

@@ -105,14 +105,48 @@ class Observation(Frozen):
         return visible_url(value)
 
 
+class MatchPart(StrEnum):
+    """Which parts of a profile value agreed with what a page showed. Scoring decides on
+    these and reports translate them; FieldMatch.reason is only their English rendering."""
+
+    # names: the surname (or half of a partner-name combination), then the given names
+    SURNAME = "surname"
+    PARTNER_SURNAME = "partner_surname"
+    GIVEN_NAME = "given_name"
+    GIVEN_NAMES = "given_names"
+    INITIAL = "initial"  # one initial and no given name written out
+    INITIALS = "initials"  # several initials, or initials beside a given name written out
+    # addresses
+    STREET = "street"
+    STREET_TYPO = "street_typo"  # the street with one typing error
+    HOUSE_NUMBER = "house_number"
+    UNIT = "unit"
+    ADDITION = "addition"  # a Dutch house-number addition
+    POSTCODE = "postcode"
+    CITY = "city"
+    CITY_ALIAS = "city_alias"
+    UNIT_NOT_SHOWN = "unit_not_shown"
+    ADDITION_NOT_SHOWN = "addition_not_shown"
+    # email addresses
+    MAILBOX = "mailbox"
+    WRITTEN_OUT = "written_out"  # written out or obfuscated ("name at example dot com")
+    PLUS_TAG = "plus_tag"  # a +tag ignored
+    GMAIL_SPELLING = "gmail_spelling"
+    # phone numbers
+    PHONE_NUMBER = "phone_number"
+    COUNTRY_AND_NUMBER = "country_and_number"  # a whole field: country code and number
+    NUMBER_IN_TEXT = "number_in_text"  # found in running text
+
+
 class FieldMatch(Frozen):
-    """One profile value seen in an observation, with the reason."""
+    """One profile value seen in an observation, with the parts that agreed."""
 
     field: FieldKind
     label: str  # the profile label: "home", "mobile", ... ("" for names)
     observed: str  # what the page showed
     confidence: float = Field(ge=0.0, le=1.0)
-    reason: str  # which parts agreed, in plain words
+    reason: str  # the parts in plain English (older results have only this)
+    parts: tuple[MatchPart, ...] = ()
     private: bool = False  # the profile value is a private one (home, mobile, private email)
 
 

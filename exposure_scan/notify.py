@@ -48,7 +48,7 @@ def notice_for(result: ScanResult, reports: list[Path]) -> Notice:
         started_at=result.started_at.isoformat(),
         score=result.score,
         level=result.level,
-        coverage=result.confidence.split(":")[0],
+        coverage=result.coverage.state.value,
         counts={s.value: sum(1 for f in result.findings if f.severity is s) for s in Severity},
         changes=changes,
         overdue_removals=overdue,

@@ -4,7 +4,6 @@ under names no other file has; a failure leaves nothing behind."""
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import stat
@@ -13,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exposure_scan.choices import FORMATS as FORMATS
 from exposure_scan.config import Config
@@ -38,19 +37,19 @@ if TYPE_CHECKING:
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
 
-def reports_module() -> Any:
-    # Reached by name: the mapped package is invisible to static tools run from the source tree.
-    return importlib.import_module("exposure_scan.reports")
-
-
 def render(result: ScanResult, fmt: str) -> bytes:
+    # The renderers are imported when first needed: a scan that fails early never loads jinja2.
+    from exposure_scan.reports import render as render_report
+
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    reports = reports_module()
     if fmt == "pdf":
-        pdf = importlib.import_module("exposure_scan.reports.pdf")
-        return bytes(pdf.render_pdf(reports.render(result, "html")))
-    return str(reports.render(result, fmt)).encode("utf-8")
+        from exposure_scan.reports.pdf import render_pdf
+
+        html: str = render_report(result, "html")
+        return bytes(render_pdf(html))
+    text: str = render_report(result, fmt)
+    return text.encode("utf-8")
 
 
 def unused_name(folder: Path, base: str) -> str:
@@ -80,7 +79,9 @@ def render_all(result: ScanResult, formats: list[str]) -> dict[str, Rendering]:
 
 
 def render_letters(result: ScanResult, profile: Profile, today: date) -> dict[str, bytes]:
-    texts: dict[str, str] = reports_module().letters(result, profile, result.language, today)
+    from exposure_scan.reports import letters
+
+    texts: dict[str, str] = letters(result, profile, result.language, today)
     return {Path(name).name: text.encode("utf-8") for name, text in texts.items()}
 
 
@@ -217,8 +218,9 @@ def write_outputs(
 def preflight(out_dir: Path, formats: list[str], evidence: Path | None) -> None:
     """Refuse, before a long scan, what would fail after it (exit 2, nothing written)."""
     if "pdf" in formats:
-        pdf = importlib.import_module("exposure_scan.reports.pdf")
-        if pdf.find_chromium() is None:
+        from exposure_scan.reports.pdf import find_chromium
+
+        if find_chromium() is None:
             raise InputError(
                 "--format",
                 "pdf",

@@ -17,7 +17,7 @@ import unicodedata
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import phonenumbers
 from pydantic import (
@@ -63,7 +63,6 @@ def parse_country(value: object) -> object:
     return "UK" if value in {"GB", "GBR", "UNITED KINGDOM"} else value
 
 
-CountryField = Annotated[Country, Field(description="NL, US or UK")]
 
 # Labels of professional details, meant to be public. Every other label ("home", "mobile",
 # "thuis", "privé", a typo) is private: a value is never sent out by mistake.

@@ -10,9 +10,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing_extensions import TypeVar
 
 from exposure_scan.models import LedgerEntry, Observation, PartReason, SourceKind, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
@@ -183,8 +184,12 @@ class ProviderContext:
 
 PAGE_READER_STAGE = 0  # `Provider.stage` of the page inspector: runs after each stage
 
+# A provider's own options class: `class Brave(Provider[BraveOptions])` types `self.options`.
+# Covariant, so every provider class is a `type[Provider]`; the default keeps bare `Provider`.
+OptionsT = TypeVar("OptionsT", bound=ProviderOptions, default=ProviderOptions, covariant=True)
 
-class Provider(ABC):
+
+class Provider(ABC, Generic[OptionsT]):
     """Base class of every source. Subclass it, set the metadata, implement `search`."""
 
     name: ClassVar[str]  # slug: unique, equal to the module and entry-point name
@@ -219,7 +224,8 @@ class Provider(ABC):
     ) -> None:
         self.base_url = (base_url or self.default_base_url).rstrip("/")
         self.api_key = api_key
-        self.options = options or self.Options()
+        # Options is the class OptionsT names (registry.py builds it from the config table)
+        self.options = cast(OptionsT, options or self.Options())
 
     @classmethod
     def searches_the_web(cls) -> bool:

@@ -98,7 +98,9 @@ def step_book() -> StepBook:
     return StepBook.model_validate(tomllib.loads(text))
 
 
-def host_of(url: str) -> str:
+def site_host(url: str) -> str:
+    """The host as people name the site, without "www.": for reports and catalog look-ups.
+    http.site_host keeps the exact host, as the network messages must."""
     try:
         host = urlsplit(url.strip()).hostname or ""
     except ValueError:
@@ -120,7 +122,7 @@ def catalog_step(site: Site) -> RemovalStep:
 
 def steps_for(finding: Finding, country: str) -> list[RemovalStep]:
     """The concrete steps for one finding, in the order to do them."""
-    site = load_catalog().by_host(host_of(finding.observation.url))
+    site = load_catalog().by_host(site_host(finding.observation.url))
     ordered: list[tuple[int, RemovalStep]] = []
     private = bool({"private_address", "private_phone", "private_email"}
                    & exposed_kinds(finding.matches))
@@ -180,7 +182,7 @@ class _Draft:
         self.risk = 0
 
     def item(self) -> PlanItem:
-        hosts = list(dict.fromkeys(h for f in self.findings if (h := host_of(f.observation.url))))
+        hosts = list(dict.fromkeys(h for f in self.findings if (h := site_host(f.observation.url))))
         urls = list(dict.fromkeys(u for f in self.findings if (u := f.observation.url.strip())))
         return PlanItem(
             step=self.step, rule=self.rule, phase=self.phase, per_site=self.per_site,

@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from exposure_scan.matching.reason import strong_initials
 from exposure_scan.models import (
     Coverage,
     CoverageState,
@@ -93,7 +94,7 @@ def strong_name(match: FieldMatch) -> bool:
         return False
     if match.confidence >= FULL_NAME_CONFIDENCE:
         return True
-    return match.confidence >= INITIALS_CONFIDENCE and "matching initials" in match.reason
+    return match.confidence >= INITIALS_CONFIDENCE and strong_initials(match.parts)
 
 
 def weak_name_only(obs: Observation, matches: list[FieldMatch]) -> bool:
@@ -173,17 +174,6 @@ def professional_pages(matched: list[tuple[Observation, list[FieldMatch]]]) -> s
         and any(m.field is FieldKind.NAME for m in ms)
         and (any(strong_name(m) for m in ms) or "work" in exposed_kinds(ms))
     }
-
-
-def has_professional_identity(
-    matched: list[tuple[Observation, list[FieldMatch]]], page: Observation | None = None
-) -> bool:
-    """A registry entry or practice page clearly under the person's name was found; with
-    `page`, one that is not that page itself."""
-    pages = professional_pages(matched)
-    if page is not None:
-        pages.discard(page_key(page))
-    return bool(pages)
 
 
 def score_findings(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -71,7 +71,7 @@ def _error_code(payload: Any) -> str:
     return str(error.get("code") or "") if isinstance(error, dict) else ""
 
 
-class BraveProvider(Provider):
+class BraveProvider(Provider[BraveOptions]):
     name: ClassVar[str] = "brave"
     title: ClassVar[str] = "Brave Search API"
     source_kind = SourceKind.SEARCH
@@ -88,7 +88,7 @@ class BraveProvider(Provider):
     Options = BraveOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(BraveOptions, self.options)
+        options = self.options
         if not self.api_key:
             raise MissingCredentials("Brave Search needs a key: set BRAVE_API_KEY")
         headers = {"Accept": "application/json", "X-Subscription-Token": self.api_key}

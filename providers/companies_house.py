@@ -115,7 +115,7 @@ def parse_appointments(
     )
 
 
-class CompaniesHouseProvider(Provider):
+class CompaniesHouseProvider(Provider[CompaniesHouseOptions]):
     name: ClassVar[str] = "companies_house"
     title: ClassVar[str] = "Companies House officers (UK)"
     jurisdiction: ClassVar[str] = "UK"
@@ -148,7 +148,6 @@ class CompaniesHouseProvider(Provider):
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = self.options
-        assert isinstance(options, CompaniesHouseOptions)
         officers: dict[str, Observation] = {}
         for name in query.names:
             params = {"q": name.full, "items_per_page": str(options.items_per_page)}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import cache
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from ddgs import DDGS  # a lazy proxy: the engines load on first use
@@ -123,7 +123,7 @@ def _failure(exc: Exception, backend: str, reached: set[str]) -> str:
     return f"failed ({type(exc).__name__})"
 
 
-class DdgsProvider(Provider):
+class DdgsProvider(Provider[DdgsOptions]):
     name: ClassVar[str] = "ddgs"
     title: ClassVar[str] = "Web search through public search engines (ddgs)"
     source_kind = SourceKind.SEARCH
@@ -134,7 +134,7 @@ class DdgsProvider(Provider):
     Options = DdgsOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
         healthy = list(dict.fromkeys(options.backends))
         strikes: dict[str, int] = {}
@@ -196,7 +196,7 @@ class DdgsProvider(Provider):
         reached: set[str] | None = None,
     ) -> list[Any] | None:
         """One planned query, on up to `attempts` backends, starting with the turn-th."""
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         for tried in range(options.attempts):
             if not healthy:
                 return None
@@ -221,7 +221,7 @@ class DdgsProvider(Provider):
         the query, and so a private value."""
         from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
 
-        options = cast(DdgsOptions, self.options)
+        options = self.options
         settings = ctx.fetcher.settings
         host = backend_host(backend)
         fields: list[QueryField] = item.fields

@@ -8,7 +8,7 @@ without one. A 403 with `X-RateLimit-Remaining: 0` is a rate limit, not a key pr
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import httpx
 from pydantic import Field
@@ -67,7 +67,7 @@ def parse_user(payload: Any, provider: str = "github") -> Observation:
     )
 
 
-class GithubProvider(Provider):
+class GithubProvider(Provider[GithubOptions]):
     name: ClassVar[str] = "github"
     title: ClassVar[str] = "GitHub user profiles"
     source_kind = SourceKind.CODE_HOSTING
@@ -104,7 +104,7 @@ class GithubProvider(Provider):
                 f"GitHub refused GITHUB_TOKEN (HTTP {status}); check or unset it")
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(GithubOptions, self.options)
+        options = self.options
         searches = [(f"{n.given.split()[0]} {n.surname} in:name type:user", [QueryField.NAME])
                     for n in query.names]
         searches += [(f"{e} in:email type:user", [query.email_field(e)]) for e in query.emails]

@@ -11,7 +11,7 @@ hour and makes the API return more fields (links, contact_info, first/last name)
 from __future__ import annotations
 
 import hashlib
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -70,7 +70,7 @@ def parse_profile(payload: Any, email: str, provider: str = "gravatar") -> Obser
     )
 
 
-class GravatarProvider(Provider):
+class GravatarProvider(Provider[GravatarOptions]):
     name: ClassVar[str] = "gravatar"
     title: ClassVar[str] = "Gravatar public profile"
     source_kind = SourceKind.AVATAR
@@ -82,7 +82,7 @@ class GravatarProvider(Provider):
     Options = GravatarOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(GravatarOptions, self.options)
+        options = self.options
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         out = []
         emails = list(dict.fromkeys(query.emails))

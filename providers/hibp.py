@@ -9,7 +9,7 @@ is 10 a minute, hence 0.16 requests/s; raise `rate_limit` for a bigger plan.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from urllib.parse import quote
 
 from pydantic import Field
@@ -57,7 +57,7 @@ def parse_breaches(payload: Any, email: str, provider: str = "hibp") -> list[Obs
     return out
 
 
-class HibpProvider(Provider):
+class HibpProvider(Provider[HibpOptions]):
     name: ClassVar[str] = "hibp"
     title: ClassVar[str] = "Have I Been Pwned (data breaches)"
     source_kind = SourceKind.BREACH
@@ -73,7 +73,7 @@ class HibpProvider(Provider):
     Options = HibpOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(HibpOptions, self.options)
+        options = self.options
         if not self.api_key:
             raise MissingCredentials("HIBP needs a paid key: set HIBP_API_KEY")
         # The user-agent header (required by HIBP) is the fetcher's: exposure-scan/<version>.

@@ -115,7 +115,7 @@ def search_params(query: Query) -> list[dict[str, str]]:
     return unique
 
 
-class KvkProvider(Provider):
+class KvkProvider(Provider[KvkOptions]):
     name: ClassVar[str] = "kvk"
     title: ClassVar[str] = "KvK Handelsregister (Zoeken v2)"
     jurisdiction: ClassVar[str] = "NL"
@@ -134,7 +134,6 @@ class KvkProvider(Provider):
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = self.options
-        assert isinstance(options, KvkOptions)
         found: dict[tuple[str, str, str], Observation] = {}
         planned = search_params(query)
         if len(planned) > options.max_queries:

@@ -131,7 +131,7 @@ def parse_page(payload: Any, provider: str = "npi") -> tuple[list[Observation], 
     return [parse_record(item, provider) for item in payload["results"]], count
 
 
-class NpiProvider(Provider):
+class NpiProvider(Provider[NpiOptions]):
     """NPPES NPI Registry: US clinicians' practice and mailing addresses and phones."""
 
     name: ClassVar[str] = "npi"
@@ -146,7 +146,6 @@ class NpiProvider(Provider):
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = self.options
-        assert isinstance(options, NpiOptions)
         found: dict[str, Observation] = {}
         searches: list[tuple[dict[str, Any], list[QueryField]]] = []
         for person in query.names:
@@ -177,7 +176,6 @@ class NpiProvider(Provider):
         self, criteria: dict[str, Any], fields: list[QueryField], ctx: ProviderContext
     ) -> list[Observation]:
         options = self.options
-        assert isinstance(options, NpiOptions)
         out: list[Observation] = []
         skip = 0
         while skip <= SKIP_MAX and len(out) < options.max_results:

@@ -9,7 +9,7 @@ says so, with no values: a good result, not a failure."""
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import Field
@@ -161,7 +161,7 @@ def parse_domain(payload: Any, domain: str, url: str, provider: str = "rdap") ->
     return out
 
 
-class RdapProvider(Provider):
+class RdapProvider(Provider[RdapOptions]):
     name: ClassVar[str] = "rdap"
     title: ClassVar[str] = "RDAP domain registration data"
     source_kind = SourceKind.DOMAIN
@@ -172,7 +172,7 @@ class RdapProvider(Provider):
     Options = RdapOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(RdapOptions, self.options)
+        options = self.options
         skip = WEBMAIL | {d.lower() for d in options.skip_email_domains}
         targets: dict[str, set[QueryField]] = {}
         for value, field in [*((w, QueryField.WEBSITE) for w in query.websites),

@@ -69,7 +69,7 @@ def parse_results(payload: Any, provider: str = "searxng") -> tuple[list[Observa
     return hits, failed
 
 
-class SearxngProvider(Provider):
+class SearxngProvider(Provider[SearxngOptions]):
     name: ClassVar[str] = "searxng"
     title: ClassVar[str] = "SearXNG web search"
     jurisdiction: ClassVar[str] = "global"
@@ -82,7 +82,6 @@ class SearxngProvider(Provider):
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         options = self.options
-        assert isinstance(options, SearxngOptions)
         hits: dict[str, Observation] = {}
         answered = 0
         planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)

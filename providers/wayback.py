@@ -13,7 +13,7 @@ IP blocked for an hour. Hence 0.33 requests/s and a cap on the URLs checked (`ma
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from pydantic import Field
 
@@ -96,7 +96,7 @@ def likely_pages(captures: list[tuple[str, str]], limit: int) -> list[tuple[str,
     return ranked[:limit]
 
 
-class WaybackProvider(Provider):
+class WaybackProvider(Provider[WaybackOptions]):
     name: ClassVar[str] = "wayback"
     title: ClassVar[str] = "Wayback Machine (archived copies)"
     source_kind = SourceKind.ARCHIVE
@@ -109,7 +109,7 @@ class WaybackProvider(Provider):
     Options = WaybackOptions
 
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
-        options = cast(WaybackOptions, self.options)
+        options = self.options
         targets = [(w, QueryField.WEBSITE) for w in query.websites]
         targets += [(u, QueryField.FOUND_URL) for u in query.urls
                     if host_of(u) not in {"web.archive.org", "archive.org"}]

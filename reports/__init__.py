@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+# Imported from the repository root as `reports`, every module would load a second time as a
+# different object: refuse that second way (the package is exposure_scan.reports).
+if __name__ != "exposure_scan.reports":
+    raise ImportError(f"import exposure_scan.reports, not {__name__}")
+
 from exposure_scan.errors import ReportError
 from exposure_scan.models import ScanResult
 

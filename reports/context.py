@@ -28,7 +28,7 @@ from exposure_scan.models import (
     Severity,
 )
 from exposure_scan.passage import passages
-from exposure_scan.removal import host_of, plan_steps
+from exposure_scan.removal import plan_steps, site_host
 from exposure_scan.scoring import rule_texts
 from exposure_scan.threat import threatens
 
@@ -39,7 +39,7 @@ from .i18n import (
     normalise,
     part_text,
     profile_label,
-    translate_reason,
+    reason_text,
     translate_run_reason,
 )
 
@@ -91,12 +91,12 @@ def _step(step: RemovalStep, lang: str) -> dict[str, Any]:
         # the source only when it is not the link itself: each address printed once
         "source": "" if step.source == step.url else step.source,
         "source_href": "" if step.source == step.url else safe_href(step.source),
-        "source_site": host_of(step.source) or step.source,  # a citation: its site is enough
+        "source_site": site_host(step.source) or step.source,  # a citation: its site is enough
     }
 
 
 def _site_name(url: str) -> str:
-    site = load_catalog().by_host(host_of(url))
+    site = load_catalog().by_host(site_host(url))
     return site.name if site else ""
 
 
@@ -148,7 +148,7 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
         "title": obs.title,
         "url": obs.url,
         "href": safe_href(obs.url),
-        "host": host_of(obs.url),
+        "host": site_host(obs.url),
         "site": _site_name(obs.url),
         "source_kind": obs.source_kind.value,
         "provider": obs.provider,
@@ -170,7 +170,7 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
                 "private": m.private,
                 "observed": m.observed,
                 "confidence": round(m.confidence * 100),
-                "reason": translate_reason(lang, m.reason),
+                "reason": reason_text(lang, m),
             }
             for m in f.matches
         ],

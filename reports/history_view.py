@@ -15,7 +15,7 @@ from exposure_scan.models import (
     ScanResult,
     TrendPoint,
 )
-from exposure_scan.removal import host_of
+from exposure_scan.removal import site_host
 
 from .i18n import FIELD_NAMES, gettext, profile_label
 
@@ -66,7 +66,7 @@ def _item(item: ChangedFinding, lang: str) -> dict[str, Any]:
         "id": item.id,
         "change": item.change.value,
         "severity": item.severity.value,
-        "host": host_of(item.url) or item.provider,
+        "host": site_host(item.url) or item.provider,
         "url": item.url,
         "href": safe_href(item.url),
         "fields": _fields(item, lang),
@@ -137,7 +137,7 @@ def escalations(result: ScanResult, country: str) -> list[PlanItem]:
             rule="escalation",
             phase=PlanPhase.ACTING,
             per_site=True,
-            hosts=[host_of(i.url)],
+            hosts=[site_host(i.url)],
             urls=[i.url],
             finding_ids=[i.id],
         )

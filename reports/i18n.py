@@ -16,7 +16,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from exposure_scan.models import UncheckedPart
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldMatch, UncheckedPart
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -48,43 +49,12 @@ def gettext(lang: str, message: str) -> str:
     return translations(lang).gettext(message)
 
 
-# The matcher explains each match in a closed vocabulary of English phrases (the JSON keeps
-# them as written). Each phrase is a msgid, so a reason is translated phrase by phrase.
-REASON_PHRASES = (
-    "one half of the partner-name combination",
-    "country code and number agree",
-    "found in the page text",
-    "written out or obfuscated",
-    "city (a known alias)",
-    "addition not shown",
-    "unit not shown",
-    "matching initials",
-    "matching initial",
-    "same phone number",
-    "same given names",
-    "same given name",
-    "same surname",
-    "same mailbox",
-    "Gmail spelling",
-    "+tag ignored",
-    "house number",
-    "and initials",
-    "same",
-    "street",
-    "unit",
-    "addition",
-    "postcode",
-    "city",
-    "and",
-)
-_REASON = re.compile("|".join(rf"(?<![\w+]){re.escape(p)}(?![\w])" for p in REASON_PHRASES))
-
-
-def translate_reason(lang: str, reason: str) -> str:
-    """A match explanation in the report's language; unknown words stay as they are."""
-    if normalise(lang) == DEFAULT_LANGUAGE:
-        return reason
-    return _REASON.sub(lambda m: gettext(lang, m.group()), reason)
+def reason_text(lang: str, match: FieldMatch) -> str:
+    """Which parts of a match agreed, in the report's language. A result written before
+    matches carried their parts keeps its English reason."""
+    if not match.parts:
+        return match.reason
+    return describe(match.parts, lambda message: gettext(lang, message))
 
 
 # Why a source was not checked, as the scan words it: (pattern, msgid with placeholders).

@@ -29,7 +29,7 @@ from publicsuffixlist import PublicSuffixList
 from exposure_scan.catalog import load_catalog
 from exposure_scan.models import FieldKind, Finding, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country, Profile
-from exposure_scan.removal import OWN_KINDS, host_of
+from exposure_scan.removal import OWN_KINDS, site_host
 from exposure_scan.threat import threatens
 
 from .i18n import normalise
@@ -131,7 +131,7 @@ def controllers(result: ScanResult) -> list[Controller]:
     found: dict[str, Controller] = {}
     for f in result.findings:
         obs = f.observation
-        host = host_of(obs.url)
+        host = site_host(obs.url)
         if not host or f.severity is Severity.INFO or obs.source_kind in NO_LETTER_KINDS:
             continue
         domain = registrable_domain(host)

@@ -1,13 +1,15 @@
-"""Match explanations read in the report's language: every phrase the matcher uses has a
-Dutch translation."""
+"""Match explanations read in the report's language: every match part (models.MatchPart)
+has Dutch words, and reports translate from the parts, never from the English reason."""
 
 from __future__ import annotations
 
 import re
 
 from exposure_scan.matching import Matcher
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Profile
-from exposure_scan.reports.i18n import REASON_PHRASES, gettext, translate_reason
+from exposure_scan.reports.i18n import gettext, reason_text
 
 CANDIDATES = {
     "name": ["Anna Maria van der Berg", "A.M. van der Berg", "Kuiper, A.", "Berg, A.M. van der",
@@ -19,28 +21,60 @@ CANDIDATES = {
 }
 
 
-def test_every_reason_phrase_has_a_dutch_translation() -> None:
-    missing = [p for p in REASON_PHRASES if gettext("nl", p) == p and p != "postcode"]
-    assert missing == []
+ENGLISH = re.compile(
+    r"\b(same|street|number|surname|given|initials?|mailbox|and|city|typing|shown|found)\b"
+)
+P = MatchPart
+COMBINATIONS = [
+    (P.SURNAME, P.GIVEN_NAMES, P.INITIALS),
+    (P.PARTNER_SURNAME, P.GIVEN_NAME),
+    (P.SURNAME, P.INITIAL),
+    (P.PARTNER_SURNAME, P.INITIALS),
+    (P.STREET, P.HOUSE_NUMBER, P.ADDITION, P.POSTCODE, P.CITY),
+    (P.STREET_TYPO, P.HOUSE_NUMBER, P.CITY_ALIAS, P.UNIT_NOT_SHOWN),
+    (P.HOUSE_NUMBER, P.UNIT, P.POSTCODE, P.ADDITION_NOT_SHOWN),
+    (P.MAILBOX, P.WRITTEN_OUT, P.PLUS_TAG, P.GMAIL_SPELLING),
+    (P.PHONE_NUMBER, P.COUNTRY_AND_NUMBER),
+    (P.PHONE_NUMBER, P.NUMBER_IN_TEXT),
+]
+
+
+def _match(parts: tuple[MatchPart, ...]) -> FieldMatch:
+    return FieldMatch(field=FieldKind.NAME, label="", observed="x", confidence=0.9,
+                      reason=describe(parts), parts=parts)
+
+
+def test_every_match_part_reads_in_dutch() -> None:
+    assert {p for parts in COMBINATIONS for p in parts} == set(MatchPart)
+    for parts in COMBINATIONS:
+        dutch = reason_text("nl", _match(parts))
+        assert dutch and not ENGLISH.search(dutch), (parts, dutch)
+        assert reason_text("en", _match(parts)) == describe(parts)
+
+
+def test_a_result_without_parts_keeps_its_english_reason() -> None:
+    old = FieldMatch(field=FieldKind.NAME, label="", observed="x", confidence=0.9,
+                     reason="given names and surname agree")
+    assert reason_text("nl", old) == "given names and surname agree"
 
 
 def test_matcher_reasons_translate_without_english_left(profile: Profile) -> None:
     matcher = Matcher(profile)
-    reasons = []
+    hits = []
     for raw in CANDIDATES["name"]:
         hit = matcher.match_name(raw)
         assert hit is not None, raw
-        reasons.append(hit.reason)
+        hits.append(hit)
     for field in ("address", "phone", "email"):
         for raw in CANDIDATES[field]:
-            hits = getattr(matcher, f"match_{field}")(raw)
-            assert hits, raw
-            reasons += [h.reason for h in hits]
-    english = re.compile(r"\b(same|street|number|surname|given|initials?|mailbox|and|city)\b")
-    for reason in reasons:
-        dutch = translate_reason("nl", reason)
-        assert not english.search(dutch), (reason, dutch)
-    assert translate_reason("en", reasons[0]) == reasons[0]
+            found = getattr(matcher, f"match_{field}")(raw)
+            assert found, raw
+            hits += found
+    for hit in hits:
+        assert hit.parts and hit.reason == describe(hit.parts)
+        dutch = reason_text("nl", hit)
+        assert not ENGLISH.search(dutch), (hit.reason, dutch)
+        assert reason_text("en", hit) == hit.reason
 
 
 def test_source_status_reasons_read_in_dutch() -> None:

@@ -225,3 +225,13 @@ def test_uk_gets_the_ico_complaint_and_nl_the_ap() -> None:
     assert any("ICO" in a for a in uk) and not any("Autoriteit" in a for a in uk)
     assert any("Autoriteit" in a for a in nl) and not any("ICO" in a for a in nl)
     assert not any("ICO" in a or "Autoriteit" in a for a in us)
+
+
+def test_site_host_names_the_site_and_http_host_of_keeps_the_exact_host() -> None:
+    from exposure_scan.http import host_of
+    from exposure_scan.removal import site_host
+
+    url = " https://WWW.People.example/p/1 "
+    assert site_host(url) == "people.example"  # how a report names the site
+    assert host_of(url.strip()) == "www.people.example"  # the host a request went to
+    assert site_host("http://[::1") == host_of("http://[::1") == ""

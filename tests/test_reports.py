@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
 from exposure_scan.errors import ReportError
+from exposure_scan.matching.reason import describe
 from exposure_scan.models import (
     FieldKind,
     FieldMatch,
@@ -24,6 +26,9 @@ from exposure_scan.models import (
     Severity,
     SourceKind,
 )
+from exposure_scan.models import (
+    MatchPart as P,
+)
 from exposure_scan.reports import RENDERERS, render
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -32,24 +37,30 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 JS_URL = "javascript:alert(3)"
 
 
+def agreed(*parts: P) -> dict[str, Any]:
+    """A match's parts and their English reason, as the matcher writes them."""
+    return {"parts": parts, "reason": describe(parts)}
+
+
 def name_match(observed: str = "Anna Maria van der Berg") -> FieldMatch:
     return FieldMatch(field=FieldKind.NAME, label="", observed=observed, confidence=0.97,
-                      reason="given names and surname agree")
+                      **agreed(P.SURNAME, P.GIVEN_NAME))
 
 
 def home_match(observed: str = "Fictiefstraat 7B, 9999 ZZ Voorbeeldstad") -> FieldMatch:
     return FieldMatch(field=FieldKind.ADDRESS, label="home", observed=observed, confidence=0.95,
-                      reason="postcode and house number agree", private=True)
+                      **agreed(P.HOUSE_NUMBER, P.POSTCODE), private=True)
 
 
 def mobile_match() -> FieldMatch:
     return FieldMatch(field=FieldKind.PHONE, label="mobile", observed="06-98765432",
-                      confidence=1.0, reason="same number", private=True)
+                      confidence=1.0, **agreed(P.PHONE_NUMBER),
+                      private=True)
 
 
 def practice_match() -> FieldMatch:
     return FieldMatch(field=FieldKind.ADDRESS, label="practice", observed="Praktijkplein 1",
-                      confidence=0.9, reason="street and number agree")
+                      confidence=0.9, **agreed(P.STREET, P.HOUSE_NUMBER))
 
 
 def finding(
@@ -218,7 +229,7 @@ def test_ledger_groups_identical_entries() -> None:
 
 def test_finding_details_are_shown() -> None:
     md = render(sample_result(), "md")
-    assert "postcode and house number agree" in md  # FieldMatch.reason
+    assert "same house number and postcode" in md  # FieldMatch.parts, in words
     assert "[name-with-home-address]" not in md  # rule ids are for machines (JSON) only
     assert "Your name together with your home address" in md  # the rule, in words
     assert "Use the site's opt-out form" in md  # removal step

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from exposure_scan.matching.reason import describe
 from exposure_scan.models import (
     FieldKind,
     FieldMatch,
+    MatchPart,
     Observation,
     ProviderRun,
     RunStatus,
@@ -169,9 +171,10 @@ def test_level_never_exceeds_the_worst_finding(profile: Profile) -> None:
     assert score >= 80 and level == "high"
 
 
-def initial_match(reason: str = "same surname, matching initial") -> FieldMatch:
+def initial_match(initials: MatchPart = MatchPart.INITIAL) -> FieldMatch:
+    parts = (MatchPart.SURNAME, initials)
     return FieldMatch(field=FieldKind.NAME, label="", observed="A. van der Berg",
-                      confidence=0.75, reason=reason)
+                      confidence=0.75, reason=describe(parts), parts=parts)
 
 
 def test_named_rules_replace_their_unnamed_versions(profile: Profile) -> None:
@@ -213,7 +216,7 @@ def test_work_to_home_needs_a_clear_name_match_on_the_professional_page(
     assert listed.work_to_home
     # several initials or a given name written out are
     initials = one(profile, *page, (register, [
-        initial_match("same surname, matching initials"), practice_match()]))
+        initial_match(MatchPart.INITIALS), practice_match()]))
     assert initials.work_to_home
     full = one(profile, *page, (register, [name_match(), practice_match()]))
     assert full.work_to_home
@@ -241,7 +244,7 @@ def test_namesake_register_entries_are_no_findings(profile: Profile) -> None:
                                          [initial_match()])]) == []
         # several initials or a full name: kept, as an information item to check
         kept = score_findings(profile, [(obs("https://r.example/2", kind), [
-            initial_match("same surname, matching initials")])])
+            initial_match(MatchPart.INITIALS)])])
         assert [f.severity for f in kept] == [Severity.INFO]
     # a weak name with private data is still a finding: the private data is the person's
     home = score_findings(profile, [(obs("https://r.example/3", SourceKind.PEOPLE_SEARCH),

@@ -21,8 +21,8 @@ from exposure_scan.matching.housenumber import (
     street_readings,
     typo_readings,
 )
-from exposure_scan.matching.normalise import join_words
-from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Address
 
 
@@ -78,24 +78,25 @@ class AddressMatcher:
 
 
 def _field_match(target: Target, found: Found, observed: str) -> FieldMatch:
-    parts = [("street (one typing error)" if found.typo else "street")] if found.street else []
-    parts.append("house number")
+    dutch = target.country == "NL"
+    parts = [(MatchPart.STREET_TYPO if found.typo else MatchPart.STREET)] if found.street else []
+    parts.append(MatchPart.HOUSE_NUMBER)
     if target.unit and found.unit:
-        parts.append("unit" if target.country != "NL" else "addition")
+        parts.append(MatchPart.ADDITION if dutch else MatchPart.UNIT)
     if found.postcode:
-        parts.append("postcode")
+        parts.append(MatchPart.POSTCODE)
     if found.city:
-        parts.append("city (a known alias)" if found.alias else "city")
-    reason = f"same {join_words(parts)}"
+        parts.append(MatchPart.CITY_ALIAS if found.alias else MatchPart.CITY)
     if target.unit and not found.unit:
-        reason += "; addition not shown" if target.country == "NL" else "; unit not shown"
+        parts.append(MatchPart.ADDITION_NOT_SHOWN if dutch else MatchPart.UNIT_NOT_SHOWN)
     confidence = 0.95 if found.postcode and found.street else 0.9
     return FieldMatch(
         field=FieldKind.ADDRESS,
         label=target.label,
         observed=observed,
         confidence=confidence,
-        reason=reason,
+        reason=describe(parts),
+        parts=tuple(parts),
         private=target.private,
     )
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exposure_scan.matching.normalise import fold
-from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Email
 
 _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
@@ -77,8 +78,8 @@ class EmailMatcher:
     def match(self, raw: str) -> list[FieldMatch]:
         box = mailbox(raw)
         if box is not None:
-            reason = _reason(raw, box)
-            return [_hit(t, raw.strip(), reason) for t in self.targets if t.box == box]
+            parts = _reason(raw, box)
+            return [_hit(t, raw.strip(), parts) for t in self.targets if t.box == box]
         return self.find_in_text(raw)
 
     def find_in_text(self, text: str) -> list[FieldMatch]:
@@ -90,25 +91,25 @@ class EmailMatcher:
         return out
 
 
-def _reason(observed: str, box: str) -> str:
+def _reason(observed: str, box: str) -> tuple[MatchPart, ...]:
     low = observed.lower()
-    notes = []
+    parts = [MatchPart.MAILBOX]
     if "@" not in low:
-        notes.append("written out or obfuscated")
+        parts.append(MatchPart.WRITTEN_OUT)
     if "+" in low:
-        notes.append("+tag ignored")
+        parts.append(MatchPart.PLUS_TAG)
     if box.endswith("@gmail.com") and ("googlemail" in low or "." in low.split("@")[0]):
-        notes.append("Gmail spelling")
-    extra = f" ({', '.join(notes)})" if notes else ""
-    return f"same mailbox{extra}"
+        parts.append(MatchPart.GMAIL_SPELLING)
+    return tuple(parts)
 
 
-def _hit(target: Target, observed: str, reason: str) -> FieldMatch:
+def _hit(target: Target, observed: str, parts: tuple[MatchPart, ...]) -> FieldMatch:
     return FieldMatch(
         field=FieldKind.EMAIL,
         label=target.label,
         observed=observed,
         confidence=0.97,
-        reason=reason,
+        reason=describe(parts),
+        parts=parts,
         private=target.private,
     )

@@ -20,7 +20,8 @@ from exposure_scan.matching.normalise import (
     strip_apostrophes,
     variants,
 )
-from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import PersonName
 
 _BRACKETS = re.compile(r"\(([^()]*)\)")
@@ -205,14 +206,15 @@ class NameMatcher:
             label="",
             observed=raw.strip(),
             confidence=best[0],
-            reason=best[1],
+            reason=describe(best[1]),
+            parts=best[1],
             private=False,
         )
 
-    def _best(self, toks: list[Tok]) -> tuple[float, str] | None:
+    def _best(self, toks: list[Tok]) -> tuple[float, tuple[MatchPart, ...]] | None:
         if len(toks) < 2:
             return None
-        best: tuple[float, str] | None = None
+        best: tuple[float, tuple[MatchPart, ...]] | None = None
         for reading in self.readings:
             found = _match_reading(toks, reading, self.call_names)
             if found and (best is None or found[0] > best[0]):
@@ -334,7 +336,7 @@ def _span_keys(toks: Sequence[Tok]) -> set[str]:
 
 def _match_reading(
     toks: list[Tok], reading: Reading, calls: tuple[frozenset[str], ...]
-) -> tuple[float, str] | None:
+) -> tuple[float, tuple[MatchPart, ...]] | None:
     n = len(toks)
     for i in range(n):
         for j in range(i + 1, n + 1):
@@ -404,12 +406,12 @@ def _agrees(tok: Tok, given: frozenset[str]) -> bool:
     return any(f in given for f in tok.forms)
 
 
-def _explain(verdict: tuple[int, int], partner: bool) -> tuple[float, str]:
+def _explain(verdict: tuple[int, int], partner: bool) -> tuple[float, tuple[MatchPart, ...]]:
     full, initials = verdict
-    surname = "one half of the partner-name combination" if partner else "same surname"
+    surname = MatchPart.PARTNER_SURNAME if partner else MatchPart.SURNAME
     if full:
-        given = "given name" if full == 1 else "given names"
-        extra = " and initials" if initials else ""
-        return (0.9 if not partner else 0.85), f"{surname}, same {given}{extra}"
-    what = "initial" if initials == 1 else "initials"
-    return (0.75 if not partner else 0.7), f"{surname}, matching {what}"
+        given = MatchPart.GIVEN_NAME if full == 1 else MatchPart.GIVEN_NAMES
+        extra = (MatchPart.INITIALS,) if initials else ()
+        return (0.9 if not partner else 0.85), (surname, given, *extra)
+    what = MatchPart.INITIAL if initials == 1 else MatchPart.INITIALS
+    return (0.75 if not partner else 0.7), (surname, what)

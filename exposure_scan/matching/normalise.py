@@ -121,12 +121,3 @@ def variants(text: str) -> frozenset[str]:
 def strip_apostrophes(text: str) -> str:
     return _APOSTROPHES.sub("", text)
 
-
-def join_words(words: list[str]) -> str:
-    """A list as plain English: ["street", "house number", "postcode"] -> "street, house
-    number and postcode"."""
-    if not words:
-        return ""
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
-from exposure_scan.models import FieldKind, FieldMatch
+from exposure_scan.matching.reason import describe
+from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Phone
 
 _MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
@@ -77,14 +78,16 @@ class PhoneMatcher:
                 targets.append(Target(phone.label, phone.is_private, key))
         self.targets = tuple(targets)
 
-    def _hits(self, key: Key | None, observed: str, how: str) -> list[FieldMatch]:
+    def _hits(self, key: Key | None, observed: str, how: MatchPart) -> list[FieldMatch]:
+        parts = (MatchPart.PHONE_NUMBER, how)
         return [
             FieldMatch(
                 field=FieldKind.PHONE,
                 label=t.label,
                 observed=observed,
                 confidence=0.95,
-                reason=f"same phone number ({how})",
+                reason=describe(parts),
+                parts=parts,
                 private=t.private,
             )
             for t in self.targets
@@ -94,7 +97,7 @@ class PhoneMatcher:
     def match(self, raw: str) -> list[FieldMatch]:
         if not self.targets or _MASK.search(raw):
             return []
-        hits = self._hits(parse(raw, self.region), raw.strip(), "country code and number agree")
+        hits = self._hits(parse(raw, self.region), raw.strip(), MatchPart.COUNTRY_AND_NUMBER)
         return hits or self.find_in_text(raw)
 
     def find_in_text(self, text: str) -> list[FieldMatch]:
@@ -129,5 +132,5 @@ class PhoneMatcher:
             if m.start and _DANGLING.search(text[max(0, m.start - 8) : m.start]):
                 continue  # the number under another country code
             observed = raw[m.start : m.end].strip()
-            for hit in self._hits(key_of(m.number), observed, "found in the page text"):
+            for hit in self._hits(key_of(m.number), observed, MatchPart.NUMBER_IN_TEXT):
                 out.setdefault(hit.label, hit)
