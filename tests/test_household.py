@@ -103,7 +103,7 @@ def test_no_member_value_is_in_any_request_when_send_values_is_off(
 
 
 def test_send_values_puts_the_members_names_in_the_queries() -> None:
-    from providers.searxng import SearxngProvider
+    from exposure_scan.providers.searxng import SearxngProvider
 
     profile = demo_profile()
     query = build_query(profile, SearxngProvider, False, [])
