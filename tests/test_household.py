@@ -217,3 +217,36 @@ def test_the_clinicians_findings_ignore_the_household() -> None:
     with_partner = demo_profile()
     alone = with_partner.model_copy(update={"household": []})
     assert find(with_partner, [obs]) == find(alone, [obs])
+
+
+def _with_household(result: ScanResult, severity: Severity) -> ScanResult:
+    obs = Observation(provider="inspector", url="https://club.test/leden/kees-bakker",
+                      text="Kees Bakker, Meidoornstraat 23")
+    from exposure_scan.models import FieldKind, FieldMatch, HouseholdFinding
+
+    match = FieldMatch(field=FieldKind.NAME, label="", observed="Kees Bakker", confidence=0.9,
+                       reason="full name")
+    finding = HouseholdFinding(id="h1", member=0, relation="partner", observation=obs,
+                               matches=[match], ties=[HouseholdTie.HOME_ADDRESS],
+                               severity=severity)
+    return result.model_copy(update={"household": [finding]})
+
+
+def test_the_employer_summary_counts_household_findings_by_severity_only(
+    with_partner: tuple[ScanResult, Recording],
+) -> None:
+    from exposure_scan.summary import render_summary, summarise_reports
+
+    base, _ = with_partner
+    people = [
+        base.model_copy(update={"profile": {**base.profile, "n": i}}) for i in range(6)
+    ]
+    people = [_with_household(p, Severity.HIGH) for p in people[:5]] + [
+        _with_household(people[5], Severity.CRITICAL)
+    ]
+    summary = summarise_reports(people, providers=["searxng", "big_register", "inspector"])
+    # five high: shown; one critical: below k, left out
+    assert summary.household_by_severity == {"high": 5}
+    text = render_summary(summary, "json") + render_summary(summary, "md")
+    for value in ("Kees", "Bakker", "club.test", "Meidoornstraat"):
+        assert value not in text
