@@ -250,3 +250,51 @@ def test_the_employer_summary_counts_household_findings_by_severity_only(
     text = render_summary(summary, "json") + render_summary(summary, "md")
     for value in ("Kees", "Bakker", "club.test", "Meidoornstraat"):
         assert value not in text
+
+
+def test_the_init_template_shows_the_household_commented_out_with_a_consent_note() -> None:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("exposure_scan").joinpath("data/profile-template.toml").read_text()
+    assert "household" not in tomllib.loads(text)  # init asks nothing about the family
+    assert "# [[household]]" in text and "agreed" in text
+    start = text.index("# [[household]]")
+    body = "\n".join(line.removeprefix("#").removeprefix(" ") for line in
+                     text[start:].splitlines())
+    data = tomllib.loads('[[names]]\ngiven = "A"\nsurname = "B"\n' + body)
+    assert Profile.model_validate(data).household[0].send_values is False
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_members_letter_is_in_their_own_name_and_says_it_is_their_request(
+    with_partner: tuple[ScanResult, Recording], lang: str,
+) -> None:
+    from exposure_scan.reports import letter
+
+    result, _ = with_partner
+    texts = letter.letters(result, demo_profile(), lang, datetime.date(2026, 3, 2))
+    mine = {name: text for name, text in texts.items() if "member1" in name}
+    assert len(mine) == 1 and "Bakker" not in next(iter(mine))  # no name in the file name
+    text = next(iter(mine.values()))
+    assert "Kees Bakker" in text and "Sanne" not in text
+    assert ("own request" if lang == "en" else "eigen verzoek") in text
+    others = [t for name, t in texts.items() if "member" not in name]
+    assert others and all("Kees" not in t for t in others)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_report_has_a_household_section(
+    with_partner: tuple[ScanResult, Recording], lang: str,
+) -> None:
+    from exposure_scan.reports.render import render_html, render_json, render_markdown
+
+    result, _ = with_partner
+    result = result.model_copy(update={"language": lang})
+    title = "Your household" if lang == "en" else "Uw huishouden"
+    assert title in render_markdown(result)
+    assert title in render_html(result)
+    assert '"household"' in render_json(result)
+    # the clinician's own part never mentions the member
+    alone = result.model_copy(update={"household": []})
+    assert title not in render_markdown(alone)
