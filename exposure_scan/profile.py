@@ -302,7 +302,7 @@ class Member(Frozen):
             key = RELATION_ALIASES.get(key, key)
             if key in {r.value for r in Relation}:
                 return key
-        raise ValueError('relation: expected partner, child or other, like relation = "partner"')
+        raise ValueError('expected partner, child or other, like relation = "partner"')
 
     @field_validator("consent_by")
     @classmethod

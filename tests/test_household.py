@@ -298,3 +298,11 @@ def test_every_report_has_a_household_section(
     # the clinician's own part never mentions the member
     alone = result.model_copy(update={"household": []})
     assert title not in render_markdown(alone)
+
+
+def test_a_dutch_profile_refuses_a_member_without_consent_in_dutch(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    path.write_text('language = "nl"\n' + path.read_text("utf-8"), "utf-8")
+    with pytest.raises(ProfileError, match="geen vastgelegde toestemming") as caught:
+        load_profile(path)
+    assert "ouder" in str(caught.value) and "\n" not in str(caught.value)
