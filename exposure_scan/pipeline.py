@@ -158,6 +158,8 @@ def assess(
     profile: Profile,
     observations: Iterable[Observation],
     match: Callable[[Observation], MatchOutcome] | None = None,
+    *,
+    household: bool = True,
 ) -> Assessment:
     """Match every observation against the profile (through `match`, e.g. a cache), then
     score what matched. A search hit whose page was read is judged by the page."""
@@ -181,7 +183,7 @@ def assess(
         if matches:
             matched.append((obs, matches))
     findings = attach_steps(score_findings(profile, matched), profile)
-    return Assessment(findings, unmatched, find_household(profile, seen))
+    return Assessment(findings, unmatched, find_household(profile, seen) if household else [])
 
 
 def find(
@@ -190,4 +192,4 @@ def find(
     match: Callable[[Observation], MatchOutcome] | None = None,
 ) -> list[Finding]:
     """Match every observation against the profile, then score what matched."""
-    return assess(profile, observations, match).findings
+    return assess(profile, observations, match, household=False).findings
