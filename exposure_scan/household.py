@@ -20,10 +20,11 @@ from exposure_scan.models import (
     HouseholdFinding,
     HouseholdTie,
     Observation,
+    Relation,
     Severity,
     canonical_url,
 )
-from exposure_scan.profile import Member, Profile, Relation
+from exposure_scan.profile import Member, Profile
 from exposure_scan.removal import steps_for
 from exposure_scan.scoring import strong_name
 
@@ -112,7 +113,7 @@ def find_household(
                 HouseholdFinding(
                     id=ident,
                     member=index,
-                    relation=member.relation.value,
+                    relation=member.relation,
                     observation=obs,
                     matches=matches,
                     ties=sorted(ties),

@@ -172,6 +172,14 @@ class Finding(Frozen):
     steps: list[RemovalStep] = Field(default_factory=list)
 
 
+class Relation(StrEnum):
+    """How a household member is related to the person (issue 16)."""
+
+    PARTNER = "partner"
+    CHILD = "child"
+    OTHER = "other"
+
+
 class HouseholdTie(StrEnum):
     """What links a household member's page to the clinician (issue 16)."""
 
@@ -186,7 +194,7 @@ class HouseholdFinding(Frozen):
 
     id: str
     member: int = Field(ge=0)  # index in the profile's [[household]]
-    relation: str  # partner, child, other
+    relation: Relation
     observation: Observation
     matches: list[FieldMatch]  # the member's values the page showed
     ties: list[HouseholdTie] = Field(default_factory=list)

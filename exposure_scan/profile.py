@@ -33,6 +33,7 @@ from pydantic import (
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
 from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
+from exposure_scan.models import Relation
 
 
 class Frozen(BaseModel):
@@ -265,12 +266,6 @@ class Consent(Frozen):
     by: str = Field(min_length=1, description="who gave it: the person, or a reference to it")
     date: datetime.date
     scope: str = Field(min_length=1, description="what was agreed, e.g. 'yearly exposure scan'")
-
-
-class Relation(StrEnum):
-    PARTNER = "partner"
-    CHILD = "child"
-    OTHER = "other"
 
 
 RELATION_ALIASES = {

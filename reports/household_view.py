@@ -49,7 +49,7 @@ def household_view(
             {
                 "id": h.id,
                 "member": h.member + 1,
-                "relation": RELATIONS[lang].get(h.relation, h.relation),
+                "relation": RELATIONS[lang].get(h.relation.value, h.relation.value),
                 "severity": h.severity.value,
                 "title": obs.title,
                 "url": obs.url,

@@ -13,9 +13,9 @@ import pytest
 from exposure_scan.demo import DemoWorld, demo_config, demo_profile
 from exposure_scan.errors import ProfileError
 from exposure_scan.household import find_household, household_severity
-from exposure_scan.models import HouseholdTie, Observation, ScanResult, Severity
+from exposure_scan.models import HouseholdTie, Observation, Relation, ScanResult, Severity
 from exposure_scan.pipeline import build_query, find
-from exposure_scan.profile import Member, Profile, Relation, load_profile
+from exposure_scan.profile import Member, Profile, load_profile
 from exposure_scan.registry import Registry
 from exposure_scan.scan import ScanState, scan
 
@@ -226,7 +226,7 @@ def _with_household(result: ScanResult, severity: Severity) -> ScanResult:
 
     match = FieldMatch(field=FieldKind.NAME, label="", observed="Kees Bakker", confidence=0.9,
                        reason="full name")
-    finding = HouseholdFinding(id="h1", member=0, relation="partner", observation=obs,
+    finding = HouseholdFinding(id="h1", member=0, relation=Relation.PARTNER, observation=obs,
                                matches=[match], ties=[HouseholdTie.HOME_ADDRESS],
                                severity=severity)
     return result.model_copy(update={"household": [finding]})
