@@ -56,25 +56,67 @@ class HouseholdMatcher:
 
 
 def household_severity(relation: Relation, ties: set[HouseholdTie]) -> Severity:
-    """A child with the home address ranks highest; a member tied to the home address or
-    named next to the clinician is high; their own details elsewhere, medium."""
+    """A child named with the home address ranks highest; a member named with the home
+    address or next to the clinician is high; on the same page but apart, or only their own
+    details, medium (a child on such a page: high)."""
+    child = relation is Relation.CHILD
     if HouseholdTie.HOME_ADDRESS in ties:
-        return Severity.CRITICAL if relation is Relation.CHILD else Severity.HIGH
+        return Severity.CRITICAL if child else Severity.HIGH
     if HouseholdTie.NAMED_WITH_CLINICIAN in ties:
+        return Severity.HIGH
+    if HouseholdTie.SAME_PAGE in ties and child:
         return Severity.HIGH
     return Severity.MEDIUM
 
 
-def _ties(member_matches: list[FieldMatch], clinician: list[FieldMatch]) -> set[HouseholdTie]:
+# "Together": on the same line of the page or the next one, and this close. A long member
+# list or a people-search page names many people; only neighbours are tied to each other.
+NEAR_LINES = 1
+NEAR_CHARS = 200
+
+
+def _places(text: str, value: str) -> list[tuple[int, int, int]]:
+    """(start, end, line) of each place the value stands in the text."""
+    out = []
+    lower, needle = text.lower(), value.lower().strip()
+    start = lower.find(needle) if needle else -1
+    while start >= 0:
+        out.append((start, start + len(needle), text.count("\n", 0, start)))
+        start = lower.find(needle, start + 1)
+    return out
+
+
+def _together(text: str, ours: list[FieldMatch], theirs: list[FieldMatch]) -> bool:
+    """Whether a member's value stands next to one of the clinician's. Values seen only in a
+    record's fields (not in running text) belong to one record: together."""
+    a = [p for m in ours for p in _places(text, m.observed)]
+    b = [p for m in theirs for p in _places(text, m.observed)]
+    if not a or not b:
+        return True
+    return any(
+        abs(la - lb) <= NEAR_LINES and max(sa - eb, sb - ea, 0) <= NEAR_CHARS
+        for sa, ea, la in a
+        for sb, eb, lb in b
+    )
+
+
+def _ties(
+    text: str, member_matches: list[FieldMatch], clinician: list[FieldMatch]
+) -> set[HouseholdTie]:
     ties: set[HouseholdTie] = set()
-    if any(m.field is FieldKind.ADDRESS and m.private for m in clinician):
-        ties.add(HouseholdTie.HOME_ADDRESS)
-    if any(strong_name(m) for m in clinician) and any(
-        m.field is FieldKind.NAME for m in member_matches
-    ):
-        ties.add(HouseholdTie.NAMED_WITH_CLINICIAN)
+    homes = [m for m in clinician if m.field is FieldKind.ADDRESS and m.private]
+    names = [m for m in clinician if strong_name(m)]
+    if homes:
+        near = _together(text, member_matches, homes)
+        ties.add(HouseholdTie.HOME_ADDRESS if near else HouseholdTie.SAME_PAGE)
+    member_names = [m for m in member_matches if m.field is FieldKind.NAME]
+    if names and member_names:
+        near = _together(text, member_names, names)
+        ties.add(HouseholdTie.NAMED_WITH_CLINICIAN if near else HouseholdTie.SAME_PAGE)
     if any(m.field in (FieldKind.PHONE, FieldKind.EMAIL) for m in member_matches):
         ties.add(HouseholdTie.OWN_DETAILS)
+    if {HouseholdTie.HOME_ADDRESS, HouseholdTie.NAMED_WITH_CLINICIAN} & ties:
+        ties.discard(HouseholdTie.SAME_PAGE)
     return ties
 
 
@@ -98,7 +140,7 @@ def find_household(
     out: list[HouseholdFinding] = []
     for obs, clinician in seen:
         for index, member, matches in matcher.match(obs):
-            ties = _ties(matches, clinician)
+            ties = _ties(obs.text, matches, clinician)
             if not ties:
                 continue
             severity = household_severity(member.relation, ties)

@@ -185,6 +185,7 @@ class HouseholdTie(StrEnum):
 
     HOME_ADDRESS = "home_address"  # the member is shown with the clinician's home address
     NAMED_WITH_CLINICIAN = "named_with_clinician"  # "her husband Mark": named next to them
+    SAME_PAGE = "same_page"  # on a page with the home address or the clinician, not next to it
     OWN_DETAILS = "own_details"  # the member's own private phone or email, no tie
 
 

@@ -19,11 +19,13 @@ TIES = {
     "en": {
         HouseholdTie.HOME_ADDRESS: "shown with your home address",
         HouseholdTie.NAMED_WITH_CLINICIAN: "named next to you",
+        HouseholdTie.SAME_PAGE: "on a page that also shows your home address or your name",
         HouseholdTie.OWN_DETAILS: "their own phone number or email address",
     },
     "nl": {
         HouseholdTie.HOME_ADDRESS: "genoemd met uw huisadres",
         HouseholdTie.NAMED_WITH_CLINICIAN: "genoemd naast u",
+        HouseholdTie.SAME_PAGE: "op een pagina die ook uw huisadres of uw naam toont",
         HouseholdTie.OWN_DETAILS: "het eigen telefoonnummer of e-mailadres",
     },
 }

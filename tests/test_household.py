@@ -306,3 +306,24 @@ def test_a_dutch_profile_refuses_a_member_without_consent_in_dutch(tmp_path: Pat
     with pytest.raises(ProfileError, match="geen vastgelegde toestemming") as caught:
         load_profile(path)
     assert "ouder" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_consented_child_in_the_demo_is_on_the_club_page_but_not_at_the_address(
+    with_partner: tuple[ScanResult, Recording],
+) -> None:
+    base = demo_profile()
+    child = _member(Relation.CHILD, "Lotte", "Bakker")
+    result, recorded = demo_scan({"household": [*base.household, child]})
+    by_member = {h.member: h for h in result.household}
+    assert by_member[0].severity is Severity.HIGH  # the partner, at the home address
+    assert by_member[1].ties == [HouseholdTie.SAME_PAGE]  # the child, with the city only
+    assert by_member[1].severity is Severity.HIGH
+    assert all("lotte" not in str(r.url).lower() for r in recorded.requests)
+
+
+def test_a_member_far_from_the_address_on_a_long_list_is_only_on_the_same_page() -> None:
+    profile = _profile(_member(Relation.PARTNER, "Mark", "Jansen"))
+    text = ("Meidoornstraat 23, 3531 AB Utrecht: bewoner sinds 2019.\n" + "Overige leden\n" * 5
+            + "Mark Jansen, Utrecht\n")
+    [found] = _find(profile, text)
+    assert found.ties == [HouseholdTie.SAME_PAGE] and found.severity is Severity.MEDIUM
