@@ -1,8 +1,8 @@
 """An embedded fictional world on 127.0.0.1 for `exposure-scan demo`: no internet needed.
 
 It serves a SearXNG-compatible search engine, a BIG-register, a practice website, a
-people-search page, a forum post exposing a home address and mobile number, and a namesake
-with another address.
+people-search page, a forum post exposing a home address and mobile number, a namesake
+with another address, and a club's member list with the partner at the home address.
 The real providers are pointed at it; only its own loopback address is allowed.
 """
 
@@ -43,6 +43,12 @@ PAGES = {
         "namesake.html",
         "Sanne de Wit wint stadsloop",
         "De 29-jarige Sanne de Wit uit Groningen ...",
+    ),
+    # The household (issue 16): the partner at the home address, a child with the city.
+    "/tennis/ledenlijst": (
+        "club.html",
+        "Tennisvereniging De Meidoorn — Ledenlijst",
+        "Ledenlijst 2026: senioren en jeugd, Utrecht ...",
     ),
 }
 

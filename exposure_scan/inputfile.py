@@ -229,6 +229,19 @@ def translate(text: str, lang: str | None) -> str:
 
 # Messages of our validators that a Dutch user meets most.
 OWN_DUTCH = {
+    # household members (issue 16)
+    'no recorded consent, so this member is left out; add their own {leaf} = "..." and '
+    'consent_date = 2026-01-15, or remove the member': 'geen vastgelegde toestemming, dus dit '
+    'gezinslid blijft buiten de scan; vul hun eigen {leaf} = "..." en consent_date = '
+    '2026-01-15 in, of haal het gezinslid weg',
+    'no recorded consent, so this member is left out; add a parent\'s {leaf} = "..." and '
+    'consent_date = 2026-01-15, or remove the member': 'geen vastgelegde toestemming, dus dit '
+    'gezinslid blijft buiten de scan; vul de {leaf} = "..." en consent_date = 2026-01-15 van '
+    'een ouder in, of haal het gezinslid weg',
+    "lies in the future; write the day it was given":
+        "ligt in de toekomst; vul de dag in waarop die gegeven is",
+    'expected partner, child or other, like {leaf} = "partner"':
+        'verwacht partner, child of other, zoals {leaf} = "partner"',
     'expected nl or en, like language = "nl"': 'verwacht nl of en, zoals language = "nl"',
     "required, but missing; add it": "verplicht, maar ontbreekt; vul het in",
     "required for a Dutch address (like '1234 AB')":

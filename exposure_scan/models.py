@@ -199,6 +199,37 @@ class Finding(Frozen):
     passages: list[Passage] = Field(default_factory=list)
 
 
+class Relation(StrEnum):
+    """How a household member is related to the person (issue 16)."""
+
+    PARTNER = "partner"
+    CHILD = "child"
+    OTHER = "other"
+
+
+class HouseholdTie(StrEnum):
+    """What links a household member's page to the clinician (issue 16)."""
+
+    HOME_ADDRESS = "home_address"  # the member is shown with the clinician's home address
+    NAMED_WITH_CLINICIAN = "named_with_clinician"  # "her husband Mark": named next to them
+    SAME_PAGE = "same_page"  # on a page with the home address or the clinician, not next to it
+    OWN_DETAILS = "own_details"  # the member's own private phone or email, no tie
+
+
+class HouseholdFinding(Frozen):
+    """A page about a household member: their own finding, never in the clinician's score.
+    The member is named by relation and place in the profile, never by a value."""
+
+    id: str
+    member: int = Field(ge=0)  # index in the profile's [[household]]
+    relation: Relation
+    observation: Observation
+    matches: list[FieldMatch]  # the member's values the page showed
+    ties: list[HouseholdTie] = Field(default_factory=list)
+    severity: Severity
+    steps: list[RemovalStep] = Field(default_factory=list)  # asked for in the member's name
+
+
 def finding_id(url: str, provider: str, matches: list[FieldMatch]) -> str:
     """Same page and same kinds of match -> same id, so scans can be compared."""
     keys = sorted({f"{m.field.value}:{m.label}" for m in matches})
@@ -475,6 +506,7 @@ class ScanResult(Frozen):
     plan: list[PlanItem] = Field(default_factory=list)  # removal.build_plan: every step, once
     organisation: OrganisationContact | None = None  # the employer's contact point, if named
     changes: Changes | None = None  # with a scan history: what changed since the last scan
+    household: list[HouseholdFinding] = Field(default_factory=list)  # members' own findings
 
     @model_validator(mode="before")
     @classmethod

@@ -7,14 +7,15 @@ it directly and the orchestrator (`scan.py`) can run the matching in a worker th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from exposure_scan.catalog import load_catalog
+from exposure_scan.household import find_household
 from exposure_scan.http import host_of
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
-from exposure_scan.models import FieldMatch, Finding, Observation, SourceKind
-from exposure_scan.profile import Profile
+from exposure_scan.models import FieldMatch, Finding, HouseholdFinding, Observation, SourceKind
+from exposure_scan.profile import PersonName, Profile
 from exposure_scan.provider import Provider, Query, QueryField
 from exposure_scan.removal import attach_steps
 from exposure_scan.scoring import score_findings
@@ -49,7 +50,7 @@ def build_query(
     )
     return Query(
         country=profile.country,
-        names=list(profile.names) if QueryField.NAME in wanted else [],
+        names=[*profile.names, *member_names(profile)] if QueryField.NAME in wanted else [],
         cities=sorted({a.city for a in practice}) if QueryField.CITY in wanted else [],
         emails=emails,
         private_emails=[e.address for e in profile.emails if e.is_private and e.address in emails],
@@ -67,6 +68,12 @@ def build_query(
         else [],
         withheld=sorted(f for f in cls.sends - wanted if _has(profile, f)),
     )
+
+
+def member_names(profile: Profile) -> list[PersonName]:
+    """Household members' names, only of those whose consent says they may be searched for
+    (`send_values`); every other member is matched on what the clinician's queries find."""
+    return [n for m in profile.household if m.send_values for n in m.names]
 
 
 def _has(profile: Profile, field: QueryField) -> bool:
@@ -144,12 +151,15 @@ class MatchCache:
 class Assessment:
     findings: list[Finding]
     unmatched: list[Observation]  # the matcher failed on these: unchecked, not clear
+    household: list[HouseholdFinding] = field(default_factory=list)  # members' own findings
 
 
 def assess(
     profile: Profile,
     observations: Iterable[Observation],
     match: Callable[[Observation], MatchOutcome] | None = None,
+    *,
+    household: bool = True,
 ) -> Assessment:
     """Match every observation against the profile (through `match`, e.g. a cache), then
     score what matched. A search hit whose page was read is judged by the page."""
@@ -159,6 +169,7 @@ def assess(
     # A page filed under the URL that served it was found under `found_via`.
     read = {o.found_via or o.url for o in classified if o.provider == PageInspector.name}
     matched: list[tuple[Observation, list[FieldMatch]]] = []
+    seen: list[tuple[Observation, list[FieldMatch]]] = []  # every page read, for the household
     unmatched: list[Observation] = []
     for original, obs in zip(raw, classified, strict=True):
         if obs.inspect and obs.url in read:
@@ -167,9 +178,12 @@ def assess(
         matches = match(original)
         if matches is None:
             unmatched.append(obs)
-        elif matches:
+            continue
+        seen.append((obs, matches))
+        if matches:
             matched.append((obs, matches))
-    return Assessment(attach_steps(score_findings(profile, matched), profile), unmatched)
+    findings = attach_steps(score_findings(profile, matched), profile)
+    return Assessment(findings, unmatched, find_household(profile, seen) if household else [])
 
 
 def find(
@@ -178,4 +192,4 @@ def find(
     match: Callable[[Observation], MatchOutcome] | None = None,
 ) -> list[Finding]:
     """Match every observation against the profile, then score what matched."""
-    return assess(profile, observations, match).findings
+    return assess(profile, observations, match, household=False).findings

@@ -33,6 +33,7 @@ from pydantic import (
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
 from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
+from exposure_scan.models import Relation
 
 
 class Frozen(BaseModel):
@@ -266,6 +267,60 @@ class Consent(Frozen):
     scope: str = Field(min_length=1, description="what was agreed, e.g. 'yearly exposure scan'")
 
 
+RELATION_ALIASES = {
+    "husband": "partner", "wife": "partner", "spouse": "partner", "man": "partner",
+    "vrouw": "partner", "echtgenoot": "partner", "echtgenote": "partner",
+    "son": "child", "daughter": "child", "kind": "child", "zoon": "child", "dochter": "child",
+    "anders": "other", "overig": "other",
+}
+
+
+class Member(Frozen):
+    """A household member (issue 16): in scope only with their own recorded consent, or for
+    a child the parent's. Their values are only compared with what the clinician's own
+    queries find, unless `send_values` records that they agreed to be searched for."""
+
+    relation: Relation
+    names: list[PersonName] = Field(min_length=1)
+    phones: list[Phone] = Field(default_factory=list)
+    emails: list[Email] = Field(default_factory=list)
+    consent_by: str = ""
+    consent_date: datetime.date | None = None
+    send_values: bool = False
+
+    @field_validator("relation", mode="before")
+    @classmethod
+    def _relation(cls, value: object) -> object:
+        if isinstance(value, str):
+            key = value.strip().lower()
+            key = RELATION_ALIASES.get(key, key)
+            if key in {r.value for r in Relation}:
+                return key
+        raise ValueError('expected partner, child or other, like relation = "partner"')
+
+    @field_validator("consent_by")
+    @classmethod
+    def _consent_by(cls, value: str) -> str:
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _consented(self) -> Member:
+        # The refusal never repeats the member's name: it may end up in a cron log.
+        who = "a parent's" if self.relation is Relation.CHILD else "their own"
+        if not self.consent_by or self.consent_date is None:
+            raise ValueError(
+                f"consent_by: no recorded consent, so this member is left out; add {who} "
+                'consent_by = "..." and consent_date = 2026-01-15, or remove the member'
+            )
+        if self.consent_date > datetime.date.today():
+            raise ValueError("consent_date: lies in the future; write the day it was given")
+        return self
+
+    def as_profile(self, country: Country) -> Profile:
+        """The member shaped as a profile, so that the same matcher rules apply to them."""
+        return Profile(names=self.names, phones=self.phones, emails=self.emails, country=country)
+
+
 class Profile(Frozen):
     """What the person entered about themself."""
 
@@ -279,6 +334,7 @@ class Profile(Frozen):
     role: Role | None = None
     language: str | None = None
     consent: Consent | None = None
+    household: list[Member] = Field(default_factory=list)
 
     @field_validator("country", mode="before")
     @classmethod
@@ -299,17 +355,21 @@ class Profile(Frozen):
 
     @model_validator(mode="after")
     def _check_phones(self) -> Profile:
-        for i, phone in enumerate(self.phones):
-            try:
-                parsed = phonenumbers.parse(phone.number, self.country.region)
-            except phonenumbers.NumberParseException:
-                parsed = None
-            if parsed is None or not phonenumbers.is_possible_number(parsed):
-                # The value itself is not repeated: error output may end up in a cron log.
-                raise ValueError(
-                    f"phones[{i}].number: not a phone number for {self.country.value} "
-                    "(write it with the country code, like +31 6 12345678)"
-                )
+        lists = [("", self.phones)] + [(f"household[{m}].", h.phones) for m, h in
+                                       enumerate(self.household)]
+        for prefix, phones in lists:
+            for i, phone in enumerate(phones):
+                try:
+                    parsed = phonenumbers.parse(phone.number, self.country.region)
+                except phonenumbers.NumberParseException:
+                    parsed = None
+                if parsed is None or not phonenumbers.is_possible_number(parsed):
+                    # The value itself is not repeated: error output may end up in a cron log.
+                    raise ValueError(
+                        f"{prefix}phones[{i}].number: not a phone number for "
+                        f"{self.country.value} (write it with the country code, like "
+                        "+31 6 12345678)"
+                    )
         return self
 
     def warnings(self) -> list[str]:
@@ -346,7 +406,8 @@ class Profile(Frozen):
     def fingerprint(self, key: bytes) -> str:
         """A keyed hash of the whole profile: the same person gives the same value under the
         same key, and without the key it cannot be checked against a guessed profile."""
-        canonical = self.model_dump_json(exclude={"consent"}).encode("utf-8")
+        # The household is not who the person is: adding a partner keeps their history.
+        canonical = self.model_dump_json(exclude={"consent", "household"}).encode("utf-8")
         return hmac.new(key, canonical, hashlib.sha256).hexdigest()
 
     def redacted(self) -> dict[str, Any]:
@@ -358,7 +419,7 @@ class Profile(Frozen):
             "addresses": [a.label for a in self.addresses],
             "phones": [p.label for p in self.phones],
             "emails": [e.label for e in self.emails],
-        }
+        } | ({"household": [m.relation.value for m in self.household]} if self.household else {})
 
 
 def load_profile(path: Path) -> Profile:

@@ -163,6 +163,7 @@ class ScanState:
             confidence=confidence,
             coverage=coverage,
             plan=build_plan(assessment.findings, self.profile),
+            household=assessment.household,
         )
 
     def _interrupted(self, item: Configured, ctx: ProviderContext, started: float) -> ProviderRun:

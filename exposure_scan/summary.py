@@ -68,6 +68,8 @@ class EmployerSummary(Summary):
     people_by_country: dict[str, int] = Field(default_factory=dict)
     open_rules: dict[str, int] = Field(default_factory=dict)  # rule id -> people affected
     open_removal_methods: dict[str, int] = Field(default_factory=dict)  # method -> findings
+    # household members' findings (issue 16): severities only, a closed list, never who
+    household_by_severity: dict[str, int] = Field(default_factory=dict)
     coverage: Coverage = Field(default_factory=Coverage)
 
     @property
@@ -181,6 +183,7 @@ def summarise_reports(
     open_rules: Counter[str] = Counter()
     open_methods: Counter[str] = Counter()
     unchecked_by_provider: Counter[str] = Counter()
+    household: Counter[str] = Counter()
     with_unchecked = partial = findings = 0
 
     for result in results:
@@ -194,6 +197,7 @@ def summarise_reports(
             for method in {_closed(s.method, methods) for s in finding.steps if s.method}:
                 open_methods[method] += 1
         open_rules.update(person_rules)
+        household.update(_closed(h.severity.value, severities) for h in result.household)
         if result.findings:
             worst[min((f.severity for f in result.findings), key=lambda s: s.rank).value] += 1
         else:
@@ -217,6 +221,7 @@ def summarise_reports(
         people_by_country=_ordered(by_country, countries),
         open_rules=dict(sorted(open_rules.items(), key=lambda kv: (-kv[1], kv[0]))),
         open_removal_methods=dict(sorted(open_methods.items(), key=lambda kv: (-kv[1], kv[0]))),
+        household_by_severity=_ordered(household, severities),
         coverage=Coverage(
             scans_with_unchecked_sources=with_unchecked,
             partial_scans=partial,
@@ -266,6 +271,7 @@ PARTITIONS = {
     "people_by_country": True,
     "open_rules": False,
     "open_removal_methods": False,
+    "household_by_severity": False,
 }
 
 
@@ -297,6 +303,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "open_removal_methods": "Open removal steps (findings per method)|Method|No numbers.",
         "unchecked_by_provider": "Sources that could not be checked (scans per source)|Source|"
         "No numbers.",
+        "household_by_severity": "Household members' findings, by severity (only where the "
+        "member consented)|Severity|No numbers.",
     },
     "nl": {
         "title": "Samenvatting blootstelling van een groep",
@@ -323,10 +331,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Geen aantallen.",
         "unchecked_by_provider": "Bronnen die niet gecontroleerd konden worden (scans per "
         "bron)|Bron|Geen aantallen.",
+        "household_by_severity": "Bevindingen over gezinsleden, naar ernst (alleen met hun "
+        "toestemming)|Ernst|Geen aantallen.",
     },
 }
 TABLES = ("people_by_worst_severity", "findings_by_severity", "findings_by_source_kind",
-          "people_by_country", "open_rules", "open_removal_methods", "unchecked_by_provider")
+          "people_by_country", "open_rules", "open_removal_methods", "unchecked_by_provider",
+          "household_by_severity")
 CHARTS = ("people_by_worst_severity", "findings_by_source_kind")
 
 

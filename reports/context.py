@@ -33,6 +33,7 @@ from exposure_scan.scoring import rule_texts
 from exposure_scan.threat import threatens
 
 from .history_view import changes_view, escalations
+from .household_view import household_view
 from .i18n import (
     field_label,
     gettext,
@@ -335,6 +336,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         "ledger_total": len(result.ledger),
         "changes": _changes(result, lang, country),
         **organisation_view(result, plan),
+        **household_view(result, lang, lambda s: _step(s, lang)),
         "evidence": [
             {"id": f["id"], "url": f["url"], "href": f["href"], "seen_at": f["seen_at"],
              "provider": f["provider"], "body_sha256": f["body_sha256"]}

@@ -27,11 +27,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from publicsuffixlist import PublicSuffixList
 
 from exposure_scan.catalog import load_catalog
-from exposure_scan.models import FieldKind, Finding, ScanResult, Severity, SourceKind
+from exposure_scan.models import FieldKind, Finding, HouseholdTie, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Country, Profile
 from exposure_scan.removal import OWN_KINDS, site_host
 from exposure_scan.threat import threatens
 
+from .household_view import RELATIONS
 from .i18n import normalise
 
 # No letter for statutory registers (Art. 17 does not reach them: the fix is shielding), nor
@@ -216,6 +217,37 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
             deadline=written(add_month(today), lang),
             uk=uk,
             threat=ctl.threat,
+            member="",
         )
         out[file_name(ctl.domain, lang, taken)] = text
+    for index, member in enumerate(profile.household):
+        # Issue 16: the member's own request, in their name (the letter says so).
+        mine = [h for h in result.household if h.member == index]
+        if not mine:
+            continue
+        as_findings = [
+            Finding(id=h.id, observation=h.observation, matches=h.matches, severity=h.severity,
+                    score=0)
+            for h in mine
+        ]
+        home = {h.observation.url for h in mine if HouseholdTie.HOME_ADDRESS in h.ties}
+        for ctl in controllers(result.model_copy(update={"findings": as_findings})):
+            site = ctl.name if ctl.name != ctl.domain else ctl.domain
+            kinds = set(data_kinds(ctl.findings))
+            if any(url in home for url, _ in ctl.pages):
+                kinds.add("home_address")
+            text = template.render(
+                name=member.names[0].full,
+                controller=ctl,
+                addressee=ctl.organisation,
+                site=site,
+                pages=[(url, written(date.fromisoformat(seen), lang)) for url, seen in ctl.pages],
+                kinds=[k for k in KIND_ORDER if k in kinds],
+                today=written(today, lang),
+                deadline=written(add_month(today), lang),
+                uk=uk,
+                threat=ctl.threat,
+                member=RELATIONS[lang].get(member.relation.value, member.relation.value),
+            )
+            out[file_name(f"member{index + 1}-{ctl.domain}", lang, taken)] = text
     return out

@@ -239,8 +239,9 @@ def test_three_demo_scans_show_one_new_one_gone_then_not_rechecked(tmp_path: Pat
     assert code == 3
     changes = third["changes"]["findings"]
     assert not [c for c in changes if c["change"] == "gone"]
-    assert len([c for c in changes if c["change"] == "not_rechecked"]) == 3
-    assert "Not re-checked (3)" in third["_md"]
+    # the forum post is gone; four pages (with the household's club list) are not rechecked
+    assert len([c for c in changes if c["change"] == "not_rechecked"]) == 4
+    assert "Not re-checked (4)" in third["_md"]
 
     listed = runner.invoke(app, ["history", "--db", str(tmp_path / "h.sqlite3"), "-p", str(prof)])
     assert listed.exit_code == 0 and len(listed.output.strip().splitlines()) == 4

@@ -1,0 +1,167 @@
+"""Household members' findings (issue 16): pages about the partner or the children.
+
+Each member is matched with the same rules as the clinician (a `Matcher` built on the
+member's names, phones and emails), on the pages the clinician's own queries found. What
+ties the member to the clinician (the home address, the clinician's name on the same page)
+comes from the clinician's matches of that page, so the clinician's findings never change.
+Pure and synchronous.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from exposure_scan.matching import Matcher
+from exposure_scan.models import (
+    FieldKind,
+    FieldMatch,
+    Finding,
+    HouseholdFinding,
+    HouseholdTie,
+    Observation,
+    Relation,
+    Severity,
+    canonical_url,
+)
+from exposure_scan.profile import Member, Profile
+from exposure_scan.removal import steps_for
+from exposure_scan.scoring import strong_name
+
+__all__ = ["HouseholdMatcher", "find_household", "household_severity"]
+
+
+class HouseholdMatcher:
+    """One matcher per consented member; build once per profile."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.members: list[tuple[int, Member, Matcher]] = [
+            (i, m, Matcher(m.as_profile(profile.country))) for i, m in enumerate(profile.household)
+        ]
+
+    def match(self, obs: Observation) -> list[tuple[int, Member, list[FieldMatch]]]:
+        """Each member the page shows: a name only when it identifies them (as for the
+        clinician: a given name written out, or several initials), or their phone or email."""
+        out = []
+        for i, member, matcher in self.members:
+            try:
+                found = matcher.match_observation(obs)
+            except Exception:  # a page the matcher cannot read is unchecked for the clinician
+                continue
+            kept = [m for m in found if m.field is not FieldKind.NAME or strong_name(m)]
+            if kept:
+                out.append((i, member, kept))
+        return out
+
+
+def household_severity(relation: Relation, ties: set[HouseholdTie]) -> Severity:
+    """A child named with the home address ranks highest; a member named with the home
+    address or next to the clinician is high; on the same page but apart, or only their own
+    details, medium (a child on such a page: high)."""
+    child = relation is Relation.CHILD
+    if HouseholdTie.HOME_ADDRESS in ties:
+        return Severity.CRITICAL if child else Severity.HIGH
+    if HouseholdTie.NAMED_WITH_CLINICIAN in ties:
+        return Severity.HIGH
+    if HouseholdTie.SAME_PAGE in ties and child:
+        return Severity.HIGH
+    return Severity.MEDIUM
+
+
+# "Together": on the same line of the page or the next one, and this close. A long member
+# list or a people-search page names many people; only neighbours are tied to each other.
+NEAR_LINES = 1
+NEAR_CHARS = 200
+
+
+def _places(text: str, value: str) -> list[tuple[int, int, int]]:
+    """(start, end, line) of each place the value stands in the text."""
+    out = []
+    lower, needle = text.lower(), value.lower().strip()
+    start = lower.find(needle) if needle else -1
+    while start >= 0:
+        out.append((start, start + len(needle), text.count("\n", 0, start)))
+        start = lower.find(needle, start + 1)
+    return out
+
+
+def _together(text: str, ours: list[FieldMatch], theirs: list[FieldMatch]) -> bool:
+    """Whether a member's value stands next to one of the clinician's. Values seen only in a
+    record's fields (not in running text) belong to one record: together."""
+    a = [p for m in ours for p in _places(text, m.observed)]
+    b = [p for m in theirs for p in _places(text, m.observed)]
+    if not a or not b:
+        return True
+    return any(
+        abs(la - lb) <= NEAR_LINES and max(sa - eb, sb - ea, 0) <= NEAR_CHARS
+        for sa, ea, la in a
+        for sb, eb, lb in b
+    )
+
+
+def _ties(
+    text: str, member_matches: list[FieldMatch], clinician: list[FieldMatch]
+) -> set[HouseholdTie]:
+    ties: set[HouseholdTie] = set()
+    homes = [m for m in clinician if m.field is FieldKind.ADDRESS and m.private]
+    names = [m for m in clinician if strong_name(m)]
+    if homes:
+        near = _together(text, member_matches, homes)
+        ties.add(HouseholdTie.HOME_ADDRESS if near else HouseholdTie.SAME_PAGE)
+    member_names = [m for m in member_matches if m.field is FieldKind.NAME]
+    if names and member_names:
+        near = _together(text, member_names, names)
+        ties.add(HouseholdTie.NAMED_WITH_CLINICIAN if near else HouseholdTie.SAME_PAGE)
+    if any(m.field in (FieldKind.PHONE, FieldKind.EMAIL) for m in member_matches):
+        ties.add(HouseholdTie.OWN_DETAILS)
+    if {HouseholdTie.HOME_ADDRESS, HouseholdTie.NAMED_WITH_CLINICIAN} & ties:
+        ties.discard(HouseholdTie.SAME_PAGE)
+    return ties
+
+
+def _id(member: int, obs: Observation, matches: list[FieldMatch]) -> str:
+    keys = sorted({f"{m.field.value}:{m.label}" for m in matches})
+    raw = "|".join(["household", str(member), obs.provider, canonical_url(obs.url), *keys])
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def find_household(
+    profile: Profile,
+    seen: Iterable[tuple[Observation, list[FieldMatch]]],
+    matcher: HouseholdMatcher | None = None,
+) -> list[HouseholdFinding]:
+    """Every page that shows a member, given each page with the clinician's matches on it.
+    A member's name alone (no tie, no detail of theirs) is no finding: likely a namesake."""
+    if not profile.household:
+        return []
+    matcher = matcher or HouseholdMatcher(profile)
+    country = profile.country.value
+    out: list[HouseholdFinding] = []
+    for obs, clinician in seen:
+        for index, member, matches in matcher.match(obs):
+            ties = _ties(obs.text, matches, clinician)
+            if not ties:
+                continue
+            severity = household_severity(member.relation, ties)
+            ident = _id(index, obs, matches)
+            # The same removal steps as for a page about the clinician; the request is the
+            # member's own (the report says so).
+            steps = steps_for(
+                Finding(id=ident, observation=obs, matches=matches, severity=severity, score=0),
+                country,
+            )
+            out.append(
+                HouseholdFinding(
+                    id=ident,
+                    member=index,
+                    relation=member.relation,
+                    observation=obs,
+                    matches=matches,
+                    ties=sorted(ties),
+                    severity=severity,
+                    steps=steps,
+                )
+            )
+    out.sort(key=lambda f: (f.severity.rank, f.member, f.observation.url))
+    return out
