@@ -9,7 +9,7 @@ from typing import Any
 
 from exposure_scan.models import FieldKind, HouseholdTie, RemovalStep, ScanResult
 from exposure_scan.passage import passages
-from exposure_scan.removal import host_of
+from exposure_scan.removal import site_host
 
 RELATIONS = {
     "en": {"partner": "your partner", "child": "your child", "other": "a member of your household"},
@@ -56,7 +56,7 @@ def household_view(
                 "title": obs.title,
                 "url": obs.url,
                 "href": safe_href(obs.url),
-                "host": host_of(obs.url),
+                "host": site_host(obs.url),
                 "ties": [TIES[lang][t] for t in h.ties],
                 "fields": sorted({FIELDS[lang].get(m.field, m.field.value) for m in h.matches}),
                 "passages": [

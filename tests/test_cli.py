@@ -328,7 +328,9 @@ def test_the_packaged_config_example_is_the_top_level_one() -> None:
 
     root = Path(__file__).resolve().parents[1]
     packaged = resources.files("exposure_scan").joinpath("data/config.example.toml")
-    assert packaged.read_bytes() == (root / "config.example.toml").read_bytes()
+    assert packaged.read_bytes() == (root / "config.example.toml").read_bytes(), (
+        "copy config.example.toml to exposure_scan/data/ (a copy, not a link: Windows)"
+    )
 
 
 def test_providers_names_the_config_and_how_to_fix_what_is_missing(
