@@ -18,6 +18,8 @@ Messages never carry private profile values: they name the file, the key and the
 
 from __future__ import annotations
 
+import unicodedata
+
 from exposure_scan.models import PartReason
 
 
@@ -25,15 +27,24 @@ class ExposureScanError(Exception):
     """Base class of every error exposure-scan raises on purpose."""
 
 
+def one_line(text: str) -> str:
+    """The text with line breaks and other control or invisible characters written as escapes:
+    a key or file name taken from the user's file must not break the one-line message."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c)[0] in "CZ" and c != " " else c
+        for c in text
+    )
+
+
 class InputError(ExposureScanError):
     """Bad input from the user; the message is one line: file, key, fix."""
 
     def __init__(self, file: str, key: str, problem: str) -> None:
-        self.file = file
-        self.key = key
-        self.problem = problem
-        where = f"{file}: {key}: " if key else f"{file}: "
-        super().__init__(where + problem)
+        self.file = one_line(file)
+        self.key = one_line(key)
+        self.problem = one_line(problem)
+        where = f"{self.file}: {self.key}: " if self.key else f"{self.file}: "
+        super().__init__(where + self.problem)
 
 
 class ProfileError(InputError):

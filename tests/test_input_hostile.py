@@ -118,7 +118,8 @@ def test_any_profile_document_loads_or_is_one_line(
     except ProfileError as exc:
         message = str(exc)
         _one_line(message)
-        for address in data.get("addresses") or []:
+        addresses = data.get("addresses")
+        for address in addresses if isinstance(addresses, list) else []:
             if isinstance(address, dict):
                 for key in ("street", "postcode"):
                     value = str(address.get(key, "")).strip()
