@@ -94,22 +94,18 @@ class ReportError(ExposureScanError):
 
 
 class TimedOut(ProviderResponseError):
-    reason = "source error"
     part_reason = PartReason.TIMED_OUT
 
 
 class ConnectionFailed(ProviderResponseError):
-    reason = "source error"
     part_reason = PartReason.CONNECTION_FAILED
 
 
 class TooLarge(ProviderResponseError):
-    reason = "source error"
     part_reason = PartReason.TOO_LARGE
 
 
 class BadStatus(ProviderResponseError):
-    reason = "source error"
     part_reason = PartReason.HTTP_STATUS
 
 
@@ -119,7 +115,6 @@ class OverBudget(ProviderError):
 
 
 class RedirectLoop(ProviderResponseError):
-    reason = "source error"
     part_reason = PartReason.REDIRECT_LOOP
 
 
@@ -129,10 +124,8 @@ def reason_for(exc: ProviderError) -> PartReason:
 
 
 class RobotsDisallowed(RequestRefused):
-    reason = "request refused"
     part_reason = PartReason.ROBOTS
 
 
 class CrawlDelayTooLong(RequestRefused):
-    reason = "request refused"
     part_reason = PartReason.CRAWL_DELAY
