@@ -404,11 +404,16 @@ class Profile(Frozen):
         return self.names[0]
 
     def fingerprint(self, key: bytes) -> str:
-        """A keyed hash of the whole profile: the same person gives the same value under the
-        same key, and without the key it cannot be checked against a guessed profile."""
-        # The household is not who the person is: adding a partner keeps their history.
-        canonical = self.model_dump_json(exclude={"consent", "household"}).encode("utf-8")
-        return hmac.new(key, canonical, hashlib.sha256).hexdigest()
+        """A pseudonym for the person: a keyed hash of who they are (their first name entry
+        and country), not of the whole profile, so a new phone number, a move or an added
+        email keeps it and an employer's summary still counts the person once. The key stays
+        on the user's computer (organisation.fingerprint_key): without it, a guessed name
+        cannot be checked against the pseudonym."""
+        name = self.primary_name
+        parts = ("person", name.given, name.surname, self.country.value)
+        basis = "\0".join(" ".join(unicodedata.normalize("NFKC", p).casefold().split())
+                           for p in parts)
+        return hmac.new(key, basis.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def redacted(self) -> dict[str, Any]:
         """What a report may say about the profile without revealing it."""
