@@ -673,7 +673,8 @@ def summary(
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.errors import InputError, ReportError
     from exposure_scan.output import write_atomic
-    from exposure_scan.summary import load_results, render_summary, summarise_reports
+    from exposure_scan.reports.summary_view import render_summary
+    from exposure_scan.summary import load_results, reports_language, summarise_reports
 
     if fmt not in ("md", "json", "html"):
         raise InputError("--format", fmt, "choose md, json or html")
@@ -682,7 +683,9 @@ def summary(
     chosen: Literal["md", "json", "html"] = (
         "html" if fmt == "html" else "json" if fmt == "json" else "md"
     )
-    text = render_summary(summarise_reports(load_results(reports)), chosen, lang or "en")
+    results = load_results(reports)
+    # --lang, else the language the reports were written in (their profiles' language)
+    text = render_summary(summarise_reports(results), chosen, lang or reports_language(results))
     if out:
         try:
             write_atomic(out, text.encode("utf-8"))  # 0600, like every file written
