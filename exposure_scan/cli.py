@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -29,82 +28,25 @@ if TYPE_CHECKING:
     from exposure_scan.registry import Configured, Registry
 
 
-# The language this command talks to the user in; GuardedGroup resets it for every command.
-SPOKEN: ContextVar[str | None] = ContextVar("exposure_scan_spoken", default=None)
-
-
-def speak(lang: str) -> str:
-    """From now on this command talks to the user in `lang` (errors included)."""
-    SPOKEN.set(lang)
-    return lang
-
-
-def spoken() -> str:
-    """The language this command talks in: what `speak` set, else the system's."""
-    from exposure_scan.messages import cli_language
-    return SPOKEN.get() or cli_language()
-
-
 def tell(msgid: str, *, err: bool = False, **values: object) -> None:
     """Print one message in the user's language (exposure_scan.messages)."""
-    from exposure_scan.messages import say
+    from exposure_scan.messages import say, spoken
     typer.echo(say(spoken(), msgid, values), err=err)
-
-
-def checked_language(lang: str | None) -> str | None:
-    """--lang as given (nl or en), None when not given; anything else is refused."""
-    from exposure_scan.errors import InputError
-    if lang is None:
-        return None
-    if lang.strip().lower() not in ("nl", "en"):
-        raise InputError("--lang", lang, "choose nl or en")
-    return lang.strip().lower()
 
 
 def load_profile_speaking(path: Path, lang: str | None) -> Profile:
     """The profile. When it cannot be used, the error is worded in the language the file
     asks for (its `language`), unless --lang says otherwise."""
     from exposure_scan.errors import ProfileError
-    from exposure_scan.inputfile import load_toml, profile_language
+    from exposure_scan.messages import declared_language, speak
     from exposure_scan.profile import load_profile
     try:
         return load_profile(path)
     except ProfileError:
-        if lang is None:
-            try:
-                data = load_toml(path, ProfileError)
-            except ProfileError:
-                data = top_level_lines(path)  # a syntax error: the lines that still read
-            asked = profile_language(data)
-            if asked:
-                speak(asked)
+        asked = None if lang is not None else declared_language(path)
+        if asked:
+            speak(asked)
         raise
-
-
-def top_level_lines(path: Path) -> dict[str, Any]:
-    """The top-level `key = value` lines of a TOML file that does not parse as a whole, each
-    read on its own: enough to find `language` or `country`. Nothing when it cannot be read."""
-    import tomllib
-
-    from exposure_scan.errors import ProfileError
-    from exposure_scan.inputfile import MAX_INPUT_BYTES, read_regular
-    try:
-        raw = read_regular(path, ProfileError, limit=MAX_INPUT_BYTES, expected="a TOML file",
-                           missing="")
-        lines = raw.decode("utf-8", errors="replace").splitlines()
-    except ProfileError:
-        return {}
-    found: dict[str, Any] = {}
-    for line in lines:
-        if line.lstrip().startswith("["):
-            break  # the tables begin: no more top-level keys
-        if len(line) > 200:
-            continue  # not a `language = "nl"` line; it may nest deeper than the parser can
-        try:
-            found.update(tomllib.loads(line))
-        except (tomllib.TOMLDecodeError, RecursionError):
-            continue
-    return found
 
 
 class GuardedGroup(TyperGroup):
@@ -113,7 +55,7 @@ class GuardedGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         from exposure_scan.errors import ExposureScanError, InputError
         from exposure_scan.logs import LOG
-        from exposure_scan.messages import error_text
+        from exposure_scan.messages import SPOKEN, error_text, spoken
         from exposure_scan.outcome import ExitCode
         token = SPOKEN.set(None)
         try:
@@ -377,6 +319,7 @@ def scan(
     from exposure_scan.audit import Audit
     from exposure_scan.config import load_config
     from exposure_scan.logs import configure_logging
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import report_language, resolve_formats
     from exposure_scan.paths import default_config, default_output_dir, default_profile
     from exposure_scan.profile import scan_notices
@@ -432,6 +375,7 @@ def demo(
     from exposure_scan.audit import Audit
     from exposure_scan.errors import InputError
     from exposure_scan.logs import configure_logging
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import report_language, resolve_formats
     from exposure_scan.registry import Registry
     configure_logging(verbose=verbose, log_file=log_file)
@@ -482,7 +426,7 @@ def init(
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
     from exposure_scan.errors import InputError
-    from exposure_scan.messages import system_language
+    from exposure_scan.messages import checked_language, speak, spoken, system_language
     from exposure_scan.paths import default_profile
     speak(checked_language(lang) or spoken())
     organisation = init_org_config(org, (path or default_profile()).parent, force=force) \
@@ -545,6 +489,7 @@ def init_org_config(org_file: Path, folder: Path, *, force: bool) -> Organisatio
     """Issue 12: copy the organisation file next to the profile and write a config naming it."""
     from exposure_scan.errors import InputError
     from exposure_scan.files import make_private_dirs, write_new
+    from exposure_scan.messages import speak, spoken
     from exposure_scan.organisation import ORG_FILE, config_text, load_organisation
     from exposure_scan.output import write_atomic
 
@@ -786,6 +731,7 @@ def summary(
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.errors import InputError, ReportError
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import write_atomic
     from exposure_scan.reports.summary_view import render_summary
     from exposure_scan.summary import load_results, reports_language, summarise_reports

@@ -12,10 +12,14 @@ LANG); else English.
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from exposure_scan.errors import ExposureScanError
+from exposure_scan.errors import ExposureScanError, InputError
 
 LANGUAGES = ("en", "nl")
 LOCALE_VARIABLES = ("EXPOSURE_SCAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -41,6 +45,65 @@ def system_language(environ: Mapping[str, str] | None = None) -> str | None:
 def cli_language(explicit: str | None = None) -> str:
     """--lang, else the system's language, else English."""
     return known(explicit) or system_language() or "en"
+
+
+# The language the running command talks to the user in; the CLI resets it for each command.
+SPOKEN: ContextVar[str | None] = ContextVar("exposure_scan_spoken", default=None)
+
+
+def speak(lang: str) -> str:
+    """From now on the running command talks to the user in `lang` (errors included)."""
+    SPOKEN.set(lang)
+    return lang
+
+
+def spoken() -> str:
+    """The language the running command talks in: what `speak` set, else the system's."""
+    return SPOKEN.get() or cli_language()
+
+
+def checked_language(lang: str | None) -> str | None:
+    """--lang as given (nl or en), None when not given; anything else is refused."""
+    if lang is None:
+        return None
+    if lang.strip().lower() not in LANGUAGES:
+        raise InputError("--lang", lang, "choose nl or en")
+    return lang.strip().lower()
+
+
+def declared_language(path: Path) -> str | None:
+    """The `language` a profile file asks for, also when the file does not validate or even
+    parse (then its top-level lines are read one by one). None when it does not say."""
+    from exposure_scan.errors import ProfileError
+    from exposure_scan.inputfile import load_toml, profile_language
+    try:
+        data = load_toml(path, ProfileError)
+    except ProfileError:
+        data = top_level_lines(path)
+    return profile_language(data)
+
+
+def top_level_lines(path: Path) -> dict[str, Any]:
+    """The top-level `key = value` lines of a TOML file that does not parse as a whole, each
+    read on its own. Nothing when the file cannot be read."""
+    from exposure_scan.errors import ProfileError
+    from exposure_scan.inputfile import MAX_INPUT_BYTES, read_regular
+    try:
+        raw = read_regular(path, ProfileError, limit=MAX_INPUT_BYTES, expected="a TOML file",
+                           missing="")
+    except ProfileError:
+        return {}
+    found: dict[str, Any] = {}
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        if line.lstrip().startswith("["):
+            break  # the tables begin: no more top-level keys
+        if len(line) > 200:
+            continue  # not a `language = "nl"` line; it may nest deeper than the parser can
+        try:
+            found.update(tomllib.loads(line))
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+    return found
 
 
 def say(lang: str, msgid: str, values: Mapping[str, object] | None = None) -> str:
