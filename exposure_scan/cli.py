@@ -205,7 +205,7 @@ def run_and_report(
         providers=registry.configure(config, only=only),
         language=lang,
     )
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     held: list[ScanResult] = []
 
     async def scan_into_held(state: ScanState) -> None:

@@ -191,3 +191,20 @@ def test_demo_in_dutch_says_everything_in_dutch(tmp_path: Path) -> None:
     assert said and said[-1].startswith("Risicoscore")
     for line in said:
         assert words(line, str(tmp_path)) == [], line
+
+
+def test_the_progress_bar_speaks_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    from exposure_scan.models import ProviderRun, RunStatus
+    from exposure_scan.progress import Progress
+
+    progress = Progress(enabled=True, lang="nl")
+    progress.on_start(2)
+    assert progress.description() == "bronnen"
+    progress.on_provider_start("searxng")
+    progress.on_provider_done(ProviderRun(provider="searxng", status=RunStatus.CHECKED,
+                                          observations=3))
+    progress.on_provider_done(ProviderRun(provider="big", status=RunStatus.UNCHECKED,
+                                          observations=1))
+    progress.close()
+    said = capsys.readouterr().err
+    assert "searxng: 3 resultaten" in said and "big: 1 resultaat (NIET gecontroleerd)" in said
