@@ -549,12 +549,14 @@ def batch(
 
     from exposure_scan.batch import run_batch
     from exposure_scan.config import load_config
+    from exposure_scan.messages import speak, spoken
     from exposure_scan.organisation import fingerprint_key, organisation_for
     from exposure_scan.output import preflight, resolve_formats
     from exposure_scan.paths import default_config
     from exposure_scan.registry import Registry
 
     config = load_config(config_path or default_config())
+    speak(config.report.language or spoken())  # the organisation's language, when it says
     formats = resolve_formats(fmt, config)
     preflight(out, formats, None)
     try:
@@ -568,13 +570,12 @@ def batch(
             )
         )
     except KeyboardInterrupt:
-        typer.echo("Interrupted: the profiles done so far are recorded; run the same command "
-                   "again to go on.", err=True)
+        tell("Interrupted: the profiles done so far are recorded; run the same command again "
+             "to go on.", err=True)
         raise typer.Exit(130) from None
-    typer.echo(
-        f"{tally.total} profiles: {tally.done} scanned now, {tally.already_done} done before, "
-        f"{tally.refused} refused, {tally.failed} failed. Reports in {out}"
-    )
+    tell("%(total)s profiles: %(done)s scanned now, %(already)s done before, %(refused)s "
+         "refused, %(failed)s failed. Reports in %(out)s", total=tally.total, done=tally.done,
+         already=tally.already_done, refused=tally.refused, failed=tally.failed, out=str(out))
     raise typer.Exit(1 if tally.failed else 0)
 
 

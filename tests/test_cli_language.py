@@ -208,3 +208,36 @@ def test_the_progress_bar_speaks_dutch(capsys: pytest.CaptureFixture[str]) -> No
     progress.close()
     said = capsys.readouterr().err
     assert "searxng: 3 resultaten" in said and "big: 1 resultaat (NIET gecontroleerd)" in said
+
+
+def _msgids(path: Path) -> list[str]:
+    """The English texts a module hands to the translating helpers, read from its source."""
+    import ast
+
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        args = {"tell": [0], "say": [1], "say_n": [1, 2], "Notice": [0], "InputError": [2]}
+        for index in args.get(name, []):
+            if index < len(node.args) and isinstance(node.args[index], ast.Constant) \
+                    and isinstance(node.args[index].value, str):
+                found.append(node.args[index].value)
+    return found
+
+
+def test_every_cli_text_has_a_dutch_translation() -> None:
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).parent.parent
+    with (root / "reports/locale/nl/LC_MESSAGES/messages.po").open("rb") as fh:
+        catalogue = read_po(fh, locale="nl")
+    modules = ("cli.py", "messages.py", "profile.py", "outcome.py", "progress.py")
+    texts = [text for module in modules for text in _msgids(root / "exposure_scan" / module)]
+    assert len(texts) > 20
+    plural = {m.id[0] for m in catalogue if isinstance(m.id, tuple)} | \
+        {m.id[1] for m in catalogue if isinstance(m.id, tuple)}
+    missing = [t for t in texts if t not in plural and (t not in catalogue
+                                                        or not catalogue[t].string)]
+    assert missing == []
