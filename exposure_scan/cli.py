@@ -28,21 +28,46 @@ if TYPE_CHECKING:
     from exposure_scan.registry import Configured, Registry
 
 
+def tell(msgid: str, *, err: bool = False, **values: object) -> None:
+    """Print one message in the user's language (exposure_scan.messages)."""
+    from exposure_scan.messages import say, spoken
+    typer.echo(say(spoken(), msgid, values), err=err)
+
+
+def load_profile_speaking(path: Path, lang: str | None) -> Profile:
+    """The profile. When it cannot be used, the error is worded in the language the file
+    asks for (its `language`), unless --lang says otherwise."""
+    from exposure_scan.errors import ProfileError
+    from exposure_scan.messages import declared_language, speak
+    from exposure_scan.profile import load_profile
+    try:
+        return load_profile(path)
+    except ProfileError:
+        asked = None if lang is not None else declared_language(path)
+        if asked:
+            speak(asked)
+        raise
+
+
 class GuardedGroup(TyperGroup):
     """Catches the exception tree once: one line on stderr, a documented exit code."""
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         from exposure_scan.errors import ExposureScanError, InputError
         from exposure_scan.logs import LOG
+        from exposure_scan.messages import SPOKEN, error_text, spoken
         from exposure_scan.outcome import ExitCode
+        token = SPOKEN.set(None)
         try:
             return super().invoke(ctx)
         except ExposureScanError as exc:
-            LOG.error("error: %s", exc)
-            typer.echo(f"error: {exc}", err=True)
+            LOG.error("error: %s", exc)  # the log stays English: it is read by whoever debugs
+            typer.echo(error_text(exc, spoken()), err=True)
             code = ExitCode.BAD_INPUT if isinstance(exc, InputError) else ExitCode.ERROR
             code = getattr(exc, "exit_code", code)  # e.g. ScanBusy: 7
             raise typer.Exit(code) from None
+        finally:
+            SPOKEN.reset(token)
 
 
 app = typer.Typer(
@@ -180,7 +205,7 @@ def run_and_report(
         providers=registry.configure(config, only=only),
         language=lang,
     )
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = Progress(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     held: list[ScanResult] = []
 
     async def scan_into_held(state: ScanState) -> None:
@@ -226,8 +251,8 @@ def write_and_tell(
     from exposure_scan.outcome import summary_line
     from exposure_scan.output import write_outputs
     if result.partial:
-        how = "Stopped (SIGTERM)" if stopped_by == "SIGTERM" else "Interrupted"
-        typer.echo(f"{how}: writing a partial report.", err=True)
+        tell("Stopped (SIGTERM): writing a partial report." if stopped_by == "SIGTERM"
+             else "Interrupted: writing a partial report.", err=True)
     audit = audit or Audit(config, profile, enabled=False, lock=False)
     result = audit.compare(result)
     result = stamp(result, profile, organisation, fingerprint_key())  # issue 12
@@ -294,18 +319,22 @@ def scan(
     from exposure_scan.audit import Audit
     from exposure_scan.config import load_config
     from exposure_scan.logs import configure_logging
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import report_language, resolve_formats
     from exposure_scan.paths import default_config, default_output_dir, default_profile
-    from exposure_scan.profile import load_profile, scan_warnings
+    from exposure_scan.profile import scan_notices
     from exposure_scan.registry import Registry
     configure_logging(verbose=verbose, log_file=log_file)
+    speak(checked_language(lang) or spoken())
     profile_file = profile_path or default_profile()
-    profile = load_profile(profile_file)
-    for warning in scan_warnings(profile, profile_file):
-        typer.echo(f"warning: {warning}", err=True)
-    config = load_config(config_path or default_config(), profile.language)
+    profile = load_profile_speaking(profile_file, lang)
+    # the config may name another report language; until it is read, the profile's decides
+    voice = speak(checked_language(lang) or profile.language or spoken())
+    for notice in scan_notices(profile, profile_file):
+        tell("warning: %(warning)s", err=True, warning=notice.text(voice))
+    config = load_config(config_path or default_config(), voice)
+    language = speak(report_language(lang, config, profile))
     formats = resolve_formats(fmt, config)
-    language = report_language(lang, config, profile)
     out_dir = out or default_output_dir(config.report.output_dir)
     with Audit(config, profile, db, enabled=not no_history) as audit:
         code = run_and_report(
@@ -346,16 +375,20 @@ def demo(
     from exposure_scan.audit import Audit
     from exposure_scan.errors import InputError
     from exposure_scan.logs import configure_logging
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import report_language, resolve_formats
     from exposure_scan.registry import Registry
     configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.demo import STABLE_PORT, WORLDS, DemoWorld, demo_config, demo_profile
 
+    speak(checked_language(lang) or spoken())
     if world_name not in WORLDS:
-        raise InputError("--world", world_name, f"choose {', '.join(WORLDS)}")
+        raise InputError("--world", world_name, "choose %(worlds)s",
+                         {"worlds": ", ".join(WORLDS)})
     with DemoWorld(world_name, port=STABLE_PORT if db else 0) as world:
         profile = demo_profile(world.base_url)
         config = demo_config(world.base_url)
+        language = speak(report_language(lang, config, profile))
         formats = resolve_formats(fmt, config)
         with Audit(config, profile, db, enabled=db is not None, lock=db is not None) as audit:
             code = run_and_report(
@@ -365,7 +398,7 @@ def demo(
                 only=world.providers,
                 formats=formats,
                 out=out or Path("demo-report"),
-                lang=report_language(lang, config, profile),
+                lang=language,
                 quiet=quiet,
                 evidence=None,
                 audit=audit,
@@ -384,37 +417,56 @@ def init(
         typer.Option("--org", metavar="FILE", help="Your organisation's org.toml: also write a "
                      "config that uses its set-up (next to the profile)."),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="nl|en", help="Language of the template's comments and "
+                     "its report language (default: the organisation's, else your system's, "
+                     "else nl)."),
+    ] = None,
 ) -> None:
     """Write a commented profile template (mode 0600) to fill in."""
     from exposure_scan.errors import InputError
+    from exposure_scan.messages import checked_language, speak, spoken, system_language
     from exposure_scan.paths import default_profile
-    if org is not None:
-        init_org_config(org, (path or default_profile()).parent, force=force)
-    from importlib import resources
-
+    speak(checked_language(lang) or spoken())
+    organisation = init_org_config(org, (path or default_profile()).parent, force=force) \
+        if org is not None else None
+    # The template is a Dutch GP's: Dutch unless --lang, the organisation or the system
+    # says English.
+    language = speak(checked_language(lang) or (organisation.language if organisation else None)
+                     or system_language() or "nl")
     from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.output import write_atomic
 
     target = path or default_profile()
     if org is not None and target.exists() and not force:
-        typer.echo(f"Kept your profile {target}; scan with: exposure-scan scan --profile {target}")
+        tell("Kept your profile %(path)s; scan with: exposure-scan scan --profile %(path)s",
+             path=str(target))
         return
     exists = InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     if target.exists() and not force:
         raise exists
-    template = resources.files("exposure_scan").joinpath("data/profile-template.toml")
+    template = profile_template(language)
     try:
         if force:
-            write_atomic(target, template.read_bytes())
+            write_atomic(target, template)
         else:
             make_private_dirs(target.parent)
-            write_new(target, template.read_bytes())  # O_EXCL: never over a file made meanwhile
+            write_new(target, template)  # O_EXCL: never over a file made meanwhile
     except FileExistsError:
         raise exists from None
     except OSError as exc:
-        raise InputError(str(target), "", f"cannot be written ({exc.strerror}); "
-                         "choose another path") from None
-    typer.echo(f"Wrote {target}. Fill it in, then run: exposure-scan scan --profile {target}")
+        raise InputError(str(target), "", "cannot be written (%(reason)s); choose another path",
+                         {"reason": exc.strerror}) from None
+    tell("Wrote %(path)s. Fill it in, then run: exposure-scan scan --profile %(path)s",
+         path=str(target))
+
+
+def profile_template(lang: str) -> bytes:
+    """The commented profile template in `lang`: the same example person in every language."""
+    from importlib import resources
+    name = "profile-template.nl.toml" if lang == "nl" else "profile-template.toml"
+    return resources.files("exposure_scan").joinpath(f"data/{name}").read_bytes()
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
@@ -433,10 +485,11 @@ def fix_for(item: Configured, config_file: str) -> str:
     return ""
 
 
-def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
+def init_org_config(org_file: Path, folder: Path, *, force: bool) -> Organisation:
     """Issue 12: copy the organisation file next to the profile and write a config naming it."""
     from exposure_scan.errors import InputError
     from exposure_scan.files import make_private_dirs, write_new
+    from exposure_scan.messages import speak, spoken
     from exposure_scan.organisation import ORG_FILE, config_text, load_organisation
     from exposure_scan.output import write_atomic
 
@@ -457,9 +510,12 @@ def init_org_config(org_file: Path, folder: Path, *, force: bool) -> None:
             raise InputError(str(target), "", "exists; edit it, or use --force to overwrite it") \
                 from None
         except OSError as exc:
-            raise InputError(str(target), "", f"cannot be written ({exc.strerror})") from None
-    typer.echo(f"Wrote {config_file} for {organisation.name}; scan with --config {config_file} "
-               "if it is not in your user config folder.")
+            raise InputError(str(target), "", "cannot be written (%(reason)s)",
+                             {"reason": exc.strerror}) from None
+    speak(organisation.language or spoken())
+    tell("Wrote %(path)s for %(name)s; scan with --config %(path)s if it is not in your user "
+         "config folder.", path=str(config_file), name=organisation.name)
+    return organisation
 
 
 @app.command()
@@ -493,12 +549,14 @@ def batch(
 
     from exposure_scan.batch import run_batch
     from exposure_scan.config import load_config
+    from exposure_scan.messages import speak, spoken
     from exposure_scan.organisation import fingerprint_key, organisation_for
     from exposure_scan.output import preflight, resolve_formats
     from exposure_scan.paths import default_config
     from exposure_scan.registry import Registry
 
     config = load_config(config_path or default_config())
+    speak(config.report.language or spoken())  # the organisation's language, when it says
     formats = resolve_formats(fmt, config)
     preflight(out, formats, None)
     try:
@@ -512,13 +570,12 @@ def batch(
             )
         )
     except KeyboardInterrupt:
-        typer.echo("Interrupted: the profiles done so far are recorded; run the same command "
-                   "again to go on.", err=True)
+        tell("Interrupted: the profiles done so far are recorded; run the same command again "
+             "to go on.", err=True)
         raise typer.Exit(130) from None
-    typer.echo(
-        f"{tally.total} profiles: {tally.done} scanned now, {tally.already_done} done before, "
-        f"{tally.refused} refused, {tally.failed} failed. Reports in {out}"
-    )
+    tell("%(total)s profiles: %(done)s scanned now, %(already)s done before, %(refused)s "
+         "refused, %(failed)s failed. Reports in %(out)s", total=tally.total, done=tally.done,
+         already=tally.already_done, refused=tally.refused, failed=tally.failed, out=str(out))
     raise typer.Exit(1 if tally.failed else 0)
 
 
@@ -656,8 +713,11 @@ def config_init(
 
     target = path or config_target()
     write_config(target, force=force)
-    typer.echo(f"Wrote {target}. Edit it; a scan reads it from there"
-               + ("" if path is None else f" with --config {target}") + ".")
+    if path is None:
+        tell("Wrote %(path)s. Edit it; a scan reads it from there.", path=str(target))
+    else:
+        tell("Wrote %(path)s. Edit it; a scan reads it from there with --config %(path)s.",
+             path=str(target))
 
 
 @app.command()
@@ -672,17 +732,21 @@ def summary(
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.errors import InputError, ReportError
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.output import write_atomic
-    from exposure_scan.summary import load_results, render_summary, summarise_reports
+    from exposure_scan.reports.summary_view import render_summary
+    from exposure_scan.summary import load_results, reports_language, summarise_reports
 
+    speak(checked_language(lang) or spoken())
     if fmt not in ("md", "json", "html"):
         raise InputError("--format", fmt, "choose md, json or html")
-    if lang not in (None, "nl", "en"):
-        raise InputError("--lang", str(lang), "choose nl or en")
     chosen: Literal["md", "json", "html"] = (
         "html" if fmt == "html" else "json" if fmt == "json" else "md"
     )
-    text = render_summary(summarise_reports(load_results(reports)), chosen, lang or "en")
+    results = load_results(reports)
+    # --lang, else the language the reports were written in (their profiles' language)
+    language = speak(checked_language(lang) or reports_language(results))
+    text = render_summary(summarise_reports(results), chosen, language)
     if out:
         try:
             write_atomic(out, text.encode("utf-8"))  # 0600, like every file written

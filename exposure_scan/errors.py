@@ -19,12 +19,21 @@ Messages never carry private profile values: they name the file, the key and the
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Mapping
 
 from exposure_scan.models import PartReason
+
+# How the CLI edge words a message in the user's language: (English msgid, values) -> text.
+Translate = Callable[[str, Mapping[str, object]], str]
 
 
 class ExposureScanError(Exception):
     """Base class of every error exposure-scan raises on purpose."""
+
+    def localised(self, translate: Translate) -> str:
+        """The message in the user's language (exposure_scan.messages); English where the
+        catalogue has no translation."""
+        return one_line(translate(str(self), {}))
 
 
 def one_line(text: str) -> str:
@@ -37,14 +46,27 @@ def one_line(text: str) -> str:
 
 
 class InputError(ExposureScanError):
-    """Bad input from the user; the message is one line: file, key, fix."""
+    """Bad input from the user; the message is one line: file, key, fix.
 
-    def __init__(self, file: str, key: str, problem: str) -> None:
+    `problem` is an English msgid; with `values` it holds %(name)s placeholders for them (a
+    number, a system error text), filled in after translation. The file and key are never
+    translated."""
+
+    def __init__(self, file: str, key: str, problem: str,
+                 values: Mapping[str, object] | None = None) -> None:
         self.file = one_line(file)
         self.key = one_line(key)
-        self.problem = one_line(problem)
-        where = f"{self.file}: {self.key}: " if self.key else f"{self.file}: "
-        super().__init__(where + self.problem)
+        self.msgid = problem
+        self.values = dict(values or {})
+        self.problem = one_line(problem % self.values if self.values else problem)
+        super().__init__(self.where + self.problem)
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}: {self.key}: " if self.key else f"{self.file}: "
+
+    def localised(self, translate: Translate) -> str:
+        return self.where + one_line(translate(self.msgid, self.values))
 
 
 class ProfileError(InputError):

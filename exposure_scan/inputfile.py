@@ -105,11 +105,14 @@ def load_toml(path: Path, error: type[InputError], missing: str = INIT_HINT) -> 
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(name, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise error(name, "", "is not UTF-8 text (byte %(byte)s); save it as UTF-8",
+                    {"byte": exc.start}) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise error(name, "", f"is not valid TOML ({exc}); fix the syntax there") from None
+        # the parser's own words are the technical detail; the CLI words the rest
+        raise error(name, "", "is not valid TOML (%(detail)s); fix the syntax there",
+                    {"detail": str(exc)}) from None
     except RecursionError:
         raise error(name, "", f"nests tables or lists more than {MAX_DEPTH} deep; "
                     "flatten it (see the template for the shape)") from None

@@ -188,6 +188,7 @@ class PageInspector(Provider):
             text=facts.text,
             snippet=facts.description or facts.text[:280],
             body_sha256=hashlib.sha256(body).hexdigest(),
+            extra={"publisher": facts.publisher} if facts.publisher else {},
         )
 
     async def read_off_loop(self, kind: str, body: bytes, content_type: str) -> PageFacts:

@@ -111,12 +111,21 @@ def outcome_notes(
     result: ScanResult, fail_on: Severity | None, fail_on_all: Severity | None = None
 ) -> list[str]:
     """What stderr says when more than one exit code would apply (the code shows one)."""
+    from exposure_scan.messages import say, say_n  # in the report's language
+
+    lang = result.language or "en"
     hits = over_threshold(result, fail_on, fail_on_all)
     notes = []
     if hits and not result.partial:
-        fresh = " new or back again" if fail_on and result.changes is not None else ""
-        noun = "finding" if len(hits) == 1 else "findings"
-        notes.append(f"{len(hits)}{fresh} {noun} at or above the --fail-on level (exit 6)")
+        if fail_on and result.changes is not None:
+            notes.append(say_n(lang, "%(n)s new or back again finding at or above the --fail-on "
+                               "level (exit 6)", "%(n)s new or back again findings at or above "
+                               "the --fail-on level (exit 6)", len(hits)))
+        else:
+            notes.append(say_n(lang, "%(n)s finding at or above the --fail-on level (exit 6)",
+                               "%(n)s findings at or above the --fail-on level (exit 6)",
+                               len(hits)))
         if incomplete(result):
-            notes.append("and the scan is incomplete: some sources were not checked (exit 3)")
+            notes.append(say(lang, "and the scan is incomplete: some sources were not checked "
+                             "(exit 3)"))
     return notes

@@ -69,6 +69,7 @@ class PageFacts:
     text: str = ""
     description: str = ""
     kind: SourceKind = SourceKind.WEB
+    publisher: str = ""  # who runs the site, when its JSON-LD says (the GDPR letter's addressee)
 
     def add(self, bucket: list[str], value: Any) -> None:
         if isinstance(value, str) and len(bucket) < MAX_VALUES:
@@ -370,6 +371,10 @@ def _walk_jsonld(node: Any, facts: PageFacts, kinds: set[str]) -> None:
         return
     types = _types(node)
     kinds |= types
+    publisher = node.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) \
+            and not facts.publisher:
+        facts.publisher = " ".join(strip_controls(publisher["name"]).split())[:200]
     if types & PERSON_TYPES:
         facts.add(facts.names, node.get("name"))
         given, family = node.get("givenName"), node.get("familyName")

@@ -33,6 +33,7 @@ from pydantic import (
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
 from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
+from exposure_scan.messages import Notice
 from exposure_scan.models import Relation
 
 
@@ -374,14 +375,24 @@ class Profile(Frozen):
 
     def warnings(self) -> list[str]:
         """Things that are valid but probably wrong; never the values themselves."""
-        out = [f"addresses[{i}].{note}" for i, a in enumerate(self.addresses) for note in a.notes]
+        return [notice.text("en") for notice in self.notices()]
+
+    def notices(self, where: str = "") -> list[Notice]:
+        """The warnings as notices the CLI words in the user's language; `where` (the file)
+        goes before each key."""
+        at = f"{where}: " if where else ""
+        out = []
+        for i, address in enumerate(self.addresses):
+            for note in address.notes:  # "city: held the postcode as well; ..."
+                key, _, text = note.partition(": ")
+                out.append(Notice(text, where=f"{at}addresses[{i}].{key}"))
         for i, phone in enumerate(self.phones):
             parsed = phonenumbers.parse(phone.number, self.country.region)
             if not phonenumbers.is_valid_number(parsed):
-                out.append(
-                    f"phones[{i}].number: looks incomplete or unusual for "
-                    f"{self.country.value}; check it (a mistyped number is never found)"
-                )
+                out.append(Notice(
+                    "looks incomplete or unusual for %(country)s; check it (a mistyped number "
+                    "is never found)", {"country": self.country.value},
+                    where=f"{at}phones[{i}].number"))
         return out
 
     def is_unfilled_template(self) -> bool:
@@ -404,11 +415,16 @@ class Profile(Frozen):
         return self.names[0]
 
     def fingerprint(self, key: bytes) -> str:
-        """A keyed hash of the whole profile: the same person gives the same value under the
-        same key, and without the key it cannot be checked against a guessed profile."""
-        # The household is not who the person is: adding a partner keeps their history.
-        canonical = self.model_dump_json(exclude={"consent", "household"}).encode("utf-8")
-        return hmac.new(key, canonical, hashlib.sha256).hexdigest()
+        """A pseudonym for the person: a keyed hash of who they are (their first name entry
+        and country), not of the whole profile, so a new phone number, a move or an added
+        email keeps it and an employer's summary still counts the person once. The key stays
+        on the user's computer (organisation.fingerprint_key): without it, a guessed name
+        cannot be checked against the pseudonym."""
+        name = self.primary_name
+        parts = ("person", name.given, name.surname, self.country.value)
+        basis = "\0".join(" ".join(unicodedata.normalize("NFKC", p).casefold().split())
+                           for p in parts)
+        return hmac.new(key, basis.encode("utf-8"), hashlib.sha256).hexdigest()
 
     def redacted(self) -> dict[str, Any]:
         """What a report may say about the profile without revealing it."""
@@ -430,15 +446,21 @@ def load_profile(path: Path) -> Profile:
 
 def scan_warnings(profile: Profile, path: Path) -> list[str]:
     """Refuse the unfilled template; warn about what is valid but probably wrong."""
+    return [notice.text("en") for notice in scan_notices(profile, path)]
+
+
+def scan_notices(profile: Profile, path: Path) -> list[Notice]:
+    """`scan_warnings` as notices, for the CLI to word in the user's language."""
     if profile.is_unfilled_template():
         raise ProfileError(
             str(path),
             "names",
             "still holds the template's example person; fill in your own details first",
         )
-    out = [f"{path}: {w}" for w in profile.warnings()]
+    out = profile.notices(str(path))
     if is_readable_by_others(path):
-        out.append(f"{path} is readable by others; run: chmod 600 {path}")
+        out.append(Notice("is readable by others; run: chmod 600 %(path)s",
+                          {"path": str(path)}, where=str(path)))
     return out
 
 

@@ -6,7 +6,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as RichProgress
 
+from exposure_scan.messages import say, say_n
 from exposure_scan.models import ProviderRun, RunStatus
+
+# How a source ended, in the report's words (templates/_labels.j2, the same msgids).
+STATUS = {"unchecked": "NOT checked", "skipped": "skipped", "disabled": "switched off",
+          "not_configured": "not configured", "interrupted": "INTERRUPTED"}
 
 
 def plural(count: int, word: str) -> str:
@@ -14,8 +19,9 @@ def plural(count: int, word: str) -> str:
 
 
 class Progress:
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, lang: str = "en") -> None:
         self.enabled = enabled
+        self.lang = lang  # the user's language (exposure_scan.messages)
         self._bar: RichProgress | None = None
         self._task: object = None
         self.running: list[str] = []  # asked now, in the order they started
@@ -24,7 +30,7 @@ class Progress:
         if not self.enabled:
             return
         self._bar = RichProgress(
-            TextColumn("[bold]Scanning[/bold] {task.description}"),
+            TextColumn(f"[bold]{say(self.lang, 'Scanning')}[/bold] {{task.description}}"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -32,11 +38,11 @@ class Progress:
             transient=True,
         )
         self._bar.start()
-        self._task = self._bar.add_task("sources", total=total)
+        self._task = self._bar.add_task(self.description(), total=total)
 
     def description(self) -> str:
         """What is running now: `searxng, rdap` (or `sources` between two)."""
-        return ", ".join(self.running) or "sources"
+        return ", ".join(self.running) or say(self.lang, "sources")
 
     def on_provider_start(self, provider: str) -> None:
         self.running.append(provider)
@@ -48,8 +54,10 @@ class Progress:
             self.running.remove(run.provider)
         if self._bar is None:
             return
-        mark = "" if run.status is RunStatus.CHECKED else f" ({run.status.value})"
-        self._bar.console.print(f"  {run.provider}: {plural(run.observations, 'result')}{mark}")
+        status = STATUS.get(run.status.value, run.status.value)
+        mark = "" if run.status is RunStatus.CHECKED else f" ({say(self.lang, status)})"
+        found = say_n(self.lang, "%(n)s result", "%(n)s results", run.observations)
+        self._bar.console.print(f"  {run.provider}: {found}{mark}")
         self._bar.update(
             self._task, advance=1, description=self.description()  # type: ignore[arg-type]
         )

@@ -8,20 +8,19 @@ methods from our own catalog, and the names of the providers this installation h
 else is counted as "other". Each report is counted once, however often it is passed.
 
 Small groups re-identify people ("the one justice doctor in Groningen"): below
-`K_ANONYMITY` people the output says so plainly.
+`K_ANONYMITY` people the output says so plainly. The summary's Markdown, HTML and JSON, in the
+reader's language, are rendered by exposure_scan.reports.summary_view.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 import secrets
 from collections import Counter
 from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -71,15 +70,6 @@ class EmployerSummary(Summary):
     # household members' findings (issue 16): severities only, a closed list, never who
     household_by_severity: dict[str, int] = Field(default_factory=dict)
     coverage: Coverage = Field(default_factory=Coverage)
-
-    @property
-    def note(self) -> str:
-        return self.note_in("en")
-
-    def note_in(self, lang: str) -> str:
-        if not self.small_group:
-            return ""
-        return TEXTS[lang]["small"].format(k=self.k_anonymity, n=self.people)
 
 
 def _known_rules() -> frozenset[str]:
@@ -275,183 +265,12 @@ PARTITIONS = {
 }
 
 
-# --- rendering ---------------------------------------------------------------------------
-
-
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Exposure summary for a group",
-        "small": "Fewer than {k} people are summarised here ({n}). Counts this small can point "
-        "at individual colleagues, so no numbers per group are shown: wait until more people "
-        "have taken part.",
-        "small_head": "Small group.",
-        "people": "People (one each, however many of their reports were passed)",
-        "repeated": "Reports left out (repeats, or older reports of the same person)",
-        "findings": "Findings in total",
-        "with_unchecked": "Scans with unchecked sources",
-        "partial": "Interrupted (partial) scans",
-        "suppressed": "Numbers below {k} are never shown; {n} table cells were left out.",
-        "hidden": "below {k}, not shown",
-        "counts_only": "This summary holds counts only: no names, addresses, phone numbers, "
-        "email addresses, web addresses or page content of anyone.",
-        "count": "Count",
-        "people_by_worst_severity": "People by most severe finding|Severity|No numbers.",
-        "findings_by_severity": "Findings by severity|Severity|No numbers.",
-        "findings_by_source_kind": "Findings by kind of source|Source kind|No numbers.",
-        "people_by_country": "People by country|Country|No numbers.",
-        "open_rules": "Open risks (people affected per rule)|Rule|No numbers.",
-        "open_removal_methods": "Open removal steps (findings per method)|Method|No numbers.",
-        "unchecked_by_provider": "Sources that could not be checked (scans per source)|Source|"
-        "No numbers.",
-        "household_by_severity": "Household members' findings, by severity (only where the "
-        "member consented)|Severity|No numbers.",
-    },
-    "nl": {
-        "title": "Samenvatting blootstelling van een groep",
-        "small": "Hier zijn minder dan {k} mensen samengevat ({n}). Zulke kleine aantallen "
-        "kunnen naar individuele collega's wijzen, dus er staan geen aantallen per groep in: "
-        "wacht tot meer mensen hebben meegedaan.",
-        "small_head": "Kleine groep.",
-        "people": "Mensen (elk één keer, hoeveel rapporten van hen er ook zijn ingeleverd)",
-        "repeated": "Rapporten weggelaten (dubbel, of oudere rapporten van dezelfde persoon)",
-        "findings": "Bevindingen in totaal",
-        "with_unchecked": "Scans met niet-gecontroleerde bronnen",
-        "partial": "Onderbroken (gedeeltelijke) scans",
-        "suppressed": "Aantallen onder {k} worden nooit getoond; {n} cellen zijn weggelaten.",
-        "hidden": "onder {k}, niet getoond",
-        "counts_only": "Deze samenvatting bevat alleen aantallen: geen namen, adressen, "
-        "telefoonnummers, e-mailadressen, webadressen of pagina-inhoud van wie dan ook.",
-        "count": "Aantal",
-        "people_by_worst_severity": "Mensen naar ernstigste bevinding|Ernst|Geen aantallen.",
-        "findings_by_severity": "Bevindingen naar ernst|Ernst|Geen aantallen.",
-        "findings_by_source_kind": "Bevindingen naar soort bron|Soort bron|Geen aantallen.",
-        "people_by_country": "Mensen naar land|Land|Geen aantallen.",
-        "open_rules": "Open risico's (mensen per regel)|Regel|Geen aantallen.",
-        "open_removal_methods": "Open verwijderstappen (bevindingen per methode)|Methode|"
-        "Geen aantallen.",
-        "unchecked_by_provider": "Bronnen die niet gecontroleerd konden worden (scans per "
-        "bron)|Bron|Geen aantallen.",
-        "household_by_severity": "Bevindingen over gezinsleden, naar ernst (alleen met hun "
-        "toestemming)|Ernst|Geen aantallen.",
-    },
-}
-TABLES = ("people_by_worst_severity", "findings_by_severity", "findings_by_source_kind",
-          "people_by_country", "open_rules", "open_removal_methods", "unchecked_by_provider",
-          "household_by_severity")
-CHARTS = ("people_by_worst_severity", "findings_by_source_kind")
-
-
-def _counts(s: EmployerSummary, table: str) -> dict[str, int]:
-    if table == "unchecked_by_provider":
-        return s.coverage.unchecked_by_provider
-    counts: dict[str, int] = getattr(s, table)
-    return counts
-
-
-def render_summary(summary: EmployerSummary, fmt: Literal["md", "json", "html"],
-                   lang: str = "en") -> str:
-    if lang not in TEXTS:
-        raise InputError("--lang", str(lang), "choose nl or en")
-    if fmt == "json":
-        data = summary.model_dump(mode="json")
-        data["note"] = summary.note_in(lang)
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "md":
-        return _markdown(summary, TEXTS[lang])
-    if fmt == "html":
-        return _html(summary, TEXTS[lang], lang)
-    raise InputError("--format", str(fmt), "unknown summary format; use md, json or html")
-
-
-def _number(value: int | None, t: dict[str, str], k: int) -> str:
-    return t["hidden"].format(k=k) if value is None else str(value)
-
-
-def _facts(s: EmployerSummary, t: dict[str, str]) -> list[str]:
-    k = s.k_anonymity
-    return [
-        f"{t['people']}: {s.people}",
-        *([f"{t['repeated']}: {s.repeated_reports}"] if s.repeated_reports else []),
-        f"{t['findings']}: {_number(s.findings, t, k)}",
-        f"{t['with_unchecked']}: {_number(s.coverage.scans_with_unchecked_sources, t, k)}",
-        f"{t['partial']}: {_number(s.coverage.partial_scans, t, k)}",
-    ]
-
-
-def _markdown(s: EmployerSummary, t: dict[str, str]) -> str:
-    lines = [f"# {t['title']}", ""]
-    if s.small_group:
-        lines += [f"> **{t['small_head']}** {t['small'].format(k=s.k_anonymity, n=s.people)}",
-                  ""]
-    lines += [f"- {fact}" for fact in _facts(s, t)]
-    lines += ["", t["counts_only"], ""]
-    if s.suppressed_cells:
-        lines += [t["suppressed"].format(k=s.k_anonymity, n=s.suppressed_cells), ""]
-    for table in TABLES:
-        title, head, empty = t[table].split("|")
-        counts = _counts(s, table)
-        lines += [f"## {title}", ""]
-        if not counts:
-            lines += [empty, ""]
-            continue
-        lines += [f"| {head} | {t['count']} |", "| --- | ---: |"]
-        lines += [f"| {key} | {value} |" for key, value in counts.items()]
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def bar_chart(counts: dict[str, int], title: str) -> str:
-    """Horizontal bars as inline SVG: no script, no external resource."""
-    if not counts:
-        return ""
-    bar, gap, label_w, width = 18, 6, 150, 320
-    top = max(counts.values())
-    height = len(counts) * (bar + gap)
-    rows = []
-    for i, (key, value) in enumerate(counts.items()):
-        y = i * (bar + gap)
-        w = max(1, round(width * value / top))
-        rows.append(
-            f'<text x="{label_w - 6}" y="{y + bar - 5}" text-anchor="end">{html.escape(key)}'
-            f'</text><rect x="{label_w}" y="{y}" width="{w}" height="{bar}" fill="#4a6fa5"/>'
-            f'<text x="{label_w + w + 4}" y="{y + bar - 5}">{value}</text>'
-        )
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + width + 50}" '
-            f'height="{height}" font-size="12" font-family="sans-serif">'
-            f"<title>{html.escape(title)}</title>{''.join(rows)}</svg>")
-
-
-def _html(s: EmployerSummary, t: dict[str, str], lang: str) -> str:
-    e = html.escape
-    parts = [f"<h1>{e(t['title'])}</h1>"]
-    if s.small_group:
-        parts.append(f"<p><strong>{e(t['small_head'])}</strong> "
-                     f"{e(t['small'].format(k=s.k_anonymity, n=s.people))}</p>")
-    parts.append("<ul>" + "".join(f"<li>{e(f)}</li>" for f in _facts(s, t)) + "</ul>")
-    parts.append(f"<p>{e(t['counts_only'])}</p>")
-    if s.suppressed_cells:
-        parts.append(f"<p>{e(t['suppressed'].format(k=s.k_anonymity, n=s.suppressed_cells))}"
-                     "</p>")
-    for table in TABLES:
-        title, head, empty = t[table].split("|")
-        counts = _counts(s, table)
-        parts.append(f"<h2>{e(title)}</h2>")
-        if not counts:
-            parts.append(f"<p>{e(empty)}</p>")
-            continue
-        if table in CHARTS:
-            parts.append(bar_chart(counts, title))
-        rows = "".join(f"<tr><td>{e(key)}</td><td>{value}</td></tr>"
-                       for key, value in counts.items())
-        parts.append(f"<table><tr><th>{e(head)}</th><th>{e(t['count'])}</th></tr>{rows}"
-                     "</table>")
-    style = ("body{font-family:sans-serif;max-width:50rem;margin:1rem auto}"
-             "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 8px}")
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            'style-src \'unsafe-inline\'">'
-            f"<title>{e(t['title'])}</title><style>{style}</style></head><body>"
-            + "\n".join(parts) + "</body></html>\n")
+def reports_language(results: Iterable[ScanResult]) -> str:
+    """The language the reports were written in (their profiles' language), when they agree
+    or most do: the summary's language when --lang does not say. English on a tie."""
+    counts = Counter((r.language or "").strip().lower()[:2] for r in results)
+    nl, en = counts.get("nl", 0), counts.get("en", 0)
+    return "nl" if nl > en else "en"
 
 
 # --- loading -----------------------------------------------------------------------------

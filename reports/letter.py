@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from zoneinfo import ZoneInfo
 
 import idna
 from babel.dates import format_date
@@ -32,6 +33,7 @@ from exposure_scan.profile import Country, Profile
 from exposure_scan.removal import OWN_KINDS, site_host
 from exposure_scan.threat import threatens
 
+from .context import ZONES
 from .household_view import RELATIONS
 from .i18n import normalise
 
@@ -125,10 +127,11 @@ def display_domain(domain: str) -> str:
         return domain
 
 
-def controllers(result: ScanResult) -> list[Controller]:
+def controllers(result: ScanResult, country: str = "") -> list[Controller]:
     """The sites a letter goes to, one per registrable domain, each with its pages; catalog
-    names where known."""
+    names where known. A page's date is the day it was seen in `country`'s time zone."""
     catalog = load_catalog()
+    zone = ZoneInfo(ZONES.get(country, "UTC"))
     found: dict[str, Controller] = {}
     for f in result.findings:
         obs = f.observation
@@ -144,7 +147,7 @@ def controllers(result: ScanResult) -> list[Controller]:
         ))
         url = " ".join(obs.url.split())
         if url not in [u for u, _ in ctl.pages]:
-            ctl.pages.append((url, obs.seen_at.date().isoformat()))
+            ctl.pages.append((url, obs.seen_at.astimezone(zone).date().isoformat()))
         ctl.findings.append(f)
         ctl.organisation = ctl.organisation or organisation(f)
     return sorted(found.values(), key=lambda c: c.domain)
@@ -204,7 +207,7 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
     uk = profile.country is Country.UK
     out: dict[str, str] = {}
     taken: set[str] = set()
-    for ctl in controllers(result):
+    for ctl in controllers(result, profile.country.value):
         site = ctl.name if ctl.name != ctl.domain else ctl.domain
         text = template.render(
             name=profile.primary_name.full,
@@ -231,7 +234,8 @@ def letters(result: ScanResult, profile: Profile, lang: str, today: date) -> dic
             for h in mine
         ]
         home = {h.observation.url for h in mine if HouseholdTie.HOME_ADDRESS in h.ties}
-        for ctl in controllers(result.model_copy(update={"findings": as_findings})):
+        for ctl in controllers(result.model_copy(update={"findings": as_findings}),
+                               profile.country.value):
             site = ctl.name if ctl.name != ctl.domain else ctl.domain
             kinds = set(data_kinds(ctl.findings))
             if any(url in home for url, _ in ctl.pages):

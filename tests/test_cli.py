@@ -230,7 +230,7 @@ def test_providers_check_fails_when_a_source_answers_but_does_not_work(
 
 def test_an_unfilled_template_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "profile.toml"
-    runner.invoke(app, ["init", str(target)])
+    runner.invoke(app, ["init", str(target), "--lang", "en"])  # Dutch: test_cli_language.py
     result = runner.invoke(app, ["scan", "-p", str(target), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "template's example person" in result.output
     assert not (tmp_path / "o").exists()

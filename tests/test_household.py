@@ -235,7 +235,8 @@ def _with_household(result: ScanResult, severity: Severity) -> ScanResult:
 def test_the_employer_summary_counts_household_findings_by_severity_only(
     with_partner: tuple[ScanResult, Recording],
 ) -> None:
-    from exposure_scan.summary import render_summary, summarise_reports
+    from exposure_scan.reports.summary_view import render_summary
+    from exposure_scan.summary import summarise_reports
 
     base, _ = with_partner
     people = [

@@ -26,11 +26,11 @@ from exposure_scan.models import (
     finding_id,
 )
 from exposure_scan.profile import Profile
+from exposure_scan.reports.summary_view import render_summary
 from exposure_scan.summary import (
     K_ANONYMITY,
     EmployerSummary,
     load_results,
-    render_summary,
     summarise_reports,
 )
 
@@ -243,7 +243,7 @@ def test_markdown_lists_every_section(results: list[ScanResult]) -> None:
     for heading in ("by severity", "kind of source", "country", "Open risks",
                     "removal steps", "could not be checked"):
         assert heading in md
-    assert "| critical | 3 |" in md and "| NL | 3 |" in md
+    assert "| Critical | 3 |" in md and "| Netherlands | 3 |" in md
     assert "Small group" not in md
 
 

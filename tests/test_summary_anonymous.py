@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 from exposure_scan.cli import app
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
+from exposure_scan.reports.summary_view import render_summary
 from exposure_scan.summary import (
     K_ANONYMITY,
-    render_summary,
     summarise_reports,
     suppress,
 )

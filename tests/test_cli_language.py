@@ -1,0 +1,243 @@
+"""The command line speaks the user's language: --lang, else the profile's (Dutch for a Dutch
+GP), else the system's. Notes, warnings, errors and the profile template are Dutch in Dutch,
+with no common English word left in their running text; paths, keys and commands stay as
+they are."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from exposure_scan.cli import app
+from exposure_scan.errors import InputError, ProfileError
+from exposure_scan.messages import Notice, cli_language, error_text, say, system_language
+from exposure_scan.models import ChangedFinding, ChangeKind, Changes, Severity
+from exposure_scan.outcome import outcome_notes
+from tests.test_language import english_words
+from tests.test_reports import sample_result
+
+runner = CliRunner()
+TEMPLATES = Path(__file__).parent.parent / "exposure_scan" / "data"
+CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|\w+\s*=|\S*[\[\]_./=:@-]\S*")
+
+
+def words(text: str, *hidden: str) -> list[str]:
+    """The English words a reader meets: not in paths, keys, options, commands or values."""
+    for value in hidden:
+        text = text.replace(value, " ")
+    return english_words(CODE.sub(" ", text))
+
+
+def dutch_profile(path: Path, extra: str = "", language: str = 'language = "nl"\n') -> Path:
+    path.write_text(f'country = "NL"\n{language}[[names]]\ngiven = "Fenna"\n'
+                    f'surname = "Zuidervaart"\n{extra}', "utf-8")
+    path.chmod(0o600)
+    return path
+
+
+# --- the profile template ------------------------------------------------------------------
+
+
+def test_init_writes_the_dutch_template_and_says_so_in_dutch(tmp_path: Path) -> None:
+    target = tmp_path / "profiel.toml"
+    result = runner.invoke(app, ["init", str(target), "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    assert "is geschreven" in result.output and words(result.output, str(target)) == []
+    text = target.read_text("utf-8")
+    assert text.startswith("# exposure-scan-profiel") and 'language = "nl"' in text
+    comments = " ".join(line.split("#", 1)[1] for line in text.splitlines() if "#" in line)
+    assert words(comments) == [], words(comments)
+    again = runner.invoke(app, ["init", str(target), "--lang", "nl"])
+    assert again.exit_code == 2 and "fout:" in again.output and "bestaat al" in again.output
+    assert words(again.output, str(target)) == []
+
+
+def test_init_in_english_writes_the_english_template(tmp_path: Path) -> None:
+    target = tmp_path / "profile.toml"
+    result = runner.invoke(app, ["init", str(target), "--lang", "en"])
+    assert result.exit_code == 0 and result.output.startswith("Wrote ")
+    assert 'language = "en"' in target.read_text("utf-8")
+
+
+def test_init_without_lang_is_dutch_first_unless_the_system_says_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert runner.invoke(app, ["init", str(tmp_path / "a.toml")]).exit_code == 0
+    assert 'language = "nl"' in (tmp_path / "a.toml").read_text("utf-8")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert runner.invoke(app, ["init", str(tmp_path / "b.toml")]).output.startswith("Wrote ")
+    assert 'language = "en"' in (tmp_path / "b.toml").read_text("utf-8")
+
+
+def test_both_templates_hold_the_same_example_person() -> None:
+    dutch = tomllib.loads((TEMPLATES / "profile-template.nl.toml").read_text("utf-8"))
+    english = tomllib.loads((TEMPLATES / "profile-template.toml").read_text("utf-8"))
+    assert dutch.pop("language") == "nl" and english.pop("language") == "en"
+    assert dutch == english
+
+
+def test_the_dutch_template_unfilled_is_refused_in_dutch(tmp_path: Path) -> None:
+    target = tmp_path / "profiel.toml"
+    runner.invoke(app, ["init", str(target), "--lang", "nl"])
+    result = runner.invoke(app, ["scan", "-p", str(target), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "voorbeeldpersoon" in result.output
+    assert result.output.startswith("fout: ") and words(result.output, str(target)) == []
+
+
+# --- errors and warnings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [
+    'country = "NL"\nlanguage = "nl"\nnames = [\n',  # not TOML: still Dutch
+    'country = "NL"\nlanguage = "nl"\n[[names]]\ngiven = "A"\nsurname = "B"\n[[addresses]]\n'
+    'label = "home"\nstreet = "Laan"\nhouse_number = "1"\npostcode = "12"\ncity = "X"\n',
+    'country = "NL"\nlanguage = "nl"\n[[names]]\ngiven = "A"\n',
+    b"country = \"NL\"\nlanguage = \"nl\"\nrole = \"\xff\"\n",
+])
+def test_a_bad_dutch_profile_is_one_dutch_line(tmp_path: Path, content: str | bytes) -> None:
+    path = tmp_path / "profiel.toml"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    result = runner.invoke(app, ["scan", "-p", str(path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith(f"fout: {path}: "), line
+    assert words(line, str(path)) == [], line
+
+
+def test_lang_decides_even_before_the_profile_is_read(tmp_path: Path) -> None:
+    missing = tmp_path / "nergens.toml"
+    dutch = runner.invoke(app, ["scan", "-p", str(missing), "--lang", "nl"])
+    assert dutch.exit_code == 2 and "bestand niet gevonden" in dutch.output
+    english = runner.invoke(app, ["scan", "-p", str(dutch_profile(tmp_path / "p.toml", "")),
+                                  "--lang", "en", "-c", str(missing)])
+    assert english.exit_code == 2 and "error: " in english.output
+    assert "file not found" in english.output
+    bad = runner.invoke(app, ["scan", "-p", str(missing), "--lang", "de"])
+    assert bad.exit_code == 2 and "choose nl or en" in bad.output
+
+
+def test_warnings_of_a_dutch_profile_are_dutch(tmp_path: Path) -> None:
+    path = dutch_profile(tmp_path / "p.toml", '[[phones]]\nlabel = "mobile"\nnumber = "06-1234"\n'
+                         '[[addresses]]\nlabel = "home"\nstreet = "Laan 4"\npostcode = "1234 AB"'
+                         '\ncity = "Utrecht"\n')
+    path.chmod(0o644)
+    result = runner.invoke(app, ["scan", "-p", str(path), "-c", str(tmp_path / "none.toml")])
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    warnings = [line for line in lines if line.startswith("waarschuwing: ")]
+    assert len(warnings) == 3, lines  # the phone, the street with its number, the file mode
+    assert lines[-1].startswith("fout: ")  # then the missing config
+    for line in lines:
+        assert words(line, str(path), str(tmp_path)) == [], line
+
+
+def test_system_language_and_english_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("EXPOSURE_SCAN_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert system_language() is None and cli_language() == "en"
+    assert system_language({"LANG": "nl_NL.UTF-8"}) == "nl"
+    assert system_language({"LC_ALL": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}) == "en"
+    assert system_language({"LANG": "C.UTF-8"}) is None
+    monkeypatch.setenv("EXPOSURE_SCAN_LANG", "nl")
+    assert cli_language() == "nl" and cli_language("en") == "en"
+
+
+def test_errors_keep_file_and_key_and_translate_the_fix() -> None:
+    exc = ProfileError("/home/x/profile.toml", "names", "still holds the template's example "
+                       "person; fill in your own details first")
+    assert error_text(exc, "en") == f"error: {exc}"
+    assert error_text(exc, "nl").startswith("fout: /home/x/profile.toml: names: bevat nog")
+    detail = InputError("p.toml", "", "is not valid TOML (%(detail)s); fix the syntax there",
+                        {"detail": "Expected '=' (at line 2, column 3)"})
+    assert str(detail) == ("p.toml: is not valid TOML (Expected '=' (at line 2, column 3)); fix "
+                           "the syntax there")
+    dutch = error_text(detail, "nl")
+    assert "geen geldige TOML" in dutch and "(details: Expected '=' (at line 2" in dutch
+    untranslated = InputError("f", "k", "a message the catalogue does not know")
+    assert error_text(untranslated, "nl") == "fout: f: k: a message the catalogue does not know"
+
+
+def test_a_notice_fills_its_values_after_translation() -> None:
+    notice = Notice("is readable by others; run: chmod 600 %(path)s", {"path": "/p %(x)s"},
+                    where="/p %(x)s")
+    assert notice.text("nl") == "/p %(x)s: is leesbaar voor anderen; voer uit: chmod 600 /p %(x)s"
+    assert say("nl", "no such msgid %(a)s", {"a": 1}) == "no such msgid 1"
+
+
+def test_fail_on_notes_follow_the_report_language() -> None:
+    result = sample_result("nl")
+    notes = outcome_notes(result, None, Severity.HIGH)
+    assert re.match(r"\d+ bevinding(en)? op of boven het --fail-on-niveau", notes[0]), notes
+    fresh = result.model_copy(update={"changes": Changes(findings=[
+        ChangedFinding(id=f.id, change=ChangeKind.NEW, provider=f.observation.provider,
+                       severity=f.severity) for f in result.findings])})
+    assert "nieuwe of teruggekeerde" in outcome_notes(fresh, Severity.HIGH)[0]
+    english = outcome_notes(sample_result("en"), None, Severity.HIGH)
+    assert "at or above the --fail-on level (exit 6)" in english[0]
+
+
+def test_demo_in_dutch_says_everything_in_dutch(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--lang", "nl", "--out", str(tmp_path), "-f", "md"])
+    assert result.exit_code in (0, 6), result.output
+    said = [line for line in result.stderr.splitlines() if line.strip()]
+    assert said and said[-1].startswith("Risicoscore")
+    for line in said:
+        assert words(line, str(tmp_path)) == [], line
+
+
+def test_the_progress_bar_speaks_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    from exposure_scan.models import ProviderRun, RunStatus
+    from exposure_scan.progress import Progress
+
+    progress = Progress(enabled=True, lang="nl")
+    progress.on_start(2)
+    assert progress.description() == "bronnen"
+    progress.on_provider_start("searxng")
+    progress.on_provider_done(ProviderRun(provider="searxng", status=RunStatus.CHECKED,
+                                          observations=3))
+    progress.on_provider_done(ProviderRun(provider="big", status=RunStatus.UNCHECKED,
+                                          observations=1))
+    progress.close()
+    said = capsys.readouterr().err
+    assert "searxng: 3 resultaten" in said and "big: 1 resultaat (NIET gecontroleerd)" in said
+
+
+def _msgids(path: Path) -> list[str]:
+    """The English texts a module hands to the translating helpers, read from its source."""
+    import ast
+
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        args = {"tell": [0], "say": [1], "say_n": [1, 2], "Notice": [0], "InputError": [2]}
+        for index in args.get(name, []):
+            if index < len(node.args) and isinstance(node.args[index], ast.Constant) \
+                    and isinstance(node.args[index].value, str):
+                found.append(node.args[index].value)
+    return found
+
+
+def test_every_cli_text_has_a_dutch_translation() -> None:
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).parent.parent
+    with (root / "reports/locale/nl/LC_MESSAGES/messages.po").open("rb") as fh:
+        catalogue = read_po(fh, locale="nl")
+    modules = ("cli.py", "messages.py", "profile.py", "outcome.py", "progress.py")
+    texts = [text for module in modules for text in _msgids(root / "exposure_scan" / module)]
+    assert len(texts) > 20
+    plural = {m.id[0] for m in catalogue if isinstance(m.id, tuple)} | \
+        {m.id[1] for m in catalogue if isinstance(m.id, tuple)}
+    missing = [t for t in texts if t not in plural and (t not in catalogue
+                                                        or not catalogue[t].string)]
+    assert missing == []
