@@ -262,7 +262,7 @@ async def run_provider(
         status, reason = RunStatus.UNCHECKED, RunReason.TIMED_OUT
         params = ReasonParams(seconds=timeout)
     except ProviderError as exc:
-        status, reason, detail = RunStatus.UNCHECKED, exc.reason, str(exc)
+        status, reason, detail = RunStatus.UNCHECKED, _code(exc), str(exc)
     except httpx.HTTPError as exc:
         status, reason = RunStatus.UNCHECKED, RunReason.SOURCE_ERROR
         detail = failure_reason(exc)
@@ -285,6 +285,13 @@ async def run_provider(
         unchecked_parts=ctx.unchecked_parts,
     )
     return run, observations
+
+
+def _code(exc: ProviderError) -> RunReason:
+    """The error's reason; a plugin's error class that still names it in words counts as
+    a failure (its message goes into `detail`)."""
+    reason: object = exc.reason
+    return reason if isinstance(reason, RunReason) else RunReason.FAILED
 
 
 async def scan(

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import httpx
+
+from exposure_scan.errors import ProviderError, RateLimited
 from exposure_scan.matching import Matcher
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import (
     FieldKind,
     FieldMatch,
     MatchPart,
+    Observation,
     PartReason,
     ProviderRun,
     ReasonParams,
@@ -22,6 +26,7 @@ from exposure_scan.models import (
     UncheckedPart,
 )
 from exposure_scan.profile import Profile
+from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.reports.i18n import (
     gettext,
     part_text,
@@ -275,3 +280,58 @@ def test_no_code_reads_a_reason_or_message_back() -> None:
     assert found == THIRD_PARTY_MESSAGES
     i18n = (root / "reports" / "i18n.py").read_text("utf-8")
     assert not re.search(r"^import re\b|^from re\b", i18n, re.M), "translate codes, not text"
+
+
+def test_the_address_guards_refusal_is_known_by_its_type_not_its_words() -> None:
+    import httpcore
+    import httpx
+
+    from exposure_scan.errors import RequestRefused
+    from exposure_scan.failure import failure_reason
+
+    def wrapped(inner: Exception) -> httpx.ConnectError:
+        # As httpcore and httpx wrap what the address guard raises at connect time.
+        middle = httpcore.ConnectError("any words")
+        middle.__cause__ = inner
+        outer = httpx.ConnectError("any words")
+        outer.__cause__ = middle
+        return outer
+
+    assert failure_reason(wrapped(RequestRefused("refused host.test"))) == (
+        "refused: a non-public address")
+    # The same words from elsewhere decide nothing.
+    assert failure_reason(wrapped(ValueError("it points to a non-public address"))) == (
+        "ConnectError")
+
+
+class _QuotaExceeded(ProviderError):
+    reason = "quota exceeded"  # type: ignore[assignment]  # a plugin written before the codes
+
+
+class _OldPlugin(Provider):
+    name: ClassVar[str] = "oldplugin"
+    title: ClassVar[str] = "A plugin with a worded reason"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        raise _QuotaExceeded("the daily quota is used up")
+
+
+class _Refusing(Provider):
+    name: ClassVar[str] = "refusing"
+    title: ClassVar[str] = "Refuses"
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        raise RateLimited("rate limited by api.test (HTTP 429)")
+
+
+def test_a_scans_runs_carry_codes_and_an_old_plugins_error_still_counts(profile: Profile) -> None:
+    from tests.test_scan import run
+
+    result = run(profile, [_OldPlugin, _Refusing], lambda r: httpx.Response(200))
+    runs = {r.provider: r for r in result.runs}
+    old, refusing = runs["oldplugin"], runs["refusing"]
+    assert old.status is RunStatus.UNCHECKED and old.reason_code is RunReason.FAILED
+    assert old.reason == "failed: the daily quota is used up"
+    assert refusing.reason_code is RunReason.RATE_LIMITED
+    assert refusing.detail == "rate limited by api.test (HTTP 429)"
+    assert run_reason_text("nl", refusing).startswith("te veel verzoeken (rate limit): ")

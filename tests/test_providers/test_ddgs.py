@@ -162,6 +162,7 @@ async def test_queries_no_backend_answered_are_noted(fake: type[FakeDDGS]) -> No
         (RuntimeError("primp: Anna van der Berg 06-12345678"), PartReason.ENGINE_FAILED,
          "failed (RuntimeError)"),
         (DDGSException("https://x/?q=Anna"), PartReason.ENGINE_FAILED, "failed (DDGSException)"),
+        (OSError("Anna: connection refused"), PartReason.CONNECTION_FAILED, "could not connect"),
     ],
 )
 async def test_library_failures_are_unchecked_with_the_reason_and_no_value(
