@@ -349,6 +349,7 @@ class ReasonParams(Frozen):
     engine: str = ""  # one back-end of a metasearch
     form: str = ""  # a kind of planned web search (providers._search.Form)
     field: str = ""  # a private profile field held back (provider.QueryField)
+    item: str = ""  # what a limit left out: a key of exposure_scan.wording.LEFT_OUT_WORDS
     given_up: bool = False  # the engine is not asked again in this scan
     advice: bool = False  # how to allow it follows (said once per source)
 

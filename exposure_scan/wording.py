@@ -120,6 +120,45 @@ PART_WORDS: dict[str, Words] = {
         "results from a blocked or captcha page",
     ),
 }
+# What a provider left out by a limit in its options (PartReason.LEFT_OUT with `item`).
+LEFT_OUT_WORDS: dict[str, Words] = {
+    "archive_urls": Words(
+        "{count} more URL not looked up in the archive (raise max_urls)",
+        "{count} more URLs not looked up in the archive (raise max_urls)",
+    ),
+    "npi_records": Words(
+        "more NPI records for one of the names than the {count} read (raise max_results; "
+        "the API reads at most 1200)"
+    ),
+    "officers": Words(
+        "{count} more officer on later result pages not read (raise items_per_page)",
+        "{count} more officers on later result pages not read (raise items_per_page)",
+    ),
+    "appointments": Words(
+        "{count} more officer's appointments not read (raise max_officers)",
+        "{count} more officers' appointments not read (raise max_officers)",
+    ),
+    "emails": Words(
+        "{count} more email not looked up (raise max_emails)",
+        "{count} more emails not looked up (raise max_emails)",
+    ),
+    "kvk_searches": Words(
+        "{count} planned KvK search not made (raise max_queries)",
+        "{count} planned KvK searches not made (raise max_queries)",
+    ),
+    "kvk_results": Words(
+        "KvK: {count} more result for one query not read",
+        "KvK: {count} more results for one query not read",
+    ),
+    "github_result_pages": Words(
+        "{count} more GitHub user on later result pages not read",
+        "{count} more GitHub users on later result pages not read",
+    ),
+    "github_users": Words(
+        "{count} more GitHub user not read (raise max_users)",
+        "{count} more GitHub users not read (raise max_users)",
+    ),
+}
 # A part about one engine of a metasearch (`engine` set).
 ENGINE_WORDS: dict[str, Words] = {
     "rate_limited": Words("search engine {engine} rate limited"),
@@ -204,6 +243,8 @@ def part_text(
     if values.get("engine") and code in ENGINE_WORDS:
         text = ENGINE_WORDS[code].say(catalog, values)
         return f"{text}; {catalog.gettext(GIVEN_UP)}" if values.get("given_up") else text
+    if code == "left_out" and values.get("item") in LEFT_OUT_WORDS:
+        return LEFT_OUT_WORDS[str(values["item"])].say(catalog, values)
     if code in PART_WORDS and values:
         text = PART_WORDS[code].say(catalog, values)
         return f"{text}; {catalog.gettext(PRIVATE_ADVICE)}" if values.get("advice") else text

@@ -40,6 +40,7 @@ from exposure_scan.wording import (
     FIELD_WORDS,
     FORM_WORDS,
     GIVEN_UP,
+    LEFT_OUT_WORDS,
     PART_LABELS,
     PART_WORDS,
     PRIVATE_ADVICE,
@@ -211,7 +212,7 @@ def test_every_part_reason_reads_in_dutch() -> None:
 def test_every_msgid_of_the_reasons_is_in_the_dutch_catalogue() -> None:
     catalog = translations("nl")
     words = [*RUN_WORDS.values(), *RUN_WORDS_WITH_KIND.values(), *AREA_WORDS.values(),
-             *PART_WORDS.values(), *ENGINE_WORDS.values()]
+             *PART_WORDS.values(), *ENGINE_WORDS.values(), *LEFT_OUT_WORDS.values()]
     missing = []
     for w in words:
         if w.many:
@@ -231,6 +232,17 @@ def test_every_search_form_and_withheld_field_has_words() -> None:
 
     assert {f.value for f in Form} == set(FORM_WORDS)
     assert {f.value for f in WITHHELD} == set(FIELD_WORDS)
+
+
+def test_every_limit_a_provider_notes_has_words() -> None:
+    root = Path(__file__).resolve().parent.parent
+    used = {m for path in (root / "providers").glob("*.py")
+            for m in re.findall(r'item="(\w+)"', path.read_text("utf-8"))}
+    assert used and used <= set(LEFT_OUT_WORDS)
+    part = UncheckedPart(reason=PartReason.LEFT_OUT,
+                         params=ReasonParams(item="github_users", count=2))
+    assert part.text == "2 more GitHub users not read (raise max_users)"
+    assert part_text("nl", part) == "nog 2 GitHub-gebruikers niet gelezen (verhoog max_users)"
 
 
 def test_a_page_detail_without_translation_reads_as_its_kind_in_dutch() -> None:
