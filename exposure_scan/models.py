@@ -415,9 +415,15 @@ class ProviderRun(Frozen):
         # The sentence is always derived from the code: it can never say something else.
         if isinstance(data, dict) and data.get("reason_code"):
             code = RunReason(data["reason_code"])
-            words = run_text(code.value, _param_values(data.get("params")), data.get("detail", ""))
-            data = {**data, "reason": words}
+            detail = strip_controls(str(data.get("detail") or ""))
+            words = run_text(code.value, _param_values(data.get("params")), detail)
+            data = {**data, "detail": detail, "reason": words}
         return data
+
+    @field_validator("detail")
+    @classmethod
+    def _no_hidden_controls(cls, value: str) -> str:
+        return strip_controls(value)  # a source's message may quote what it was sent
 
     @field_validator("unchecked_parts", mode="before")
     @classmethod
