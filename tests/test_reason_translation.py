@@ -347,3 +347,22 @@ def test_a_scans_runs_carry_codes_and_an_old_plugins_error_still_counts(profile:
     assert refusing.reason_code is RunReason.RATE_LIMITED
     assert refusing.detail == "rate limited by api.test (HTTP 429)"
     assert run_reason_text("nl", refusing).startswith("te veel verzoeken (rate limit): ")
+
+
+def test_two_rounds_of_the_page_reader_keep_the_reason_of_the_worse_one() -> None:
+    from exposure_scan.scan import _merge_runs
+
+    def reader(status: RunStatus, code: RunReason | None = None, **params: Any) -> ProviderRun:
+        return ProviderRun(provider="inspector", status=status, reason_code=code,
+                           params=ReasonParams(**params) if params else None)
+
+    timed = reader(RunStatus.UNCHECKED, RunReason.TIMED_OUT, seconds=60.0)
+    stopped = reader(RunStatus.INTERRUPTED, RunReason.INTERRUPTED)
+    merged = _merge_runs(timed, stopped)
+    assert merged.status is RunStatus.INTERRUPTED and merged.reason_code is RunReason.INTERRUPTED
+    assert merged.reason == "scan interrupted while this source was being asked"
+    both = _merge_runs(timed, reader(RunStatus.UNCHECKED, RunReason.FORMAT_CHANGED, kind="E"))
+    assert both.reason == "timed out after 60 s"
+    # Nothing to read after stage 1, pages after stage 2: checked, with no stale reason.
+    fine = _merge_runs(reader(RunStatus.SKIPPED, RunReason.NO_PAGES), reader(RunStatus.CHECKED))
+    assert fine.status is RunStatus.CHECKED and fine.reason_code is None and fine.reason == ""
