@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from exposure_scan.models import PartReason
+from exposure_scan.models import PartReason, RunReason
 
 # How the CLI edge words a message in the user's language: (English msgid, values) -> text.
 Translate = Callable[[str, Mapping[str, object]], str]
@@ -84,30 +84,30 @@ class OrganisationError(InputError):
 class ProviderError(ExposureScanError):
     """A provider could not check its source. The scan marks it unchecked with this reason."""
 
-    reason = "failed"
+    reason = RunReason.FAILED  # the typed reason of the source's run
     part_reason = PartReason.FAILED  # the typed reason, for one page or part of a source
 
 
 class MissingCredentials(ProviderError):
-    reason = "missing API key"
+    reason = RunReason.MISSING_KEY
 
 
 class RequestRefused(ProviderError):
-    reason = "request refused"
+    reason = RunReason.REQUEST_REFUSED
     part_reason = PartReason.REFUSED_ADDRESS
 
 
 class ProviderResponseError(ProviderError):
-    reason = "source error"
+    reason = RunReason.SOURCE_ERROR
 
 
 class RateLimited(ProviderResponseError):
-    reason = "rate limited"
+    reason = RunReason.RATE_LIMITED
     part_reason = PartReason.RATE_LIMITED
 
 
 class ParseError(ProviderError):
-    reason = "response format changed"
+    reason = RunReason.FORMAT_CHANGED
     part_reason = PartReason.UNREADABLE
 
 
@@ -132,7 +132,7 @@ class BadStatus(ProviderResponseError):
 
 
 class OverBudget(ProviderError):
-    reason = "source error"
+    reason = RunReason.SOURCE_ERROR
     part_reason = PartReason.OVER_BUDGET
 
 

@@ -7,6 +7,9 @@ import errno
 import socket
 import ssl
 
+from exposure_scan.errors import RequestRefused
+from exposure_scan.models import PartReason
+
 # Phrases looked for in an exception's text, when its type does not tell (httpcore wraps
 # OSErrors into its own classes and keeps only the message).
 TEXT_HINTS = (
@@ -27,7 +30,6 @@ TEXT_HINTS = (
     ("connection reset", "connection reset"),
     ("timed out", "timed out"),
     ("proxy", "proxy failed"),
-    ("points to a non-public address", "refused: a non-public address"),
 )
 ERRNOS = {
     errno.ECONNREFUSED: "connection refused",
@@ -47,6 +49,9 @@ def failure_reason(exc: BaseException) -> str:
         chain.append(seen)
         seen = seen.__cause__ or seen.__context__
     for item in chain:
+        # The address guard's own refusal, wrapped by httpcore: known by its type.
+        if isinstance(item, RequestRefused) and item.part_reason is PartReason.REFUSED_ADDRESS:
+            return "refused: a non-public address"
         if isinstance(item, ssl.SSLCertVerificationError):
             return "certificate verify failed"
         if isinstance(item, socket.gaierror):

@@ -26,6 +26,7 @@ from exposure_scan.failure import failure_reason
 from exposure_scan.http import Fetcher, build_client
 from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness
+from exposure_scan.wording import run_text
 
 
 class HealthResult(BaseModel):
@@ -61,7 +62,7 @@ def classify(exc: Exception, keyed: bool | None) -> tuple[bool, str, bool | None
     if isinstance(exc, ProviderResponseError) and _transport_failure(exc):
         return False, f"unreachable: {exc}", None, None
     if isinstance(exc, ProviderError):
-        return True, f"{exc.reason}: {exc}", keyed, None
+        return True, run_text(exc.reason, detail=str(exc)), keyed, None
     if isinstance(exc, httpx.HTTPError):
         return False, f"unreachable: {failure_reason(exc)}", None, None
     if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError, IndexError)):

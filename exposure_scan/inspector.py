@@ -150,9 +150,7 @@ class PageInspector(Provider):
         """One page; None (with a note) when it may not or cannot be read."""
         shown = visible_url(url)
         if not await ctx.fetcher.robots_allows(self, url):
-            ctx.note_unchecked(
-                "robots.txt disallows reading it", reason=PartReason.ROBOTS, url=shown, title=title
-            )
+            ctx.note_unchecked(reason=PartReason.ROBOTS, url=shown, title=title)
             return None
         response = await ctx.fetcher.request(self, "GET", url, fields=[QueryField.FOUND_URL])
         if response.status_code != 200:

@@ -18,8 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from exposure_scan.choices import Severity as Severity  # defined without pydantic: the CLI
 from exposure_scan.controls import strip_controls, visible_url
 from exposure_scan.passage import Passage
+from exposure_scan.wording import part_text, run_text
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: runs and unchecked parts carry reason codes (issue 14)
 
 
 class Frozen(BaseModel):
@@ -268,7 +269,8 @@ def canonical_url(url: str) -> str:
 
 
 class PartReason(StrEnum):
-    """Why one part of a source (a page, a query, a lookup) could not be checked."""
+    """Why one part of a source (a page, a query, a lookup) could not be checked. The words
+    for each are in exposure_scan.wording; reports translate the code, never a sentence."""
 
     TIMED_OUT = "timed_out"
     HTTP_STATUS = "http_status"
@@ -283,11 +285,84 @@ class PartReason(StrEnum):
     UNREADABLE = "unreadable"  # read, but its content could not be parsed
     OVER_BUDGET = "over_budget"  # reading it took more than the per-page time budget
     NOT_MATCHED = "not_matched"  # what it showed could not be compared with the profile
-    PAGE_BUDGET = "page_budget"  # more pages found than [scan] max_pages allows
+    PAGE_BUDGET = "page_budget"  # more pages found than [scan] max_pages allows (count)
     LEFT_OUT = "left_out"  # planned queries or lookups not made (a limit in the config)
+    QUERIES_LEFT_OUT = "queries_left_out"  # planned web searches not made: max_queries (count)
+    NOT_SEARCHED = "not_searched"  # one kind of web search left out (form, count)
+    PRIVATE_NOT_SENT = "private_not_sent"  # a private value held back without consent (field)
+    UNANSWERED = "unanswered"  # searches no search engine answered with results (count)
     INTERRUPTED = "interrupted"  # the scan was stopped before this part finished
     ENGINE_FAILED = "engine_failed"  # one back-end of a metasearch failed
     FAILED = "failed"  # anything else; `detail` says what
+
+    @property
+    def by_choice(self) -> bool:
+        """Left out by a limit in the config or the consent setting: the user's choice, not
+        a part that failed."""
+        return self in _BY_CHOICE
+
+
+_BY_CHOICE = frozenset(
+    {
+        PartReason.LEFT_OUT,
+        PartReason.QUERIES_LEFT_OUT,
+        PartReason.NOT_SEARCHED,
+        PartReason.PRIVATE_NOT_SENT,
+    }
+)
+
+
+class RunReason(StrEnum):
+    """Why a source was not run, not checked, or stopped. ProviderRun.reason is only its
+    English rendering (exposure_scan.wording); reports translate the code."""
+
+    DISABLED = "disabled"  # switched off in the config
+    NOT_SELECTED = "not_selected"  # --only / --skip left it out of this run
+    STANDBY = "standby"  # a fallback web search: another web search is configured
+    NEEDS_KEY = "needs_key"  # params.env_var
+    NEEDS_BASE_URL = "needs_base_url"  # params.provider
+    NOTHING_TO_LOOK_UP = "nothing_to_look_up"  # no profile value this source can use
+    OTHER_AREA = "other_area"  # params.area: the source covers another country only
+    NO_PAGES = "no_pages"  # the page reader: no pages were found to read
+    INTERRUPTED_BEFORE = "interrupted_before"  # stopped before this source was asked
+    INTERRUPTED = "interrupted"  # stopped while this source was being asked
+    TIMED_OUT = "timed_out"  # params.seconds
+    FORMAT_CHANGED = "format_changed"  # params.kind (a parser's exception), or detail
+    INTERNAL_ERROR = "internal_error"  # params.kind: a bug in the provider
+    SOURCE_ERROR = "source_error"  # detail: the failure in fixed words or the source's message
+    RATE_LIMITED = "rate_limited"
+    REQUEST_REFUSED = "request_refused"  # a non-public address, or robots.txt
+    MISSING_KEY = "missing_key"  # the source refused or missed its API key
+    FAILED = "failed"  # anything else; detail says what
+
+
+class ReasonParams(Frozen):
+    """The values a reason's words name: only those its code needs are set, never a private
+    value (a field is named by its kind)."""
+
+    count: int | None = None
+    seconds: float | None = None
+    env_var: str = ""
+    provider: str = ""  # a provider's name, for its config table
+    area: str = ""  # a jurisdiction: NL, UK, US, ...
+    kind: str = ""  # an exception's type name
+    engine: str = ""  # one back-end of a metasearch
+    form: str = ""  # a kind of planned web search (providers._search.Form)
+    field: str = ""  # a private profile field held back (provider.QueryField)
+    item: str = ""  # what a limit left out: a key of exposure_scan.wording.LEFT_OUT_WORDS
+    given_up: bool = False  # the engine is not asked again in this scan
+    advice: bool = False  # how to allow it follows (said once per source)
+
+    def values(self) -> dict[str, object]:
+        return self.model_dump(exclude_defaults=True)
+
+
+def _param_values(params: object) -> dict[str, object]:
+    if isinstance(params, ReasonParams):
+        return params.values()
+    if isinstance(params, dict):
+        return ReasonParams.model_validate(params).values()
+    return {}
 
 
 class UncheckedPart(Frozen):
@@ -296,7 +371,8 @@ class UncheckedPart(Frozen):
     reason: PartReason = PartReason.FAILED
     url: str = ""
     title: str = ""  # e.g. the search result's title of the page
-    detail: str = ""  # plain words, never a private value
+    params: ReasonParams | None = None  # what the reason's words name (a count, an engine)
+    detail: str = ""  # technical detail from outside (HTTP status, host); never a private value
 
     @field_validator("title", "detail")
     @classmethod
@@ -308,21 +384,46 @@ class UncheckedPart(Frozen):
     def _visible_url(cls, value: str) -> str:
         return visible_url(value)
 
+    @property
+    def text(self) -> str:
+        """Why, in English (reports translate from the code)."""
+        params = self.params.values() if self.params else None
+        return part_text(self.reason.value, params, self.detail)
+
     def __str__(self) -> str:
         where = f"{self.url}: " if self.url else ""
-        return where + (self.detail or self.reason.value.replace("_", " "))
+        return where + self.text
 
 
 class ProviderRun(Frozen):
     provider: str
     title: str = ""
     status: RunStatus
-    reason: str = ""  # why unchecked / skipped, in plain words
+    reason_code: RunReason | None = None  # why unchecked / skipped; decide on this
+    params: ReasonParams | None = None  # what the reason's words name
+    detail: str = ""  # the source's own message, kept as it said it (never translated)
+    reason: str = ""  # the English rendering of the above; older reports have only this
     observations: int = 0
     duration_s: float = 0.0
     unchecked_parts: list[UncheckedPart] = Field(default_factory=list)
     web_search: bool = False  # a search of the open web (not a register or one site)
     manual_check: str = ""  # when not configured: how to check this source by hand
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english_reason(cls, data: Any) -> Any:
+        # The sentence is always derived from the code: it can never say something else.
+        if isinstance(data, dict) and data.get("reason_code"):
+            code = RunReason(data["reason_code"])
+            detail = strip_controls(str(data.get("detail") or ""))
+            words = run_text(code.value, _param_values(data.get("params")), detail)
+            data = {**data, "detail": detail, "reason": words}
+        return data
+
+    @field_validator("detail")
+    @classmethod
+    def _no_hidden_controls(cls, value: str) -> str:
+        return strip_controls(value)  # a source's message may quote what it was sent
 
     @field_validator("unchecked_parts", mode="before")
     @classmethod
@@ -331,6 +432,14 @@ class ProviderRun(Frozen):
         if isinstance(value, list):
             return [{"detail": v} if isinstance(v, str) else v for v in value]
         return value
+
+    def because(
+        self, code: RunReason | None, params: ReasonParams | None = None, detail: str = ""
+    ) -> ProviderRun:
+        """This run with another reason (model_copy would leave the English one stale)."""
+        return ProviderRun.model_validate(
+            {**dict(self), "reason_code": code, "params": params, "detail": detail, "reason": ""}
+        )
 
 
 class LedgerEntry(Frozen):
@@ -385,7 +494,7 @@ class Coverage(Frozen):
             r
             for r in asked
             if r.status is RunStatus.CHECKED
-            and any(p.reason is not PartReason.LEFT_OUT for p in r.unchecked_parts)
+            and any(not p.reason.by_choice for p in r.unchecked_parts)
         ]
         if not asked or len(unchecked) == len(asked):
             state = CoverageState.NONE

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, cast
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from typing_extensions import TypeVar
 
-from exposure_scan.models import LedgerEntry, Observation, PartReason, SourceKind, UncheckedPart
+from exposure_scan.models import (
+    LedgerEntry,
+    Observation,
+    PartReason,
+    ReasonParams,
+    SourceKind,
+    UncheckedPart,
+)
 from exposure_scan.profile import Address, Country, PersonName
 
 if TYPE_CHECKING:
@@ -175,10 +182,12 @@ class ProviderContext:
         reason: PartReason = PartReason.FAILED,
         url: str = "",
         title: str = "",
+        params: ReasonParams | None = None,
     ) -> None:
-        """Record a part of the source that could not be checked (a page, a search engine)."""
+        """Record a part of the source that could not be checked (a page, a search engine):
+        the reason, what its words name (`params`), and any technical detail from outside."""
         self.unchecked_parts.append(
-            UncheckedPart(reason=reason, url=url, title=title, detail=detail)
+            UncheckedPart(reason=reason, url=url, title=title, params=params, detail=detail)
         )
 
 

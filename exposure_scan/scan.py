@@ -32,6 +32,8 @@ from exposure_scan.models import (
     Observation,
     PartReason,
     ProviderRun,
+    ReasonParams,
+    RunReason,
     RunStatus,
     ScanResult,
     UncheckedPart,
@@ -55,12 +57,21 @@ class ScanObserver(Protocol):
     # Optional: def on_provider_start(self, provider: str) -> None, when a source is asked.
 
 
-def _run(cls: type[Provider], status: RunStatus, reason: str = "", **more: Any) -> ProviderRun:
+def _run(
+    cls: type[Provider],
+    status: RunStatus,
+    reason: RunReason | None = None,
+    params: ReasonParams | None = None,
+    detail: str = "",
+    **more: Any,
+) -> ProviderRun:
     return ProviderRun(
         provider=cls.name,
         title=cls.title,
         status=status,
-        reason=reason,
+        reason_code=reason,
+        params=params,
+        detail=detail,
         web_search=cls.searches_the_web(),
         **more,
     )
@@ -138,7 +149,7 @@ class ScanState:
                     _run(
                         item.cls,
                         RunStatus.INTERRUPTED if partial else RunStatus.UNCHECKED,
-                        "scan interrupted before this source was asked",
+                        RunReason.INTERRUPTED_BEFORE,
                     )
                 )
         observations = list(self.observations)
@@ -172,7 +183,7 @@ class ScanState:
         run = _run(
             item.cls,
             RunStatus.INTERRUPTED,
-            "scan interrupted while this source was being asked",
+            RunReason.INTERRUPTED,
             observations=len(ctx.kept),
             duration_s=round(time.monotonic() - started, 2),
             unchecked_parts=[*ctx.unchecked_parts, note],
@@ -208,18 +219,23 @@ def _not_ready_run(item: Configured, country: str) -> ProviderRun:
     or waiting for a key or base_url the user has not set, which is not a failure."""
     cls = item.cls
     if not covers(cls, country):
-        return _run(cls, RunStatus.SKIPPED, f"covers {cls.jurisdiction} only")
+        return _other_area(cls)
     if item.readiness is Readiness.DISABLED:
-        return _run(cls, RunStatus.DISABLED, "switched off in the config")
+        return _run(cls, RunStatus.DISABLED, RunReason.DISABLED)
     if item.readiness is Readiness.NOT_SELECTED:
-        return _run(cls, RunStatus.SKIPPED, "not selected for this run")
+        return _run(cls, RunStatus.SKIPPED, RunReason.NOT_SELECTED)
     if item.readiness is Readiness.STANDBY:
-        return _run(cls, RunStatus.SKIPPED, "another web search is configured")
+        return _run(cls, RunStatus.SKIPPED, RunReason.STANDBY)
     if item.readiness is Readiness.NEEDS_KEY:
-        reason = f"needs an API key: set {cls.key_env_var}"
+        reason = RunReason.NEEDS_KEY
+        params = ReasonParams(env_var=cls.key_env_var or "")
     else:
-        reason = f"needs a base_url: set [providers.{cls.name}] base_url"
-    return _run(cls, RunStatus.NOT_CONFIGURED, reason, manual_check=cls.manual_check)
+        reason, params = RunReason.NEEDS_BASE_URL, ReasonParams(provider=cls.name)
+    return _run(cls, RunStatus.NOT_CONFIGURED, reason, params, manual_check=cls.manual_check)
+
+
+def _other_area(cls: type[Provider]) -> ProviderRun:
+    return _run(cls, RunStatus.SKIPPED, RunReason.OTHER_AREA, ReasonParams(area=cls.jurisdiction))
 
 
 async def run_provider(
@@ -231,42 +247,51 @@ async def run_provider(
 ) -> tuple[ProviderRun, list[Observation]]:
     cls = type(provider)
     if not covers(cls, query.country.value):
-        return _run(cls, RunStatus.SKIPPED, f"covers {cls.jurisdiction} only"), []
+        return _other_area(cls), []
     if query.is_empty():
-        return _run(
-            cls, RunStatus.SKIPPED, "nothing in the profile for this source to look up"
-        ), []
+        return _run(cls, RunStatus.SKIPPED, RunReason.NOTHING_TO_LOOK_UP), []
     ctx = ctx or ProviderContext(provider, fetcher)
     started = time.monotonic()
-    status, reason, observations = RunStatus.CHECKED, "", []
+    status, reason, observations = RunStatus.CHECKED, None, []
+    params, detail = None, ""
     try:
         async with asyncio.timeout(timeout):
             observations = await provider.search(query, ctx)
     except TimeoutError:
         observations = list(ctx.kept)  # what was found before time ran out still counts
-        status, reason = RunStatus.UNCHECKED, f"timed out after {timeout:g} s"
+        status, reason = RunStatus.UNCHECKED, RunReason.TIMED_OUT
+        params = ReasonParams(seconds=timeout)
     except ProviderError as exc:
-        status, reason = RunStatus.UNCHECKED, f"{exc.reason}: {exc}"
+        status, reason, detail = RunStatus.UNCHECKED, _code(exc), str(exc)
     except httpx.HTTPError as exc:
-        status, reason = RunStatus.UNCHECKED, f"source error: {failure_reason(exc)}"
+        status, reason = RunStatus.UNCHECKED, RunReason.SOURCE_ERROR
+        detail = failure_reason(exc)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         # A parser meeting a shape it does not know: never "nothing found".
-        status, reason = RunStatus.UNCHECKED, f"response format changed ({type(exc).__name__})"
+        status, reason = RunStatus.UNCHECKED, RunReason.FORMAT_CHANGED
+        params = ReasonParams(kind=type(exc).__name__)
     except Exception as exc:
         # The type only: an exception message may carry the values the provider was sent.
-        status, reason = (
-            RunStatus.UNCHECKED,
-            f"internal error in this provider ({type(exc).__name__})",
-        )
+        status, reason = RunStatus.UNCHECKED, RunReason.INTERNAL_ERROR
+        params = ReasonParams(kind=type(exc).__name__)
     run = _run(
         cls,
         status,
         reason,
+        params,
+        detail,
         observations=len(observations),
         duration_s=round(time.monotonic() - started, 2),
         unchecked_parts=ctx.unchecked_parts,
     )
     return run, observations
+
+
+def _code(exc: ProviderError) -> RunReason:
+    """The error's reason; a plugin's error class that still names it in words counts as
+    a failure (its message goes into `detail`)."""
+    reason: object = exc.reason
+    return reason if isinstance(reason, RunReason) else RunReason.FAILED
 
 
 async def scan(
@@ -309,11 +334,7 @@ async def scan(
             pages, left = _pages_to_read(state.observations, state.pages_asked, budget)
             state.pages_asked.update(pages)
             note = (
-                UncheckedPart(
-                    reason=PartReason.PAGE_BUDGET,
-                    detail=f"{left} more pages found but not read: the page budget "
-                    "([scan] max_pages) was used up",
-                )
+                UncheckedPart(reason=PartReason.PAGE_BUDGET, params=ReasonParams(count=left))
                 if left
                 else None
             )
@@ -413,13 +434,13 @@ async def _run_all(
             if note:  # pages were found, but the budget was used up: partly checked
                 base = previous or _run(type(provider), RunStatus.CHECKED)
                 if base.status is RunStatus.SKIPPED:
-                    base = base.model_copy(update={"status": RunStatus.CHECKED, "reason": ""})
+                    base = base.model_copy(update={"status": RunStatus.CHECKED}).because(None)
                 state.runs[provider.name] = base.model_copy(
                     update={"unchecked_parts": [*base.unchecked_parts, note]}
                 )
             elif previous is None:
                 state.runs[provider.name] = _run(
-                    type(provider), RunStatus.SKIPPED, "no pages were found to read"
+                    type(provider), RunStatus.SKIPPED, RunReason.NO_PAGES
                 )
             return
         ctx = ProviderContext(provider, fetcher, on_keep=state.match_soon)
@@ -450,20 +471,24 @@ async def _run_all(
 
 
 def _merge_runs(first: ProviderRun, second: ProviderRun) -> ProviderRun:
-    status = RunStatus.CHECKED
+    """Two rounds of the page reader as one run: the worse status, with its reason."""
+    status, why = RunStatus.CHECKED, None
     for worse in (RunStatus.INTERRUPTED, RunStatus.UNCHECKED):
         if worse in (first.status, second.status):
             status = worse
+            why = first if first.status is worse else second
             break
-    return first.model_copy(
+    merged = first.model_copy(
         update={
             "status": status,
-            "reason": "; ".join(r for r in (first.reason, second.reason) if r),
             "observations": first.observations + second.observations,
             "duration_s": round(first.duration_s + second.duration_s, 2),
             "unchecked_parts": first.unchecked_parts + second.unchecked_parts,
         }
     )
+    if why is None:
+        return merged.because(None)
+    return merged.because(why.reason_code, why.params, why.detail)
 
 
 def _pages_to_read(

@@ -22,7 +22,7 @@ import phonenumbers
 
 from exposure_scan.catalog import load_catalog, search_domains
 from exposure_scan.http import host_of
-from exposure_scan.models import Observation, PartReason
+from exposure_scan.models import Observation, PartReason, ReasonParams
 from exposure_scan.profile import Address, Country, PersonName
 from exposure_scan.provider import ProviderContext, Query, QueryField
 
@@ -237,36 +237,31 @@ def note_left_out(ctx: ProviderContext, left_out: list[Planned]) -> None:
     if not left_out:
         return
     ctx.note_unchecked(
-        f"{len(left_out)} planned searches not made, e.g. on people-search sites "
-        "(raise max_queries)",
-        reason=PartReason.LEFT_OUT,
+        reason=PartReason.QUERIES_LEFT_OUT, params=ReasonParams(count=len(left_out))
     )
     counts: dict[Form, int] = {}
     for p in left_out:
         counts[p.form] = counts.get(p.form, 0) + 1
     for form, n in counts.items():
-        ctx.note_unchecked(f"not searched: {form.value} ({n}x)", reason=PartReason.LEFT_OUT)
+        ctx.note_unchecked(
+            reason=PartReason.NOT_SEARCHED, params=ReasonParams(form=form.value, count=n)
+        )
 
 
-WITHHELD_WORDS = {
-    QueryField.HOME_ADDRESS: "your home address",
-    QueryField.PRIVATE_PHONE: "your private phone number",
-    QueryField.PRIVATE_EMAIL: "your private email address",
-}
+# The private values a web search can look for directly (exposure_scan.wording names them).
+WITHHELD = (QueryField.HOME_ADDRESS, QueryField.PRIVATE_PHONE, QueryField.PRIVATE_EMAIL)
 
 
 def note_withheld(ctx: ProviderContext, query: Query) -> None:
-    """Say in words which private values were not searched for directly, and how to allow it."""
-    advice = ("; set it to true to search for it (the search engine then learns that "
-              "someone searched that value, never whose it is)")
+    """Say which private values were not searched for directly, and how to allow it."""
+    advice = True  # said once: the report shows these notes side by side
     for field in query.withheld:
-        if field in WITHHELD_WORDS:
+        if field in WITHHELD:
             ctx.note_unchecked(
-                f"{WITHHELD_WORDS[field]} not searched for directly: [scan] send_private_values "
-                f"is off{advice}",
-                reason=PartReason.LEFT_OUT,
+                reason=PartReason.PRIVATE_NOT_SENT,
+                params=ReasonParams(field=field.value, advice=advice),
             )
-            advice = ""  # said once: the report shows these notes side by side
+            advice = False
 
 
 def tag_site(hit: Observation) -> Observation:

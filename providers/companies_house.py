@@ -15,7 +15,7 @@ import httpx
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import (
     Provider,
@@ -159,15 +159,15 @@ class CompaniesHouseProvider(Provider[CompaniesHouseOptions]):
                 officers.setdefault(hit.extra["appointments_path"], hit)
             total = payload.get("total_results") if isinstance(payload, dict) else None
             if isinstance(total, int) and total > len(hits):
-                ctx.note_unchecked(f"{total - len(hits)} more officers on later result pages "
-                                   "not read (raise items_per_page)", reason=PartReason.LEFT_OUT)
+                ctx.note_unchecked(reason=PartReason.LEFT_OUT,
+                                   params=ReasonParams(item="officers", count=total - len(hits)))
         surnames = [n.surname.casefold() for n in query.names]
         matching = [path for path, hit in officers.items()
                     if any(s in hit.title.casefold() for s in surnames)]
         wanted = matching[: options.max_officers]
         if len(matching) > len(wanted):
-            ctx.note_unchecked(f"{len(matching) - len(wanted)} more officers' appointments "
-                               "not read (raise max_officers)", reason=PartReason.LEFT_OUT)
+            left = ReasonParams(item="appointments", count=len(matching) - len(wanted))
+            ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
         for path in wanted:
             status, payload = await self._get(ctx, path, {"items_per_page": "50"})
             if status == 404:

@@ -24,7 +24,7 @@ from ddgs import DDGS  # a lazy proxy: the engines load on first use
 from pydantic import Field, field_validator
 
 from exposure_scan.errors import ProviderResponseError, RateLimited
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -114,13 +114,13 @@ _UNREACHED = ("dnserror", "error sending request", "connecterror", "connection r
               "connection reset", "name or service not known", "proxyerror")
 
 
-def _failure(exc: Exception, backend: str, reached: set[str]) -> str:
-    """A failure in words, without the message (it can hold the query); an engine that
-    answered at all counts as reached."""
+def _failure(exc: Exception, backend: str, reached: set[str]) -> tuple[PartReason, str]:
+    """A failure as a reason and the exception's type, without the message (it can hold the
+    query); an engine that answered at all counts as reached."""
     if isinstance(exc, OSError) or any(m in str(exc).lower() for m in _UNREACHED):
-        return "could not connect"
+        return PartReason.CONNECTION_FAILED, ""
     reached.add(backend)
-    return f"failed ({type(exc).__name__})"
+    return PartReason.ENGINE_FAILED, type(exc).__name__
 
 
 class DdgsProvider(Provider[DdgsOptions]):
@@ -179,9 +179,7 @@ class DdgsProvider(Provider[DdgsOptions]):
             )
         if unanswered:
             ctx.note_unchecked(
-                f"{len(unanswered)} searches got no results from any search engine tried: "
-                "ddgs cannot tell no results from a blocked or captcha page",
-                reason=PartReason.ENGINE_FAILED,
+                reason=PartReason.UNANSWERED, params=ReasonParams(count=len(unanswered))
             )
         return list(hits.values())
 
@@ -235,7 +233,7 @@ class DdgsProvider(Provider[DdgsOptions]):
             proxy=settings.proxy,
             timeout=max(1, round(settings.timeout)),
         )
-        problem: str | None = None
+        kind = ""  # the exception's type, when the engine failed
         reason = PartReason.ENGINE_FAILED
         reached = reached if reached is not None else set()
         try:
@@ -244,20 +242,20 @@ class DdgsProvider(Provider[DdgsOptions]):
         except RatelimitException:
             reached.add(backend)
             ctx.record_request(host, fields=fields, status=429)
-            problem, reason = "rate limited", PartReason.RATE_LIMITED
+            reason = PartReason.RATE_LIMITED
             strikes[backend] = STRIKES
         except (TimeoutException, TimeoutError):
             ctx.record_request(host, fields=fields, status=None)
-            problem, reason = "timed out", PartReason.TIMED_OUT
+            reason = PartReason.TIMED_OUT
         except DDGSException as exc:
             ctx.record_request(host, fields=fields, status=None)
             if "no results" in str(exc).lower():
                 reached.add(backend)
                 return None  # empty, or a page it could not read: the next backend may say
-            problem = _failure(exc, backend, reached)
+            reason, kind = _failure(exc, backend, reached)
         except Exception as exc:  # the library's HTTP client and parsers raise their own types
             ctx.record_request(host, fields=fields, status=None)
-            problem = _failure(exc, backend, reached)
+            reason, kind = _failure(exc, backend, reached)
         else:
             reached.add(backend)
             ctx.record_request(host, fields=fields, status=200)
@@ -267,11 +265,10 @@ class DdgsProvider(Provider[DdgsOptions]):
         strikes[backend] = strikes.get(backend, 0) + 1
         if strikes[backend] >= STRIKES and backend in healthy:
             healthy.remove(backend)
-            ctx.note_unchecked(
-                f"search engine {backend} {problem}; not asked again in this scan", reason=reason
-            )
+            params = ReasonParams(engine=backend, kind=kind, given_up=True)
+            ctx.note_unchecked(reason=reason, params=params)
         elif strikes[backend] < STRIKES:
-            ctx.note_unchecked(f"search engine {backend} {problem}", reason=reason)
+            ctx.note_unchecked(reason=reason, params=ReasonParams(engine=backend, kind=kind))
         return None
 
     def test_query(self) -> Query:

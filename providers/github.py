@@ -20,7 +20,7 @@ from exposure_scan.errors import (
     RateLimited,
 )
 from exposure_scan.http import parse_json
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -118,9 +118,8 @@ class GithubProvider(Provider[GithubOptions]):
                 ctx.note_unchecked(f"GitHub search timed out; results incomplete ({fields[0]})")
             total = payload.get("total_count") if isinstance(payload, dict) else None
             if isinstance(total, int) and total > len(found):
-                ctx.note_unchecked(f"{total - len(found)} more GitHub users on later result "
-                                   f"pages not read ({fields[0]} search)",
-                                   reason=PartReason.LEFT_OUT)
+                left = ReasonParams(item="github_result_pages", count=total - len(found))
+                ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
             logins += [login for login in found if login not in logins]
         out = []
         for login in logins[:options.max_users]:
@@ -131,8 +130,8 @@ class GithubProvider(Provider[GithubOptions]):
                 raise ProviderResponseError(f"GitHub answered HTTP {status} for a user")
             out.append(parse_user(payload, self.name))
         if len(logins) > options.max_users:
-            ctx.note_unchecked(f"{len(logins) - options.max_users} more GitHub users not read "
-                               "(raise max_users)", reason=PartReason.LEFT_OUT)
+            left = ReasonParams(item="github_users", count=len(logins) - options.max_users)
+            ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
         return out
 
     def test_query(self) -> Query:

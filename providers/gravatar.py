@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -87,8 +87,8 @@ class GravatarProvider(Provider[GravatarOptions]):
         out = []
         emails = list(dict.fromkeys(query.emails))
         if len(emails) > options.max_emails:
-            ctx.note_unchecked(f"{len(emails) - options.max_emails} more emails not looked up "
-                               "(raise max_emails)", reason=PartReason.LEFT_OUT)
+            left = ReasonParams(item="emails", count=len(emails) - options.max_emails)
+            ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
         for email in emails[:options.max_emails]:
             url = self.url(f"profiles/{email_hash(email)}")
             fields = [query.email_field(email)]

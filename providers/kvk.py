@@ -22,7 +22,7 @@ from urllib.parse import quote
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import (
     Provider,
@@ -137,8 +137,8 @@ class KvkProvider(Provider[KvkOptions]):
         found: dict[tuple[str, str, str], Observation] = {}
         planned = search_params(query)
         if len(planned) > options.max_queries:
-            ctx.note_unchecked(f"{len(planned) - options.max_queries} planned KvK searches not "
-                               "made (raise max_queries)", reason=PartReason.LEFT_OUT)
+            left = ReasonParams(item="kvk_searches", count=len(planned) - options.max_queries)
+            ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
         for params in planned[: options.max_queries]:
             sent = [QueryField.NAME] + ([QueryField.CITY] if "plaats" in params else [])
             status, payload = await ctx.get_json(
@@ -159,8 +159,8 @@ class KvkProvider(Provider[KvkOptions]):
                 raise ProviderResponseError(f"KvK answered HTTP {status} ({codes})")
             hits, total = parse_results(payload, self.name)
             if total > len(hits):
-                ctx.note_unchecked(f"KvK: {total - len(hits)} more results for one query not read",
-                                   reason=PartReason.LEFT_OUT)
+                ctx.note_unchecked(reason=PartReason.LEFT_OUT,
+                                   params=ReasonParams(item="kvk_results", count=total - len(hits)))
             for hit in hits:
                 key = (hit.extra["kvk_number"], hit.extra.get("vestigingsnummer", ""),
                        hit.extra["type"])

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -190,9 +190,8 @@ class NpiProvider(Provider[NpiOptions]):
                 return out
             skip += limit
         # The last page was full: there may be more records than were read.
-        ctx.note_unchecked(f"more NPI records for one of the names than the {len(out)} read "
-                           "(raise max_results; the API reads at most 1200)",
-                           reason=PartReason.LEFT_OUT)
+        ctx.note_unchecked(reason=PartReason.LEFT_OUT,
+                           params=ReasonParams(item="npi_records", count=len(out)))
         return out
 
     def test_query(self) -> Query:

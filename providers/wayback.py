@@ -19,7 +19,7 @@ from pydantic import Field
 
 from exposure_scan.errors import ParseError, ProviderError, ProviderResponseError
 from exposure_scan.http import host_of
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -118,8 +118,8 @@ class WaybackProvider(Provider[WaybackOptions]):
             chosen.setdefault(url, field)
         checked = list(chosen.items())[:options.max_urls]
         if len(chosen) > len(checked):
-            ctx.note_unchecked(f"{len(chosen) - len(checked)} more URLs not looked up in the "
-                               "archive (raise max_urls)", reason=PartReason.LEFT_OUT)
+            left = ReasonParams(item="archive_urls", count=len(chosen) - len(checked))
+            ctx.note_unchecked(reason=PartReason.LEFT_OUT, params=left)
         out: list[Observation] = []
         errors: list[ProviderError] = []
         for url, field in checked:

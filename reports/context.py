@@ -41,7 +41,7 @@ from .i18n import (
     part_text,
     profile_label,
     reason_text,
-    translate_run_reason,
+    run_reason_text,
 )
 
 TOP_ACTIONS = 3
@@ -327,7 +327,7 @@ def build(result: ScanResult) -> dict[str, Any]:
         "runs": [
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,
-             "reason": translate_run_reason(lang, r.reason), "observations": r.observations,
+             "reason": run_reason_text(lang, r), "observations": r.observations,
              "unchecked_parts": [part_text(lang, p) for p in r.unchecked_parts],
              "manual_check": gettext(lang, r.manual_check)}
             for r in result.runs

@@ -8,7 +8,6 @@ language and needs no catalog.
 from __future__ import annotations
 
 import io
-import re
 from functools import cache
 from importlib import resources
 
@@ -16,8 +15,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from exposure_scan import wording
 from exposure_scan.matching.reason import describe
-from exposure_scan.models import FieldMatch, UncheckedPart
+from exposure_scan.models import FieldMatch, ProviderRun, UncheckedPart
+from exposure_scan.wording import run_text
 
 LANGUAGES = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -57,166 +58,27 @@ def reason_text(lang: str, match: FieldMatch) -> str:
     return describe(match.parts, lambda message: gettext(lang, message))
 
 
-# Why a source was not checked, as the scan words it: (pattern, msgid with placeholders).
-RUN_REASONS = (
-    (r"switched off in the config", "switched off in the config"),
-    (r"not selected for this run", "not selected for this run"),
-    (r"needs an API key: set (?P<var>\S+)", "needs an API key: set {var}"),
-    (
-        r"needs a base_url: set \[providers\.(?P<name>\w+)\] base_url",
-        "needs a base_url: set [providers.{name}] base_url",
-    ),
-    (
-        r"nothing in the profile for this source to look up",
-        "nothing in the profile for this source to look up",
-    ),
-    (r"covers NL only", "covers NL only"),  # countries in words, not ISO codes
-    (r"covers UK only", "covers UK only"),
-    (r"covers US only", "covers US only"),
-    (r"covers (?P<area>\w+) only", "covers {area} only"),
-    (
-        r"scan interrupted before this source was asked",
-        "scan interrupted before this source was asked",
-    ),
-    (
-        r"scan interrupted while this source was being asked",
-        "scan interrupted while this source was being asked",
-    ),
-    (r"timed out after (?P<seconds>[\d.]+) s", "timed out after {seconds} s"),
-    (r"response format changed \((?P<kind>\w+)\)", "response format changed ({kind})"),
-    (
-        r"internal error in this provider \((?P<kind>\w+)\)",
-        "internal error in this provider ({kind})",
-    ),
-    (r"source error: (?P<kind>\w+)", "source error: {kind}"),
-    (r"no pages were found to read", "no pages were found to read"),
-    (
-        r"(?P<n>\d+) more pages found but not read: the page budget \(\[scan\] max_pages\) "
-        r"was used up",
-        "{n} more pages found but not read: the page budget ([scan] max_pages) was used up",
-    ),
-    (
-        r"(?P<n>\d+) planned searches not made, e\.g\. on people-search sites "
-        r"\(raise max_queries\)",
-        "{n} planned searches not made, e.g. on people-search sites (raise max_queries)",
-    ),
-    # The web-search providers (providers/_search.py, providers/ddgs.py).
-    (r"another web search is configured", "another web search is configured"),
-    *(
-        (rf"not searched: {re.escape(form)} \((?P<n>\d+)x\)", f"not searched: {form} ({{n}}x)")
-        for form in (
-            "name",
-            "name with the practice city",
-            "surname with initials",
-            "call name",
-            "first name, middle initial and surname",
-            "all given names",
-            "surname with the practice city",
-            "practice name",
-            "reverse search of a phone number",
-            "reverse search of an address",
-            "reverse search of an email address",
-            "name on a people-search or directory site",
-        )
-    ),
-    *(
-        (
-            rf"{re.escape(what)} not searched for directly: \[scan\] send_private_values is off",
-            f"{what} not searched for directly: [scan] send_private_values is off",
-        )
-        for what in ("your home address", "your private phone number", "your private email address")
-    ),
-    (
-        r"set it to true to search for it \(the search engine then learns that someone searched "
-        r"that value, never whose it is\)",
-        "set it to true to search for it (the search engine then learns that someone searched "
-        "that value, never whose it is)",
-    ),
-    (
-        r"(?P<n>\d+) searches got no results from any search engine tried: ddgs cannot tell no "
-        r"results from a blocked or captcha page",
-        "{n} searches got no results from any search engine tried: ddgs cannot tell no results "
-        "from a blocked or captcha page",
-    ),
-    (r"search engine (?P<engine>[\w-]+) rate limited", "search engine {engine} rate limited"),
-    (r"search engine (?P<engine>[\w-]+) timed out", "search engine {engine} timed out"),
-    (
-        r"search engine (?P<engine>[\w-]+) could not connect",
-        "search engine {engine} could not connect",
-    ),
-    (
-        r"search engine (?P<engine>[\w-]+) failed \((?P<kind>\w+)\)",
-        "search engine {engine} failed ({kind})",
-    ),
-    (r"not asked again in this scan", "not asked again in this scan"),
-)
-ERROR_KINDS = (
-    "failed",
-    "missing API key",
-    "request refused",
-    "source error",
-    "rate limited",
-    "response format changed",
-)
-_KIND = re.compile(rf"(?P<what>{'|'.join(map(re.escape, ERROR_KINDS))}): (?P<detail>.+)", re.S)
-
-
-def translate_run_reason(lang: str, reason: str) -> str:
-    """A source's status reason in the report's language; a source's own message after
-    the kind of error stays as the source said it."""
-    if normalise(lang) == DEFAULT_LANGUAGE or not reason:
-        return reason
-    return "; ".join(_run_part(lang, part) for part in reason.split("; "))
-
-
-# How each typed reason for an unchecked page or part reads (exposure_scan.models.PartReason).
-PART_REASONS = {
-    "timed_out": "timed out",
-    "http_status": "error answer from the site",
-    "too_large": "too large to read",
-    "redirect_loop": "too many redirects",
-    "refused_address": "refused: points to a non-public address",
-    "robots": "robots.txt disallows reading it",
-    "crawl_delay": "the site asks for more time between requests than allowed",
-    "connection_failed": "connection failed",
-    "rate_limited": "rate limited",
-    "not_html": "not a readable page",
-    "unreadable": "could not be read",
-    "over_budget": "took too long to read",
-    "not_matched": "could not be compared with your profile",
-    "page_budget": "page budget used up",
-    "left_out": "not looked up (a limit in the config)",
-    "interrupted": "interrupted",
-    "engine_failed": "a search engine failed",
-    "failed": "failed",
-}
+def run_reason_text(lang: str, run: ProviderRun) -> str:
+    """Why a source was not checked, in the report's language, from its reason code. A
+    source's own message (`detail`) follows as it said it; a result written before runs
+    carried codes keeps its English sentence."""
+    if run.reason_code is None:
+        return run.reason
+    params = run.params.values() if run.params else None
+    return run_text(run.reason_code.value, params, run.detail, _catalog(lang))
 
 
 def part_text(lang: str, part: UncheckedPart) -> str:
     """One unchecked page or part, for people: the URL, then why, in the report's language."""
-    if part.detail:
-        why = translate_run_reason(lang, part.detail)
-        untranslated = why == part.detail and normalise(lang) != DEFAULT_LANGUAGE
-        if untranslated and part.reason.value != "failed":
-            # A page's own detail (host, status, type) has no translation: the reader's words
-            # say what happened, the technical detail follows for whoever debugs it.
-            kind = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
-            why = f"{kind} (details: {part.detail})"
-    else:
-        why = gettext(lang, PART_REASONS.get(part.reason.value, part.reason.value))
+    params = part.params.values() if part.params else None
+    why = wording.part_text(part.reason.value, params, part.detail, _catalog(lang))
     title = f" ({part.title})" if part.title else ""
     return f"{part.url}{title}: {why}" if part.url else why
 
 
-def _run_part(lang: str, part: str) -> str:
-    for pattern, msgid in RUN_REASONS:
-        found = re.fullmatch(pattern, part)
-        if found:
-            return gettext(lang, msgid).format(**found.groupdict())
-    kind = _KIND.fullmatch(part)
-    if kind:
-        return f"{gettext(lang, kind['what'])}: {kind['detail']}"
-    return part
+def _catalog(lang: str) -> NullTranslations | None:
+    """None for English, the source language: the words are the msgids themselves."""
+    return None if normalise(lang) == DEFAULT_LANGUAGE else translations(lang)
 
 
 # The profile fields a request carried (exposure_scan.provider.QueryField), for people.

@@ -8,7 +8,15 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from exposure_scan.models import PartReason, ProviderRun, RunStatus, ScanResult, UncheckedPart
+from exposure_scan.models import (
+    PartReason,
+    ProviderRun,
+    ReasonParams,
+    RunReason,
+    RunStatus,
+    ScanResult,
+    UncheckedPart,
+)
 from exposure_scan.profile import Profile
 from exposure_scan.reports import render
 from exposure_scan.reports.context import when
@@ -53,9 +61,9 @@ def dutch_results(profile: Profile) -> list[ScanResult]:
                         UncheckedPart(reason=PartReason.TIMED_OUT, url="https://x.example/a"),
                         UncheckedPart(reason=PartReason.ROBOTS)]),
         ProviderRun(provider="big", title="BIG-register", status=RunStatus.UNCHECKED,
-                    reason="timed out after 30 s"),
+                    reason_code=RunReason.TIMED_OUT, params=ReasonParams(seconds=30)),
         ProviderRun(provider="kvk", title="KvK", status=RunStatus.SKIPPED,
-                    reason="nothing in the profile for this source to look up"),
+                    reason_code=RunReason.NOTHING_TO_LOOK_UP),
     ]
     busy = busy_result(profile, "nl").model_copy(update={"runs": runs,
                                                          "ledger": sample_result().ledger})

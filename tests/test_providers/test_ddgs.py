@@ -14,7 +14,7 @@ from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
 from exposure_scan.config import Config
 from exposure_scan.demo import PAGES, DemoWorld, demo_config, demo_profile
 from exposure_scan.errors import ConfigError, ProviderResponseError, RateLimited
-from exposure_scan.models import PartReason, RunStatus, Severity, UncheckedPart
+from exposure_scan.models import PartReason, ReasonParams, RunStatus, Severity, UncheckedPart
 from exposure_scan.profile import Address, Country, PersonName
 from exposure_scan.provider import ProviderContext, Query, QueryField
 from exposure_scan.providers import ddgs as ddgs_module
@@ -62,7 +62,7 @@ def provider(**options: Any) -> DdgsProvider:
 
 
 def failed(ctx: ProviderContext) -> list[UncheckedPart]:
-    return [p for p in ctx.unchecked_parts if p.reason is not PartReason.LEFT_OUT]
+    return [p for p in ctx.unchecked_parts if not p.reason.by_choice]
 
 
 def test_parse_results_keeps_pages_and_drops_rows_without_a_link() -> None:
@@ -112,8 +112,8 @@ async def test_a_rate_limited_backend_is_dropped_and_the_others_carry_on(
     hits, ctx = await run_search(provider(backends=["duckduckgo", "mojeek"]), QUERY)
     assert hits
     assert [c["backend"] for c in fake.calls].count("duckduckgo") == 1
-    assert [(p.reason, p.detail) for p in failed(ctx)] == [
-        (PartReason.RATE_LIMITED,
+    assert [(p.reason, p.params, p.text) for p in failed(ctx)] == [
+        (PartReason.RATE_LIMITED, ReasonParams(engine="duckduckgo", given_up=True),
          "search engine duckduckgo rate limited; not asked again in this scan")]
     assert next(e.status for e in ctx.fetcher.ledger) == 429
 
@@ -151,8 +151,8 @@ async def test_queries_no_backend_answered_are_noted(fake: type[FakeDDGS]) -> No
     assert hits
     assert len(fake.calls) == 1 + 3 * 2  # each unanswered query tried on two backends
     [part] = failed(ctx)
-    assert part.reason is PartReason.ENGINE_FAILED
-    assert part.detail.startswith("3 searches got no results from any search engine tried")
+    assert part.reason is PartReason.UNANSWERED and part.params == ReasonParams(count=3)
+    assert part.text.startswith("3 searches got no results from any search engine tried")
 
 
 @pytest.mark.parametrize(
@@ -162,6 +162,7 @@ async def test_queries_no_backend_answered_are_noted(fake: type[FakeDDGS]) -> No
         (RuntimeError("primp: Anna van der Berg 06-12345678"), PartReason.ENGINE_FAILED,
          "failed (RuntimeError)"),
         (DDGSException("https://x/?q=Anna"), PartReason.ENGINE_FAILED, "failed (DDGSException)"),
+        (OSError("Anna: connection refused"), PartReason.CONNECTION_FAILED, "could not connect"),
     ],
 )
 async def test_library_failures_are_unchecked_with_the_reason_and_no_value(
@@ -179,7 +180,7 @@ async def test_library_failures_are_unchecked_with_the_reason_and_no_value(
             await ddgs.search(QUERY, ctx)
     assert "Anna" not in str(info.value)
     assert {p.reason for p in failed(ctx)} == {reason}
-    assert all(words in p.detail and "Anna" not in p.detail for p in failed(ctx))
+    assert all(words in p.text and "Anna" not in str(p) for p in failed(ctx))
     assert {e.status for e in ctx.fetcher.ledger} == {None}
 
 
@@ -192,7 +193,7 @@ async def test_failures_are_noted_per_backend_without_values(fake: type[FakeDDGS
     fake.behaviour = staticmethod(behaviour)  # type: ignore[assignment]
     hits, ctx = await run_search(provider(backends=["yahoo", "mojeek"]), QUERY)
     assert hits
-    details = [p.detail for p in failed(ctx)]
+    details = [p.text for p in failed(ctx)]
     assert details == ["search engine yahoo failed (RuntimeError)",
                        "search engine yahoo failed (RuntimeError); not asked again in this scan"]
     assert not any("Anna" in d for d in details)

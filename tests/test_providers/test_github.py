@@ -74,7 +74,7 @@ async def test_token_is_sent_and_max_users_caps_profile_reads() -> None:
     assert len(hits) == 1
     assert route.calls[0].request.headers["Authorization"] == "Bearer t0ken"
     assert [str(p) for p in ctx.unchecked_parts] == [
-        "1 more GitHub users not read (raise max_users)"
+        "1 more GitHub user not read (raise max_users)"
     ]
 
 

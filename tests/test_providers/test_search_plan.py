@@ -6,7 +6,7 @@ import httpx
 import pytest
 import respx
 
-from exposure_scan.models import PartReason
+from exposure_scan.models import PartReason, ReasonParams, UncheckedPart
 from exposure_scan.profile import Country, PersonName, Profile
 from exposure_scan.provider import QueryField
 from exposure_scan.providers._search import (
@@ -148,8 +148,11 @@ async def test_searxng_ledger_and_coverage_notes_without_private_values() -> Non
     sent = [set(e.fields) for e in ctx.fetcher.ledger]
     assert all(not s & {f.value for f in PRIVATE} for s in sent)
     assert {"name", "city"} in sent
-    notes = [p for p in ctx.unchecked_parts if p.reason is PartReason.LEFT_OUT]
-    details = " | ".join(p.detail for p in notes)
+    notes = [p for p in ctx.unchecked_parts if p.reason.by_choice]
+    assert {p.reason for p in notes} == {
+        PartReason.QUERIES_LEFT_OUT, PartReason.NOT_SEARCHED, PartReason.PRIVATE_NOT_SENT}
+    assert all(p.detail == "" for p in notes)  # our own words are codes, not sentences
+    details = " | ".join(p.text for p in notes)
     assert "planned searches not made" in details
     assert "not searched: name on a people-search or directory site" in details
     for words in ("your home address not searched for directly",
@@ -175,28 +178,33 @@ def test_search_providers_declare_every_reverse_field(consent: bool) -> None:
 
 
 def test_what_the_search_notes_say_reads_in_dutch() -> None:
-    from exposure_scan.providers._search import WITHHELD_WORDS
-    from exposure_scan.reports.i18n import field_label, gettext, translate_run_reason
+    from exposure_scan.reports.i18n import field_label, gettext, part_text
 
-    english = [f"not searched: {form.value} (3x)" for form in Form]
-    english += [
-        f"{words} not searched for directly: [scan] send_private_values is off; set it to true "
-        "to search for it (the search engine then learns that someone searched that value, "
-        "never whose it is)"
-        for words in WITHHELD_WORDS.values()
+    R = PartReason
+    parts = [UncheckedPart(reason=R.NOT_SEARCHED, params=ReasonParams(form=form.value, count=3))
+             for form in Form]
+    parts += [
+        UncheckedPart(reason=R.PRIVATE_NOT_SENT, params=ReasonParams(field=field, advice=True))
+        for field in ("home_address", "private_phone", "private_email")
     ]
-    english += [
-        "another web search is configured",
-        "search engine duckduckgo rate limited; not asked again in this scan",
-        "search engine mojeek failed (RuntimeError)",
-        "search engine yahoo timed out",
-        "search engine brave could not connect; not asked again in this scan",
-        "4 searches got no results from any search engine tried: ddgs cannot tell no results "
-        "from a blocked or captcha page",
+    parts += [
+        UncheckedPart(reason=R.RATE_LIMITED,
+                      params=ReasonParams(engine="duckduckgo", given_up=True)),
+        UncheckedPart(reason=R.ENGINE_FAILED,
+                      params=ReasonParams(engine="mojeek", kind="RuntimeError")),
+        UncheckedPart(reason=R.TIMED_OUT, params=ReasonParams(engine="yahoo")),
+        UncheckedPart(reason=R.CONNECTION_FAILED,
+                      params=ReasonParams(engine="brave", given_up=True)),
+        UncheckedPart(reason=R.UNANSWERED, params=ReasonParams(count=4)),
+        UncheckedPart(reason=R.QUERIES_LEFT_OUT, params=ReasonParams(count=1)),
     ]
-    for text in english:
-        dutch = translate_run_reason("nl", text)
-        assert dutch != text and "search" not in dutch, text
+    for part in parts:
+        dutch = part_text("nl", part)
+        assert dutch != part.text and "search" not in dutch, part
+        assert part_text("en", part) == part.text
+    assert parts[0].text == "not searched: name (3x)"
+    assert parts[-1].text.startswith("1 planned search not made")
+    assert part_text("nl", parts[1]) == "niet gezocht: naam met de plaats van de praktijk (3x)"
     assert field_label("nl", "practice_name") == "praktijknaam"
     from exposure_scan.providers.ddgs import DdgsProvider
 

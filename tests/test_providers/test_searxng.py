@@ -49,7 +49,7 @@ async def test_search_success_notes_engines_not_checked() -> None:
 async def test_empty_answer_is_checked_and_clear() -> None:
     respx.get(f"{BASE}/search").respond(json={"results": [], "unresponsive_engines": []})
     hits, ctx = await run_search(provider(), QUERY)
-    assert hits == [] and all(p.reason is PartReason.LEFT_OUT for p in ctx.unchecked_parts)
+    assert hits == [] and all(p.reason.by_choice for p in ctx.unchecked_parts)
 
 
 @respx.mock
