@@ -32,7 +32,14 @@ from pydantic import (
 
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
-from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
+from exposure_scan.inputfile import (
+    OwnError,
+    load_toml,
+    own_error,
+    profile_language,
+    refuse_quoted_flags,
+    validate,
+)
 from exposure_scan.models import Relation
 
 
@@ -253,10 +260,7 @@ def parse_role(value: object) -> object:
         return key
     if key in ROLE_ALIASES:
         return ROLE_ALIASES[key].value
-    raise ValueError(
-        "role: expected one of " + ", ".join(r.value for r in Role) + ' (or a Dutch name such as '
-        '"huisarts", "ggz", "ziekenhuis"), like role = "gp"'
-    )
+    raise own_error(OwnError.ROLE, roles=", ".join(r.value for r in Role))
 
 
 class Consent(Frozen):

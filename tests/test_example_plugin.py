@@ -58,5 +58,5 @@ async def test_the_example_plugin_searches_through_the_fetcher(
     assert [h.names for h in hits] == [["Jan Jansen"]]
     assert hits[0].source_kind is SourceKind.DIRECTORY and hits[0].provider == "example_directory"
     # the request went through the shared fetcher: in the query ledger, fields but no values
-    assert [(e.provider, e.host, e.fields) for e in ctx.fetcher.ledger] == [
+    assert [(e.provider, e.host, e.fields) for e in ctx.ledger] == [
         ("example_directory", "directory.test", [QueryField.NAME.value])]
