@@ -390,8 +390,7 @@ def init(
     from exposure_scan.paths import default_profile
     if org is not None:
         init_org_config(org, (path or default_profile()).parent, force=force)
-    from importlib import resources
-
+    from exposure_scan import packaged
     from exposure_scan.files import make_private_dirs, write_new
     from exposure_scan.output import write_atomic
 
@@ -402,13 +401,13 @@ def init(
     exists = InputError(str(target), "", "exists; edit it, or use --force to overwrite it")
     if target.exists() and not force:
         raise exists
-    template = resources.files("exposure_scan").joinpath("data/profile-template.toml")
+    template = packaged.read_bytes("data/profile-template.toml")
     try:
         if force:
-            write_atomic(target, template.read_bytes())
+            write_atomic(target, template)
         else:
             make_private_dirs(target.parent)
-            write_new(target, template.read_bytes())  # O_EXCL: never over a file made meanwhile
+            write_new(target, template)  # O_EXCL: never over a file made meanwhile
     except FileExistsError:
         raise exists from None
     except OSError as exc:

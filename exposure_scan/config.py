@@ -220,9 +220,9 @@ SHARED_MODE = 0o644  # the config holds no personal data, and IT staff may need 
 
 def example_config() -> bytes:
     """The commented example config, as shipped in the package."""
-    from importlib import resources
+    from exposure_scan import packaged
 
-    return resources.files("exposure_scan").joinpath("data/config.example.toml").read_bytes()
+    return packaged.read_bytes("data/config.example.toml")
 
 
 def write_config(path: Path, *, force: bool) -> None:

@@ -12,10 +12,9 @@ import hmac
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from enum import StrEnum
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from exposure_scan import packaged
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
 from exposure_scan.inputfile import (
@@ -391,11 +391,10 @@ class Profile(Frozen):
     def is_unfilled_template(self) -> bool:
         """Still the example person of `exposure-scan init`: scanning it would look up a
         stranger who happens to have that name."""
-        text = resources.files("exposure_scan").joinpath("data/profile-template.toml")
-        example = tomllib.loads(text.read_text("utf-8"))
-        streets = {(a["street"], a["house_number"]) for a in example["addresses"]}
-        phones = {p["number"] for p in example["phones"]}
-        emails = {e["address"] for e in example["emails"]}
+        example = template_profile()
+        streets = {(a.street, a.house_number) for a in example.addresses}
+        phones = {p.number for p in example.phones}
+        emails = {e.address for e in example.emails}
         # A real person may share the example's name; not also its address, phone or email.
         return (
             any((a.street, a.house_number) in streets for a in self.addresses)
@@ -424,6 +423,12 @@ class Profile(Frozen):
             "phones": [p.label for p in self.phones],
             "emails": [e.label for e in self.emails],
         } | ({"household": [m.relation.value for m in self.household]} if self.household else {})
+
+
+@cache
+def template_profile() -> Profile:
+    """The example person of `exposure-scan init` (data/profile-template.toml)."""
+    return packaged.load(Profile, "data/profile-template.toml")
 
 
 def load_profile(path: Path) -> Profile:
