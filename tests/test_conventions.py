@@ -118,8 +118,8 @@ def test_providers_use_only_the_public_provider_context() -> None:
             if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             args = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
-            names = {a.arg for a in args if a.annotation is not None
-                     and "ProviderContext" in ast.unparse(a.annotation)}
+            names = {a.arg for a in args if a.arg == "ctx" or (
+                a.annotation is not None and "ProviderContext" in ast.unparse(a.annotation))}
             for node in ast.walk(func):
                 if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
                         and node.value.id in names and node.attr not in public):
