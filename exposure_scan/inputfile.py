@@ -206,6 +206,7 @@ class OwnError(StrEnum):
 
     ROLE = "role_choice"
     WEB_ADDRESS = "web_address"
+    QUOTED_FLAG = "quoted_flag"
 
 
 # (English, Dutch) per type; filled from the error's context.
@@ -221,6 +222,10 @@ OWN_TEMPLATES = {
         '"https://searx.example.org"',
         'verwacht een webadres dat begint met https://{missing}, zoals {name} = '
         '"https://searx.example.org"',
+    ),
+    OwnError.QUOTED_FLAG: (
+        "expected true or false without quotes, like {name} = true",
+        "verwacht true of false zonder aanhalingstekens, zoals {name} = true",
     ),
 }
 NO_SCHEME = (" (the https:// is missing)", " (https:// ontbreekt)")
@@ -301,8 +306,6 @@ OWN_DUTCH = {
         'geen e-mailadres (verwacht zoals "naam@voorbeeld.nl")',
     'expected nl, en or "" (from the profile), like language = "nl"':
         'verwacht nl, en of "" (uit het profiel), zoals language = "nl"',
-    "expected true or false without quotes, like {leaf} = true":
-        "verwacht true of false zonder aanhalingstekens, zoals {leaf} = true",
 }
 
 
@@ -360,7 +363,7 @@ def refuse_quoted_flags(model: type[BaseModel], data: object) -> object:
     for name, field in model.model_fields.items():
         value = data.get(name)
         if field.annotation in FLAG_TYPES and value is not None and not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false without quotes, like {name} = true")
+            raise own_error(OwnError.QUOTED_FLAG, name=name, subkey=name)
     return data
 
 

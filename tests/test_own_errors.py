@@ -6,17 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from exposure_scan.config import Config, ProviderConfig
+from exposure_scan.config import ProviderConfig
 from exposure_scan.errors import ConfigError
 from exposure_scan.inputfile import OwnError, first_problem
 from exposure_scan.profile import Profile
 from exposure_scan.registry import Registry
 
 
-def _error(model: type[Config] | type[ProviderConfig] | type[Profile],
-           data: dict[str, object]) -> ValidationError:
+def _error(model: type[BaseModel], data: dict[str, object]) -> ValidationError:
     with pytest.raises(ValidationError) as info:
         model.model_validate(data)
     return info.value
@@ -66,3 +65,13 @@ def test_no_message_is_recognised_by_its_words() -> None:
     source = (Path(__file__).resolve().parent.parent / "exposure_scan" / "inputfile.py")
     text = source.read_text("utf-8")
     assert ".startswith(\"expected" not in text and "startswith('expected" not in text
+
+
+def test_a_quoted_flag_is_a_typed_error_naming_its_key() -> None:
+    from exposure_scan.config import ScanSettings
+
+    exc = _error(ScanSettings, {"send_private_values": "yes"})
+    (err,) = exc.errors()
+    assert err["type"] == OwnError.QUOTED_FLAG and err["ctx"]["name"] == "send_private_values"
+    assert first_problem(exc, "nl") == ("send_private_values", "verwacht true of false zonder "
+                                        "aanhalingstekens, zoals send_private_values = true")
