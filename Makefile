@@ -25,8 +25,10 @@ lint: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet ruff mypy
 	$(BIN)/ruff check exposure_scan providers reports tests bench examples
 	# providers/ and reports/ are checked under their folder names: static tools cannot follow
-	# the package-dir mapping that installs them as exposure_scan.providers and .reports.
+	# the package-dir mapping that installs them as exposure_scan.providers and .reports ...
 	$(BIN)/mypy exposure_scan providers reports
+	# ... and once more as installed (a link tree), so the calls between them are checked too
+	$(BIN)/python .ci/typecheck.py
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/matching.py ../shared/bench/matching-dev.jsonl

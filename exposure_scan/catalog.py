@@ -6,13 +6,12 @@ site a page is on; the report uses it for opt-out steps.
 
 from __future__ import annotations
 
-import tomllib
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from exposure_scan import packaged
 from exposure_scan.models import SourceKind
 
 
@@ -95,5 +94,4 @@ def search_domains(country: str) -> list[str]:
 
 @cache
 def load_catalog() -> Catalog:
-    text = resources.files("exposure_scan").joinpath("data/sites.toml").read_text("utf-8")
-    return Catalog.model_validate(tomllib.loads(text))
+    return packaged.load(Catalog, "data/sites.toml")

@@ -464,9 +464,9 @@ def init(
 
 def profile_template(lang: str) -> bytes:
     """The commented profile template in `lang`: the same example person in every language."""
-    from importlib import resources
+    from exposure_scan import packaged
     name = "profile-template.nl.toml" if lang == "nl" else "profile-template.toml"
-    return resources.files("exposure_scan").joinpath(f"data/{name}").read_bytes()
+    return packaged.read_bytes(f"data/{name}")
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]

@@ -10,7 +10,14 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.errors import ConfigError
-from exposure_scan.inputfile import load_toml, refuse_quoted_flags, validate
+from exposure_scan.inputfile import (
+    NO_SCHEME,
+    OwnError,
+    load_toml,
+    own_error,
+    refuse_quoted_flags,
+    validate,
+)
 
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
@@ -24,8 +31,9 @@ class Section(BaseModel):
         return refuse_quoted_flags(cls, data)
 
 
-def check_base_url(value: str, key: str = "base_url") -> str:
-    """An http(s) URL with a host, or a one-line fix; the value is not repeated."""
+def check_base_url(value: str, key: str = "base_url", *, subkey: bool = False) -> str:
+    """An http(s) URL with a host, or a one-line fix; the value is not repeated.
+    `subkey`: raised by a table-level validator, the error names its key."""
     value = value.strip()
     try:
         parts = urlsplit(value)
@@ -35,9 +43,8 @@ def check_base_url(value: str, key: str = "base_url") -> str:
         ok = False
     if not ok:
         bare = value and "://" not in value
-        hint = " (the https:// is missing)" if bare else ""
-        raise ValueError(f"expected a web address starting with https://{hint}, like "
-                         f'{key} = "https://searx.example.org"')
+        raise own_error(OwnError.WEB_ADDRESS, name=key, missing=NO_SCHEME[0] if bare else "",
+                        subkey=key if subkey else "")
     return value
 
 
@@ -213,9 +220,9 @@ SHARED_MODE = 0o644  # the config holds no personal data, and IT staff may need 
 
 def example_config() -> bytes:
     """The commented example config, as shipped in the package."""
-    from importlib import resources
+    from exposure_scan import packaged
 
-    return resources.files("exposure_scan").joinpath("data/config.example.toml").read_bytes()
+    return packaged.read_bytes("data/config.example.toml")
 
 
 def write_config(path: Path, *, force: bool) -> None:

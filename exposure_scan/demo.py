@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import threading
 import time
-import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
 from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
+from exposure_scan import packaged
 from exposure_scan.config import Config
 from exposure_scan.profile import Profile
 
@@ -68,7 +67,7 @@ PORT_WAIT = 20.0  # seconds to wait for STABLE_PORT while another demo holds it
 
 
 def _data(name: str) -> str:
-    return resources.files("exposure_scan").joinpath(f"data/demo/{name}").read_text("utf-8")
+    return packaged.read_text(f"data/demo/{name}")
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -186,8 +185,7 @@ class DemoWorld:
 
 
 def demo_profile(base_url: str = "http://127.0.0.1") -> Profile:
-    data = tomllib.loads(_data("profile.toml").replace("{base}", base_url))
-    return Profile.model_validate(data)
+    return packaged.load(Profile, "data/demo/profile.toml", fill={"{base}": base_url})
 
 
 def demo_config(base_url: str) -> Config:

@@ -6,10 +6,12 @@ import os
 import re
 import stat
 import tomllib
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from exposure_scan.errors import InputError
 
@@ -201,11 +203,59 @@ def _options(expected: str, conj: str = "or") -> tuple[str, str]:
     return listed, quoted[0]
 
 
+class OwnError(StrEnum):
+    """Error types of our validators whose words depend on the value or the language: the
+    message is chosen by this type and the error's context, never by reading its text."""
+
+    ROLE = "role_choice"
+    WEB_ADDRESS = "web_address"
+    QUOTED_FLAG = "quoted_flag"
+
+
+# (English, Dutch) per type; filled from the error's context.
+OWN_TEMPLATES = {
+    OwnError.ROLE: (
+        'expected one of {roles} (or a Dutch name such as "huisarts", "ggz", "ziekenhuis"), '
+        'like role = "gp"',
+        'verwacht een van {roles} (of een Nederlandse naam zoals "huisarts", "ggz", '
+        '"ziekenhuis"), zoals role = "gp"',
+    ),
+    OwnError.WEB_ADDRESS: (
+        'expected a web address starting with https://{missing}, like {name} = '
+        '"https://searx.example.org"',
+        'verwacht een webadres dat begint met https://{missing}, zoals {name} = '
+        '"https://searx.example.org"',
+    ),
+    OwnError.QUOTED_FLAG: (
+        "expected true or false without quotes, like {name} = true",
+        "verwacht true of false zonder aanhalingstekens, zoals {name} = true",
+    ),
+}
+NO_SCHEME = (" (the https:// is missing)", " (https:// ontbreekt)")
+
+
+def own_error(kind: OwnError, **context: str) -> PydanticCustomError:
+    """A validation error of one of our types, its English message filled in.
+    `subkey` names the key inside a table when a model-level validator raises it."""
+    return PydanticCustomError(kind.value, OWN_TEMPLATES[kind][0], context)
+
+
+def _own_message(kind: OwnError, ctx: dict[str, Any], lang: str | None) -> str:
+    dutch = lang == "nl"
+    values = {k: str(v) for k, v in ctx.items()}
+    if kind is OwnError.WEB_ADDRESS and values.get("missing"):
+        values["missing"] = NO_SCHEME[dutch]
+    text = OWN_TEMPLATES[kind][dutch].format(**values)
+    return f"{values['subkey']}: {text}" if values.get("subkey") else text
+
+
 def describe(err: dict[str, Any], lang: str | None = None) -> str:
     """One pydantic error in the user's words: what was wrong and an example of right.
     pydantic's own text never reaches the user; our validators' messages do."""
     kind = err["type"]
     msg = str(err.get("msg", ""))
+    if kind in OwnError.__members__.values():
+        return _own_message(OwnError(kind), dict(err.get("ctx") or {}), lang)
     if kind == "value_error":
         text = msg.removeprefix("Value error, ")
         return translate(text, lang) if lang == "nl" else text
@@ -259,8 +309,6 @@ OWN_DUTCH = {
         'geen e-mailadres (verwacht zoals "naam@voorbeeld.nl")',
     'expected nl, en or "" (from the profile), like language = "nl"':
         'verwacht nl, en of "" (uit het profiel), zoals language = "nl"',
-    "expected true or false without quotes, like {leaf} = true":
-        "verwacht true of false zonder aanhalingstekens, zoals {leaf} = true",
 }
 
 
@@ -272,14 +320,6 @@ def translate_own(text: str, lang: str | None, key: str) -> str:
     generic = text.replace(leaf, "{leaf}") if leaf else text
     if generic in OWN_DUTCH:
         return OWN_DUTCH[generic].format(leaf=leaf)
-    if text.startswith("expected one of") and "role" in key:
-        text = text.replace("expected one of", "verwacht een van")
-        return text.replace("(or a Dutch name such as", "(of een Nederlandse naam zoals").replace(
-            ", like", ", zoals")
-    if text.startswith("expected a web address starting with https://"):
-        return text.replace("expected a web address starting with", "verwacht een webadres dat "
-                            "begint met").replace("(the https:// is missing)", "(https:// "
-                            "ontbreekt)").replace(", like", ", zoals")
     return translate(text, lang)
 
 
@@ -326,7 +366,7 @@ def refuse_quoted_flags(model: type[BaseModel], data: object) -> object:
     for name, field in model.model_fields.items():
         value = data.get(name)
         if field.annotation in FLAG_TYPES and value is not None and not isinstance(value, bool):
-            raise ValueError(f"{name}: expected true or false without quotes, like {name} = true")
+            raise own_error(OwnError.QUOTED_FLAG, name=name, subkey=name)
     return data
 
 

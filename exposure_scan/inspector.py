@@ -149,10 +149,10 @@ class PageInspector(Provider):
     async def read(self, url: str, ctx: ProviderContext, title: str = "") -> Observation | None:
         """One page; None (with a note) when it may not or cannot be read."""
         shown = visible_url(url)
-        if not await ctx.fetcher.robots_allows(self, url):
+        if not await ctx.robots_allows(url):
             ctx.note_unchecked(reason=PartReason.ROBOTS, url=shown, title=title)
             return None
-        response = await ctx.fetcher.request(self, "GET", url, fields=[QueryField.FOUND_URL])
+        response = await ctx.request("GET", url, fields=[QueryField.FOUND_URL])
         if response.status_code != 200:
             ctx.note_unchecked(
                 f"HTTP {response.status_code}", reason=PartReason.HTTP_STATUS, url=shown,

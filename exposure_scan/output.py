@@ -90,15 +90,6 @@ def write_reports(result: ScanResult, out_dir: Path, formats: list[str]) -> list
     return Outputs(out_dir, report_base(result)).write(render_all(result, formats))
 
 
-def write_letters(result: ScanResult, profile: Profile, out_dir: Path, today: date) -> Path | None:
-    """GDPR request letters, one file per controller with a finding, in a folder of their own."""
-    letters = render_letters(result, profile, today)
-    if not letters:
-        return None
-    [folder] = Outputs(out_dir, report_base(result)).write({}, letters)
-    return folder
-
-
 class Outputs:
     """One scan's files, written all together or not at all.
 

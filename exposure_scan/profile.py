@@ -12,10 +12,9 @@ import hmac
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from enum import StrEnum
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +29,17 @@ from pydantic import (
     model_validator,
 )
 
+from exposure_scan import packaged
 from exposure_scan.addressform import normalise_address
 from exposure_scan.errors import ProfileError
-from exposure_scan.inputfile import load_toml, profile_language, refuse_quoted_flags, validate
+from exposure_scan.inputfile import (
+    OwnError,
+    load_toml,
+    own_error,
+    profile_language,
+    refuse_quoted_flags,
+    validate,
+)
 from exposure_scan.messages import Notice
 from exposure_scan.models import Relation
 
@@ -254,10 +261,7 @@ def parse_role(value: object) -> object:
         return key
     if key in ROLE_ALIASES:
         return ROLE_ALIASES[key].value
-    raise ValueError(
-        "role: expected one of " + ", ".join(r.value for r in Role) + ' (or a Dutch name such as '
-        '"huisarts", "ggz", "ziekenhuis"), like role = "gp"'
-    )
+    raise own_error(OwnError.ROLE, roles=", ".join(r.value for r in Role))
 
 
 class Consent(Frozen):
@@ -398,11 +402,10 @@ class Profile(Frozen):
     def is_unfilled_template(self) -> bool:
         """Still the example person of `exposure-scan init`: scanning it would look up a
         stranger who happens to have that name."""
-        text = resources.files("exposure_scan").joinpath("data/profile-template.toml")
-        example = tomllib.loads(text.read_text("utf-8"))
-        streets = {(a["street"], a["house_number"]) for a in example["addresses"]}
-        phones = {p["number"] for p in example["phones"]}
-        emails = {e["address"] for e in example["emails"]}
+        example = template_profile()
+        streets = {(a.street, a.house_number) for a in example.addresses}
+        phones = {p.number for p in example.phones}
+        emails = {e.address for e in example.emails}
         # A real person may share the example's name; not also its address, phone or email.
         return (
             any((a.street, a.house_number) in streets for a in self.addresses)
@@ -436,6 +439,12 @@ class Profile(Frozen):
             "phones": [p.label for p in self.phones],
             "emails": [e.label for e in self.emails],
         } | ({"household": [m.relation.value for m in self.household]} if self.household else {})
+
+
+@cache
+def template_profile() -> Profile:
+    """The example person of `exposure-scan init` (data/profile-template.toml)."""
+    return packaged.load(Profile, "data/profile-template.toml")
 
 
 def load_profile(path: Path) -> Profile:

@@ -26,6 +26,9 @@ from exposure_scan.models import (
 from exposure_scan.profile import Address, Country, PersonName
 
 if TYPE_CHECKING:
+    import httpx
+
+    from exposure_scan.config import HttpSettings
     from exposure_scan.http import Fetcher
 
 
@@ -113,15 +116,14 @@ class ProviderOptions(BaseModel):
                 field = cls.model_fields.get(key)
                 text = field is not None and field.annotation in (str, str | None)
                 if key.endswith("_url") and text and isinstance(value, str) and value:
-                    try:
-                        check_base_url(value, key)
-                    except ValueError as exc:
-                        raise ValueError(f"{key}: {exc}") from None
+                    check_base_url(value, key, subkey=True)
         return refuse_quoted_flags(cls, data)
 
 
 class ProviderContext:
-    """What a provider gets to do its work: the shared fetcher and a place for notes."""
+    """What a provider gets to do its work: requests through the shared fetcher (rate limits,
+    retries, the address guard, the query ledger) and a place for notes. The fetcher itself
+    stays private: everything a provider needs is a method or read-only property here."""
 
     def __init__(
         self,
@@ -131,27 +133,71 @@ class ProviderContext:
         on_keep: Callable[[Observation], None] | None = None,
     ) -> None:
         self.provider = provider
-        self.fetcher = fetcher
+        self._fetcher = fetcher
         self.unchecked_parts: list[UncheckedPart] = []
         self.kept: list[Observation] = []
         self._on_keep = on_keep  # the scan starts matching each result as it arrives
 
+    @property
+    def http(self) -> HttpSettings:
+        """The [http] settings (frozen), for a provider whose library sends its own requests
+        (ddgs): the same timeout and proxy as the fetcher's."""
+        return self._fetcher.settings
+
+    @property
+    def ledger(self) -> list[LedgerEntry]:
+        """This provider's requests so far, as the query ledger has them: hosts and fields,
+        never the values."""
+        return [e for e in self._fetcher.ledger if e.provider == self.provider.name]
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        fields: list[QueryField],
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        auth: httpx.BasicAuth | None = None,
+        json_body: Any = None,
+        content: bytes | None = None,
+        pass_statuses: frozenset[int] = frozenset(),
+    ) -> httpx.Response:
+        """One request (redirects and retries included) with the fetcher's accounting; see
+        `Fetcher.request` for which statuses come back and which raise."""
+        return await self._fetcher.request(
+            self.provider,
+            method,
+            url,
+            fields=fields,
+            params=params,
+            headers=headers,
+            auth=auth,
+            json_body=json_body,
+            content=content,
+            pass_statuses=pass_statuses,
+        )
+
     async def get_json(
         self, url: str, *, fields: list[QueryField], **kwargs: Any
     ) -> tuple[int, Any]:
-        return await self.fetcher.get_json(self.provider, url, fields=fields, **kwargs)
+        return await self._fetcher.get_json(self.provider, url, fields=fields, **kwargs)
 
     async def get_text(
         self, url: str, *, fields: list[QueryField], **kwargs: Any
     ) -> tuple[int, str]:
-        return await self.fetcher.get_text(self.provider, url, fields=fields, **kwargs)
+        return await self._fetcher.get_text(self.provider, url, fields=fields, **kwargs)
+
+    async def robots_allows(self, url: str) -> bool:
+        """Whether robots.txt lets us read `url` (always, when [http] respect_robots is off)."""
+        return await self._fetcher.robots_allows(self.provider, url)
 
     def record_request(
         self, host: str, *, fields: list[QueryField], status: int | None, method: str = "GET"
     ) -> None:
         """Write a request the provider sent itself (through a library, not the fetcher)
         into the query ledger: which host, which fields, never the values."""
-        self.fetcher.ledger.append(
+        self._fetcher.ledger.append(
             LedgerEntry(
                 provider=self.provider.name,
                 host=host,
@@ -163,7 +209,7 @@ class ProviderContext:
 
     async def space(self, host: str) -> None:
         """Wait for this host's turn under the provider's rate limit, as the fetcher does."""
-        fetcher = self.fetcher
+        fetcher = self._fetcher
         rate = fetcher.rates.get(self.provider.name, self.provider.default_rate_limit)
         gap = 1.0 / rate if rate > 0 else 0.0
         await fetcher.spacing.claim(host, gap, fetcher.sleep)

@@ -5,10 +5,8 @@ Nothing happens at import time; the CLI builds one `Registry` and hands it to th
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import os
-import pkgutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -24,7 +22,6 @@ from exposure_scan.models import SourceKind
 from exposure_scan.provider import Provider
 
 ENTRY_POINT_GROUP = "exposure_scan.providers"
-BUILTIN_PACKAGE = "exposure_scan.providers"
 
 
 class Readiness(StrEnum):
@@ -47,20 +44,40 @@ class Configured:
 
 
 def builtin_provider_classes() -> list[type[Provider]]:
-    package = importlib.import_module(BUILTIN_PACKAGE)
-    found: list[type[Provider]] = []
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{BUILTIN_PACKAGE}.{module_info.name}")
-        for _, obj in inspect.getmembers(module, inspect.isclass):
-            if (
-                issubclass(obj, Provider)
-                and obj.__module__ == module.__name__
-                and not inspect.isabstract(obj)
-            ):
-                found.append(obj)
-    return found
+    """Every built-in source, the page inspector included: a plain, type-checked list.
+
+    Imported here rather than at the top so that `exposure-scan --help` loads no provider.
+    A new built-in provider is added to this list (tests/test_conventions.py checks that
+    every module in providers/ has its class here)."""
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.providers.big_register import BigRegisterProvider
+    from exposure_scan.providers.brave import BraveProvider
+    from exposure_scan.providers.companies_house import CompaniesHouseProvider
+    from exposure_scan.providers.ddgs import DdgsProvider
+    from exposure_scan.providers.github import GithubProvider
+    from exposure_scan.providers.gravatar import GravatarProvider
+    from exposure_scan.providers.hibp import HibpProvider
+    from exposure_scan.providers.kvk import KvkProvider
+    from exposure_scan.providers.npi import NpiProvider
+    from exposure_scan.providers.rdap import RdapProvider
+    from exposure_scan.providers.searxng import SearxngProvider
+    from exposure_scan.providers.wayback import WaybackProvider
+
+    return [
+        PageInspector,
+        BigRegisterProvider,
+        BraveProvider,
+        CompaniesHouseProvider,
+        DdgsProvider,
+        GithubProvider,
+        GravatarProvider,
+        HibpProvider,
+        KvkProvider,
+        NpiProvider,
+        RdapProvider,
+        SearxngProvider,
+        WaybackProvider,
+    ]
 
 
 def entry_point_classes() -> list[type[Provider]]:
@@ -91,9 +108,7 @@ class Registry:
 
     @classmethod
     def discover(cls, *, include_entry_points: bool = True) -> Registry:
-        from exposure_scan.inspector import PageInspector
-
-        classes: list[type[Provider]] = [PageInspector, *builtin_provider_classes()]
+        classes = builtin_provider_classes()
         if include_entry_points:
             classes += entry_point_classes()
         allow = os.environ.get("EXPOSURE_SCAN_PROVIDERS", "").strip()

@@ -7,13 +7,12 @@ Step texts are English; they are msgids the report translates, so keep them fixe
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from exposure_scan import packaged
 from exposure_scan.catalog import OptOutMethod, Site, load_catalog
 from exposure_scan.models import Finding, PlanItem, PlanPhase, RemovalStep, Severity, SourceKind
 from exposure_scan.profile import Profile
@@ -94,8 +93,7 @@ class StepBook(_Strict):
 
 @cache
 def step_book() -> StepBook:
-    text = resources.files("exposure_scan").joinpath("data/removal-steps.toml").read_text("utf-8")
-    return StepBook.model_validate(tomllib.loads(text))
+    return packaged.load(StepBook, "data/removal-steps.toml")
 
 
 def site_host(url: str) -> str:

@@ -6,11 +6,12 @@ lists the ids of the rules that fired, so the report can explain itself.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
-from typing import Any
+from typing import Literal
 
+from pydantic import Field
+
+from exposure_scan import packaged
 from exposure_scan.matching.reason import strong_initials
 from exposure_scan.models import (
     Coverage,
@@ -18,13 +19,14 @@ from exposure_scan.models import (
     FieldKind,
     FieldMatch,
     Finding,
+    Frozen,
     Observation,
     ProviderRun,
     Severity,
     SourceKind,
     finding_id,
 )
-from exposure_scan.profile import Profile
+from exposure_scan.profile import Profile, Role
 
 PROFESSIONAL_KINDS = frozenset({SourceKind.REGISTRY, SourceKind.PRACTICE_SITE})
 PRIVATE_TAGS = frozenset({"private_address", "private_phone", "private_email"})
@@ -36,20 +38,69 @@ FULL_NAME_CONFIDENCE = 0.85
 INITIALS_CONFIDENCE = 0.7
 
 
+Tag = Literal["name", "work", "private_address", "private_phone", "private_email"]
+
+
+class Rule(Frozen):
+    """A risk rule: fires when every tag in `when` and none in `unless` is on the page."""
+
+    id: str
+    when: list[Tag]
+    unless: list[Tag] = Field(default_factory=list)
+    kinds: list[SourceKind] | None = None  # only on these source kinds
+    severity: Severity
+    score: int
+    why: str
+
+
+class SourceRule(Frozen):
+    """A weight for a kind of source, applied when the page shows private data."""
+
+    kind: SourceKind
+    id: str
+    weight: float
+    why: str
+
+
+class RoleRule(Frozen):
+    """A bonus for a higher-risk work setting, applied when the page shows private data."""
+
+    role: Role
+    id: str
+    bonus: float
+    why: str
+
+
+class WorkToHome(Frozen):
+    rule: str
+    bonus: float
+    min_severity: Severity
+    why: str
+
+
+class RiskRules(Frozen):
+    """data/risk-rules.toml (its header documents the method)."""
+
+    rule: list[Rule]
+    source: list[SourceRule] = Field(default_factory=list)
+    role: list[RoleRule] = Field(default_factory=list)
+    work_to_home: WorkToHome
+    levels: dict[str, int]  # overall level -> the lowest score that reaches it
+
+
 @cache
-def rules() -> dict[str, Any]:
-    text = resources.files("exposure_scan").joinpath("data/risk-rules.toml").read_text("utf-8")
-    return tomllib.loads(text)
+def rules() -> RiskRules:
+    return packaged.load(RiskRules, "data/risk-rules.toml")
 
 
 @cache
 def rule_texts() -> dict[str, str]:
     """Every rule id -> its plain-English `why` (the report translates it)."""
     table = rules()
-    texts = {r["id"]: r["why"] for r in table["rule"]}
-    texts.update({s["id"]: s["why"] for s in table.get("source", [])})
-    texts.update({r["id"]: r["why"] for r in table.get("role", [])})
-    texts[table["work_to_home"]["rule"]] = table["work_to_home"]["why"]
+    texts = {r.id: r.why for r in table.rule}
+    texts.update({s.id: s.why for s in table.source})
+    texts.update({r.id: r.why for r in table.role})
+    texts[table.work_to_home.rule] = table.work_to_home.why
     return texts
 
 
@@ -66,25 +117,25 @@ def exposed_kinds(matches: list[FieldMatch]) -> set[str]:
     return tags
 
 
-def fired_rules(tags: set[str], kind: SourceKind) -> list[dict[str, Any]]:
+def fired_rules(tags: set[str], kind: SourceKind) -> list[Rule]:
     fired = []
-    for rule in rules()["rule"]:
-        if not set(rule["when"]) <= tags or tags & set(rule.get("unless", ())):
+    for rule in rules().rule:
+        if not set(rule.when) <= tags or tags & set(rule.unless):
             continue
-        if "kinds" in rule and kind.value not in rule["kinds"]:
+        if rule.kinds is not None and kind not in rule.kinds:
             continue
         fired.append(rule)
     return fired
 
 
-def _source_rule(kind: SourceKind) -> dict[str, Any] | None:
-    return next((s for s in rules().get("source", []) if s["kind"] == kind.value), None)
+def _source_rule(kind: SourceKind) -> SourceRule | None:
+    return next((s for s in rules().source if s.kind is kind), None)
 
 
-def _role_rule(profile: Profile) -> dict[str, Any] | None:
+def _role_rule(profile: Profile) -> RoleRule | None:
     if profile.role is None:
         return None
-    return next((r for r in rules().get("role", []) if r["role"] == profile.role.value), None)
+    return next((r for r in rules().role if r.role is profile.role), None)
 
 
 def strong_name(match: FieldMatch) -> bool:
@@ -125,25 +176,25 @@ def score_one(
     fired = fired_rules(tags, obs.source_kind)
     if not fired:
         return None  # e.g. a namesake: a name on an ordinary page, nothing else of the person
-    top = max(fired, key=lambda r: (-Severity(r["severity"]).rank, r["score"]))
-    severity = Severity(top["severity"])
-    score = float(top["score"])
-    ids = [r["id"] for r in fired]
+    top = max(fired, key=lambda r: (-r.severity.rank, r.score))
+    severity = top.severity
+    score = float(top.score)
+    ids = [r.id for r in fired]
     private = bool(tags & PRIVATE_TAGS)
     if private and (source := _source_rule(obs.source_kind)):
-        score *= float(source["weight"])
-        ids.append(source["id"])
+        score *= source.weight
+        ids.append(source.id)
     linked = links_work_to_home(tags, obs.source_kind, professional_identity)
     if linked:
-        link = rules()["work_to_home"]
-        ids.append(link["rule"])
-        score += float(link["bonus"])
-        floor = Severity(link["min_severity"])
+        link = rules().work_to_home
+        ids.append(link.rule)
+        score += link.bonus
+        floor = link.min_severity
         if floor.rank < severity.rank:
             severity = floor
     if private and (role := _role_rule(profile)):
-        score += float(role["bonus"])
-        ids.append(role["id"])
+        score += role.bonus
+        ids.append(role.id)
     texts = rule_texts()
     return Finding(
         id=finding_id(obs.url or obs.title, obs.provider, matches),
@@ -236,7 +287,7 @@ SEVERITY_CAP = {
 
 
 def level_for(score: int, coverage: Coverage, worst: Severity | None = None) -> str:
-    levels = sorted(rules()["levels"].items(), key=lambda kv: -kv[1])
+    levels = sorted(rules().levels.items(), key=lambda kv: -kv[1])
     names = [str(name) for name, _ in levels]
     level = ""
     for name, floor in levels:

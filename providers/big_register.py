@@ -157,8 +157,8 @@ class BigRegisterProvider(Provider):
     async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
         found: dict[str, Observation] = {}
         for name in query.names:
-            response = await ctx.fetcher.request(
-                self, "POST", self.base_url, fields=[QueryField.NAME],
+            response = await ctx.request(
+                "POST", self.base_url, fields=[QueryField.NAME],
                 headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": SOAP_ACTION},
                 content=build_request(name),
                 pass_statuses=frozenset({500}),  # SOAP 1.1 sends a Fault as HTTP 500

@@ -220,7 +220,7 @@ class DdgsProvider(Provider[DdgsOptions]):
         from ddgs.exceptions import DDGSException, RatelimitException, TimeoutException
 
         options = self.options
-        settings = ctx.fetcher.settings
+        settings = ctx.http
         host = backend_host(backend)
         fields: list[QueryField] = item.fields
         await ctx.space(host)

@@ -83,8 +83,8 @@ class GithubProvider(Provider[GithubOptions]):
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
-        response = await ctx.fetcher.request(self, "GET", self.url(path), fields=fields,
-                                             params=params, headers=headers)
+        response = await ctx.request("GET", self.url(path), fields=fields, params=params,
+                                     headers=headers)
         self._raise_for_limits(response)
         if response.status_code != 200:
             return response.status_code, None

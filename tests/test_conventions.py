@@ -85,3 +85,57 @@ def test_every_provider_declares_its_metadata() -> None:
         assert cls.default_rate_limit > 0, cls.name
         if cls.key_required:
             assert cls.key_env_var, cls.name
+
+
+def _context_users() -> list[Path]:
+    """Every provider, the page inspector and the example plugin: code a plugin author copies."""
+    plugin = ROOT / "examples"
+    return [*sorted((ROOT / "providers").glob("*.py")), ROOT / "exposure_scan" / "inspector.py",
+            *sorted(plugin.rglob("*.py"))]
+
+
+def _public_context_names() -> set[str]:
+    import inspect
+
+    from exposure_scan.provider import ProviderContext
+
+    init = inspect.getsource(ProviderContext.__init__)
+    assigned = set(re.findall(r"self\.([a-z]\w*)\s*(?::[^=]+)?=", init))
+    return assigned | {n for n in dir(ProviderContext) if not n.startswith("_")}
+
+
+def test_providers_use_only_the_public_provider_context() -> None:
+    """No provider reaches into the fetcher or a private attribute of its ProviderContext:
+    whatever a provider needs is a method of the context (tests read `ctx.ledger`)."""
+    import ast
+
+    public = _public_context_names()
+    assert "fetcher" not in public and {"request", "http", "ledger"} <= public
+    offenders = []
+    for path in _context_users():
+        tree = ast.parse(path.read_text("utf-8"))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            args = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+            names = {a.arg for a in args if a.arg == "ctx" or (
+                a.annotation is not None and "ProviderContext" in ast.unparse(a.annotation))}
+            for node in ast.walk(func):
+                if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                        and node.value.id in names and node.attr not in public):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} ctx.{node.attr}")
+    assert offenders == []
+
+
+def test_every_provider_module_is_in_the_builtin_list() -> None:
+    """The built-in list is written out (no discovery by importlib): a new module in
+    providers/ must be added to it."""
+    from exposure_scan.registry import builtin_provider_classes
+
+    modules = {cls.__module__ for cls in builtin_provider_classes()}
+    files = {f"exposure_scan.providers.{p.stem}" for p in (ROOT / "providers").glob("*.py")
+             if not p.name.startswith("_")}
+    assert files <= modules
+    assert "exposure_scan.inspector" in modules  # the page inspector is found like any other
+    names = [cls.name for cls in builtin_provider_classes()]
+    assert len(names) == len(set(names))

@@ -43,3 +43,22 @@ def test_builtin_providers_are_the_mapped_modules() -> None:
 
     assert BraveProvider in builtin_provider_classes()
     assert not {"providers", "reports"} & set(sys.modules)
+
+
+def test_from_the_repository_root_the_providers_load_one_way() -> None:
+    """Run from the repository root (its folders on sys.path, as `python -c` has them), the
+    providers still load once, as exposure_scan.providers, from the providers/ folder."""
+    code = (
+        "import sys\n"
+        "import exposure_scan.providers.brave as brave\n"
+        "from exposure_scan.registry import Registry, builtin_provider_classes\n"
+        "assert brave.BraveProvider in builtin_provider_classes()\n"
+        "assert Registry.discover(include_entry_points=False).classes['brave'] is "
+        "brave.BraveProvider\n"
+        "assert not {'providers', 'reports'} & set(sys.modules), 'a bare package loaded'\n"
+        "print(brave.__file__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()) == ROOT / "providers" / "brave.py"

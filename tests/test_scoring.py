@@ -38,8 +38,8 @@ def one(profile: Profile, o: Observation, matches: list[FieldMatch], *extra):  #
 
 def test_rule_ids_are_unique_and_explained() -> None:
     table = rules()
-    ids = [r["id"] for r in table["rule"] + table["source"] + table["role"]]
-    ids.append(table["work_to_home"]["rule"])
+    ids = [r.id for r in [*table.rule, *table.source, *table.role]]
+    ids.append(table.work_to_home.rule)
     assert len(ids) == len(set(ids))
     assert all(rule_texts()[i] for i in ids)
 
@@ -195,7 +195,7 @@ def test_each_finding_lists_exactly_the_rules_that_apply(profile: Profile) -> No
     texts = rule_texts()
     f = one(profile, obs("https://b.example/x", SourceKind.PEOPLE_SEARCH),
             [name_match(), home_match(), mobile_match()], REGISTRY)
-    base = [r for r in f.rules if r in {x["id"] for x in rules()["rule"]}]
+    base = [r for r in f.rules if r in {x.id for x in rules().rule}]
     assert base == ["name-with-home-address", "name-with-private-phone"]
     assert f.explanation == " ".join(texts[r] for r in f.rules)
     listing = one(profile, obs("https://d.example/x", SourceKind.DIRECTORY), [name_match()])

@@ -7,13 +7,13 @@ once). Nothing is normalised in place: callers keep the raw string to show as ev
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import product
 from typing import Any
 
 from anyascii import anyascii
+
+from exposure_scan import packaged
 
 # Letters that Unicode decomposition does not reduce, or that have a second spelling
 # (German and Dutch write ü as ue when the diaeresis is not available).
@@ -45,9 +45,10 @@ MAX_VARIANTS = 32
 
 @cache
 def load_data(name: str) -> dict[str, Any]:
-    """One packaged TOML table (``names``, ``address``, ``cities``), read once."""
-    text = resources.files("exposure_scan.matching").joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """One packaged TOML table (``names``, ``address``, ``cities``), validated, read once."""
+    from exposure_scan.matching.tables import TABLES
+
+    return packaged.load(TABLES[name], f"matching/{name}.toml").model_dump()
 
 
 @lru_cache(maxsize=4096)

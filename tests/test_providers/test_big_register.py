@@ -89,7 +89,7 @@ async def test_search_posts_soap_through_the_fetcher() -> None:
     assert request.headers["SOAPAction"] == SOAP_ACTION
     assert request.headers["Content-Type"].startswith("text/xml")
     assert b"<ns:Name>Voorbeeld</ns:Name>" in request.content
-    assert ctx.fetcher.ledger[0].method == "POST" and ctx.fetcher.ledger[0].fields == ["name"]
+    assert ctx.ledger[0].method == "POST" and ctx.ledger[0].fields == ["name"]
 
 
 @respx.mock

@@ -54,7 +54,7 @@ async def test_success_uses_name_queries_token_and_count() -> None:
     request = route.calls[0].request
     assert request.headers["X-Subscription-Token"] == "k3y"
     assert request.url.params["count"] == "20" and request.url.params["country"] == "NL"
-    assert [e.fields for e in ctx.fetcher.ledger] == [["name"], ["city", "name"]]
+    assert [e.fields for e in ctx.ledger] == [["name"], ["city", "name"]]
 
 
 @respx.mock

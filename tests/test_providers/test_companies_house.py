@@ -91,7 +91,7 @@ async def test_search_then_appointments_of_matching_officers_only() -> None:
     assert appts.call_count == 1  # "Janet OTHERNAME" does not carry the surname
     assert len(hits) == 2
     assert hits[0].extra["appointments"] == "2"
-    assert all(e.fields == ["name"] for e in ctx.fetcher.ledger)
+    assert all(e.fields == ["name"] for e in ctx.ledger)
 
 
 @respx.mock

@@ -94,7 +94,7 @@ async def test_queries_rotate_over_backends_and_each_is_in_the_ledger(fake: type
         '"A.M. van der Berg"': "duckduckgo", '"Berg, A.M. van der"': "mojeek"}
     assert {c["proxy"] for c in fake.calls} == {"http://127.0.0.1:8118"}
     assert {c["region"] for c in fake.calls} == {"nl-nl"}
-    ledger = ctx.fetcher.ledger
+    ledger = ctx.ledger
     assert sorted(e.host for e in ledger) == ["html.duckduckgo.com"] * 2 + ["www.mojeek.com"] * 2
     assert {e.provider for e in ledger} == {"ddgs"} and {e.status for e in ledger} == {200}
     assert sorted(e.fields for e in ledger) == [["city", "name"], ["name"], ["name"], ["name"]]
@@ -115,7 +115,7 @@ async def test_a_rate_limited_backend_is_dropped_and_the_others_carry_on(
     assert [(p.reason, p.params, p.text) for p in failed(ctx)] == [
         (PartReason.RATE_LIMITED, ReasonParams(engine="duckduckgo", given_up=True),
          "search engine duckduckgo rate limited; not asked again in this scan")]
-    assert next(e.status for e in ctx.fetcher.ledger) == 429
+    assert next(e.status for e in ctx.ledger) == 429
 
 
 async def test_every_backend_rate_limited_is_unchecked_not_nothing_found(
@@ -181,7 +181,7 @@ async def test_library_failures_are_unchecked_with_the_reason_and_no_value(
     assert "Anna" not in str(info.value)
     assert {p.reason for p in failed(ctx)} == {reason}
     assert all(words in p.text and "Anna" not in str(p) for p in failed(ctx))
-    assert {e.status for e in ctx.fetcher.ledger} == {None}
+    assert {e.status for e in ctx.ledger} == {None}
 
 
 async def test_failures_are_noted_per_backend_without_values(fake: type[FakeDDGS]) -> None:
@@ -220,7 +220,7 @@ async def test_private_values_and_professional_reverse_searches(fake: type[FakeD
                                      "addresses": [home]})
     # One backend: one query at a time, so calls and ledger entries pair up in order.
     _, ctx = await run_search(provider(max_queries=80, backends=["mojeek"]), query)
-    sent = {c["query"]: e.fields for c, e in zip(fake.calls, ctx.fetcher.ledger, strict=True)}
+    sent = {c["query"]: e.fields for c, e in zip(fake.calls, ctx.ledger, strict=True)}
     for form in ('"06-12345678"', '"06 12345678"', '"+31 6 12345678"'):
         assert sent[form] == ["private_phone"]
     assert sent['"Fictiefstraat 7B" Voorbeeldstad'] == ["home_address"]

@@ -62,7 +62,7 @@ async def test_search_by_name_and_email_then_profiles() -> None:
     assert qs == ["Jan Voorbeeld in:name type:user", "jan@example.nl in:email type:user"]
     headers = route.calls[0].request.headers
     assert headers["Accept"] == "application/vnd.github+json" and "Authorization" not in headers
-    fields = [e.fields for e in ctx.fetcher.ledger]
+    fields = [e.fields for e in ctx.ledger]
     assert fields[:2] == [["name"], ["work_email"]] and fields[2] == []
 
 

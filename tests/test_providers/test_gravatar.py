@@ -61,7 +61,7 @@ async def test_success_by_hash_and_fields_declared() -> None:
     assert len(hits) == 1 and hits[0].names == ["Jan Voorbeeld"]
     assert "Authorization" not in route.calls[0].request.headers
     assert "@" not in str(route.calls[0].request.url)
-    assert ctx.fetcher.ledger[0].fields == ["work_email"]
+    assert ctx.ledger[0].fields == ["work_email"]
 
 
 @respx.mock

@@ -55,7 +55,7 @@ async def test_success_sends_key_user_agent_and_full_response_flag() -> None:
     assert request.headers["User-Agent"].startswith("exposure-scan/")
     assert request.url.params["truncateResponse"] == "false"
     assert "includeUnverified" not in request.url.params
-    assert ctx.fetcher.ledger[0].fields == ["work_email"]
+    assert ctx.ledger[0].fields == ["work_email"]
 
 
 @respx.mock

@@ -100,7 +100,7 @@ async def test_search_success_sends_key_header_and_records_fields() -> None:
     assert request.headers["apikey"] == "test-key"
     assert request.url.params["naam"] == "Jan Voorbeeld"
     assert request.url.params["resultatenPerPagina"] == "100"
-    assert ctx.fetcher.ledger[0].fields == ["name"]
+    assert ctx.ledger[0].fields == ["name"]
     assert ctx.unchecked_parts == []
 
 

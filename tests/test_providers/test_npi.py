@@ -169,7 +169,7 @@ async def test_the_person_as_authorized_official_and_the_practice_name_are_searc
     assert (asked[1]["first_name"], asked[1]["last_name"]) == ("Jane", "Example")
     assert asked[2]["organization_name"] == "Example Family Practice"
     assert "first_name" not in asked[2]
-    assert [e.fields for e in ctx.fetcher.ledger] == [["name"], ["name"], ["practice_name"]]
+    assert [e.fields for e in ctx.ledger] == [["name"], ["name"], ["practice_name"]]
     # The clinic's record is kept once, beside the two individual records.
     assert sorted(h.extra["npi"] for h in hits) == ["1234567890", "1234567891", "1987654321"]
 

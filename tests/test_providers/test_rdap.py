@@ -111,7 +111,7 @@ async def test_search_skips_webmail_sends_domains_only_and_uses_fallback_for_nl(
     hits, ctx = await run_search(provider(), QUERY)
     assert len(hits) == 2 and route.call_count == 1
     assert route.calls[0].request.headers["Accept"] == "application/rdap+json"
-    ledger = {e.host: e.fields for e in ctx.fetcher.ledger}
+    ledger = {e.host: e.fields for e in ctx.ledger}
     assert ledger["iana.test"] == []
     assert ledger["rdap.sidn.nl"] == ["website", "work_email"]
     assert not any("@" in str(c.request.url) for c in respx.calls)
@@ -139,7 +139,7 @@ async def test_not_registered_is_checked_and_clear() -> None:
 async def test_nothing_to_look_up_sends_nothing() -> None:
     query = Query(country=Country.NL, emails=["someone@gmail.com"])
     hits, ctx = await run_search(provider(), query)
-    assert hits == [] and ctx.fetcher.ledger == []
+    assert hits == [] and ctx.ledger == []
 
 
 @respx.mock

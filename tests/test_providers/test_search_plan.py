@@ -145,7 +145,7 @@ async def test_searxng_ledger_and_coverage_notes_without_private_values() -> Non
     searx = SearxngProvider(base_url=BASE, options=SearxngOptions(max_queries=10))
     _, ctx = await run_search(searx, query)
     assert route.call_count == 10
-    sent = [set(e.fields) for e in ctx.fetcher.ledger]
+    sent = [set(e.fields) for e in ctx.ledger]
     assert all(not s & {f.value for f in PRIVATE} for s in sent)
     assert {"name", "city"} in sent
     notes = [p for p in ctx.unchecked_parts if p.reason.by_choice]

@@ -97,7 +97,7 @@ async def test_site_restricted_queries_for_the_country_catalog_sites() -> None:
     assert sent == ['"Anna van der Berg"', '"Anna van der Berg" Voorbeeldstad',
                     '"A.M. van der Berg"', '"Berg, A.M. van der"',
                     '"Anna Maria van der Berg"', '"van der Berg" Voorbeeldstad']
-    fields = [e.fields for e in ctx.fetcher.ledger]
+    fields = [e.fields for e in ctx.ledger]
     assert fields == [["name"], ["city", "name"], ["name"], ["name"], ["name"], ["city", "name"]]
     nl_sites = search_domains("NL")
     assert [str(p) for p in ctx.unchecked_parts] == [

@@ -93,7 +93,7 @@ async def test_own_website_pages_by_host_and_fields_in_ledger() -> None:
     assert (params["url"], params["matchType"], params["collapse"]) == (
         "example.org", "host", "urlkey")
     assert "mimetype:text/html" in params.get_list("filter")
-    assert ctx.fetcher.ledger[0].fields == ["website"]
+    assert ctx.ledger[0].fields == ["website"]
 
 
 @respx.mock
