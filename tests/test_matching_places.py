@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from exposure_scan.matching import Matcher
-from exposure_scan.matching.addrtarget import city_forms
+from exposure_scan.matching.address.profileaddress import city_forms
 from exposure_scan.profile import Address, Country, Email, PersonName, Profile
 
 
