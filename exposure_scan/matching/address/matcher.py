@@ -21,7 +21,7 @@ from exposure_scan.matching.address.tokens import (
     POSTCODE,
     TOKEN_PATTERN,
     Token,
-    fold_address,
+    fold_text,
     mark_names,
     tokenize,
 )
@@ -175,7 +175,7 @@ class _LineWords:
 
     @classmethod
     def of(cls, line: str, next_line: str) -> _LineWords:
-        folded = fold_address(line)[0]
+        folded = fold_text(line)
         found = [w for w in TOKEN_PATTERN.findall(folded) if w.isalnum()]
         # an s after an apostrophe joins the word before it (Queen's: queens)
         words = frozenset(found) | {w + "s" for w in found}

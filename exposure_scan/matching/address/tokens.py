@@ -54,6 +54,11 @@ def fold_address(raw: str) -> tuple[str, list[int]]:
     return fold_with_map(raw, SPECIAL_CHARACTERS)
 
 
+def fold_text(raw: str) -> str:
+    """fold_address(raw)[0] without the index: the text the tokens are read from."""
+    return raw.lower() if raw.isascii() else fold_address(raw)[0]
+
+
 def words(text: str) -> list[str]:
     """The alphanumeric words of a string, folded: "'s-Gravenhage" -> ["s", "gravenhage"];
     a possessive is one word: "Queen's Road" -> ["queens", "road"]."""
