@@ -5,9 +5,9 @@
 Builds seeded synthetic pages with bench/pages.py (member tables, hCards, articles; every
 person invented), reads them with the page reader, puts one of the profile's addresses,
 phones and names on every fourth page, and times ``Matcher.match_observation`` on each, on
-one core. Prints the text size, the matches found (a checksum of them, to compare runs), the
-time per page for the whole match and for address finding alone, and ends with
-``ms_per_page=X``.
+one core, in CPU time. Prints the text size, the matches found (with a checksum of them, to
+compare runs), the time per page for the whole match and for address finding alone, and
+ends with ``ms_per_page=X``.
 """
 
 from __future__ import annotations
@@ -72,13 +72,14 @@ def pages(n: int, size: int, seed: int) -> list[Observation]:
 
 
 def timed(run: object, items: list[Observation], rounds: int) -> float:
-    """Seconds per item, the best of rounds (the least disturbed by other work)."""
+    """CPU seconds per item, the best of rounds: CPU time, not wall time, so that other work
+    on a shared machine disturbs the figure as little as it can."""
     best = float("inf")
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         for obs in items:
             run(obs)  # type: ignore[operator]
-        best = min(best, (time.perf_counter() - start) / len(items))
+        best = min(best, (time.process_time() - start) / len(items))
     return best
 
 
