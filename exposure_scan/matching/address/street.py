@@ -164,7 +164,7 @@ def _dutch_addition(toks: list[Token], p: int) -> tuple[int, str | None]:
             break
         if not (len(t) <= 3 or t in table.additions or t in table.floor_words):
             break
-        if t in ("s", "t") and p + 1 < len(toks) and len(toks[p + 1].text) > 2:
+        if t in table.place_name_articles and p + 1 < len(toks) and len(toks[p + 1].text) > 2:
             break  # Kerkstraat 12 's-Gravenhage, 12 't Harde: the article of a place name
         if t.isdigit() and len(t) > 3:
             break

@@ -40,6 +40,7 @@ class AddressWords(_Schema):
     unit_words: WordList
     floor_words: WordList
     short_places: WordList
+    place_name_articles: WordList
     directionals: WordList
     articles: WordList
     articles_before_street: WordList
@@ -73,11 +74,13 @@ class CityNames(_Schema):
 class UkPlaces(_Schema):
     regions: WordList
     counties: WordList
+    county_prefixes: WordList
     after_town: WordList
 
 
 class NlPlaces(_Schema):
     districts: WordList
+    province_prefixes: WordList
     provinces: dict[str, WordList]
     after_town: dict[str, WordList]
 
@@ -138,6 +141,7 @@ class Vocabulary:
         self.additions = _variants(data.additions)
         self.floor_words = frozenset(data.floor_words)
         self.short_places = frozenset(data.short_places)
+        self.place_name_articles = frozenset(data.place_name_articles)
         self.directionals = frozenset(data.directionals)
         self.articles = frozenset(data.articles)
         self.articles_before_street = frozenset(data.articles_before_street)
@@ -181,8 +185,8 @@ class Vocabulary:
         uk = data.UK
         regions = {seq(name): name for name in uk.regions}
         for county in uk.counties:
-            for form in (f"co {county}", f"county {county}", f"co of {county}"):
-                regions[seq(form)] = county
+            for prefix in uk.county_prefixes:
+                regions[seq(f"{prefix} {county}")] = county
         self.regions["UK"] = regions
         self.after_town["UK"] = {seq(name): name for name in uk.after_town}
         nl = data.NL
@@ -190,7 +194,7 @@ class Vocabulary:
         provinces: dict[Seq, str] = {}
         for province, forms in nl.provinces.items():
             for form in [province, *forms]:
-                for prefix in ("", "provincie ", "prov "):
+                for prefix in ("", *(f"{p} " for p in nl.province_prefixes)):
                     if prefix or seq(form) not in after:
                         provinces[seq(prefix + form)] = province
         self.regions["NL"] = provinces
