@@ -79,7 +79,7 @@ def lines(draw: st.DrawFn) -> str:
     return " ".join(before + core + after)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(lines(), st.lists(st.sampled_from(PIECES), min_size=1).map(" ".join)))
 def test_line_prefilter_hides_no_address(text: str) -> None:
     for m in (HOMES, AMERICAN):
