@@ -1,11 +1,15 @@
 # ruff: noqa: E501, C901
 """Synthetic, labelled matching cases in the format of MATCHING.md (red-team set).
 
-    python bench/synth.py OUT.jsonl [--n 4000] [--seed 7]
+    python bench/synth.py OUT.jsonl [--n 4000] [--seed 7] [--family scratch]
 
-Seeded and deterministic. Every person, street, city, number and mailbox is invented here
-(nothing is taken from the dev set). Each case is labelled by the semantics of MATCHING.md;
-variations whose label the spec leaves open are not generated (see AMBIGUOUS below).
+Seeded and deterministic. Every person, street, number and mailbox is invented here (none is
+taken from the dev set). The page texts (text:*) are not independent of the dev set: they
+reuse the sentence shapes of its page texts (a doxing post, a directory, a practice page,
+a registry entry) with other people and variations. ``--family scratch`` generates only
+page texts written from scratch instead (bench/synth_scratch.py). Each case is labelled by
+the semantics of MATCHING.md; variations whose label the spec leaves open are not generated
+(see AMBIGUOUS below).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1629,8 +1634,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--n", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--family",
+        choices=["all", "scratch"],
+        default="all",
+        help="scratch: only the page texts written from scratch (bench/synth_scratch.py)",
+    )
     args = parser.parse_args(argv)
-    cases = generate(args.n, args.seed)
+    if args.family == "scratch":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from synth_scratch import generate_scratch
+
+        cases = generate_scratch(args.n, args.seed)
+    else:
+        cases = generate(args.n, args.seed)
     with args.out.open("w", encoding="utf-8") as fh:
         for case in cases:
             fh.write(json.dumps(case, ensure_ascii=False) + "\n")

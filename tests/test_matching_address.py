@@ -5,64 +5,16 @@ from __future__ import annotations
 import pytest
 
 from exposure_scan.matching import Matcher
-from exposure_scan.profile import Address, Country, PersonName, Profile
-
-
-def matcher(*addresses: Address, country: Country = Country.NL) -> Matcher:
-    return Matcher(
-        Profile.model_construct(
-            names=[PersonName(given="Test", surname="Persoon")],
-            addresses=list(addresses),
-            phones=[],
-            emails=[],
-            country=country,
-        )
-    )
-
-
-def nl(label: str, street: str, number: str, addition: str, postcode: str, city: str) -> Address:
-    return Address.model_construct(
-        label=label,
-        street=street,
-        house_number=number,
-        addition=addition,
-        postcode=postcode,
-        city=city,
-        state="",
-        country=Country.NL,
-        private=None,
-    )
-
-
-def us(
-    label: str, street: str, number: str, unit: str, zip_: str, city: str, state: str
-) -> Address:
-    return Address.model_construct(
-        label=label,
-        street=street,
-        house_number=number,
-        addition=unit,
-        postcode=zip_,
-        city=city,
-        state=state,
-        country=Country.US,
-        private=None,
-    )
-
-
-def uk(label: str, street: str, number: str, flat: str, postcode: str, city: str) -> Address:
-    return Address.model_construct(
-        label=label,
-        street=street,
-        house_number=number,
-        addition=flat,
-        postcode=postcode,
-        city=city,
-        state="",
-        country=Country.UK,
-        private=None,
-    )
-
+from exposure_scan.profile import Address, Country
+from tests.matching_factory import (
+    address,
+    address_labels,
+    address_labels_in_text,
+    matcher,
+    nl,
+    uk,
+    us,
+)
 
 DUTCH = matcher(
     nl("home", "Burgemeester Visserstraat", "14", "B", "3581 KL", "Utrecht"),
@@ -254,3 +206,258 @@ class TestAddressesInText:
         text = "Current address: 4410 N Birch Ave #2C, Denver, CO 80203-9999\nPhone: n/a"
         found = [m for m in AMERICAN.match_text(text) if m.field.value == "address"]
         assert [m.label for m in found] == ["home"]
+
+
+# -- found by red-teaming with bench/synth.py and by a fresh reading of MATCHING.md -------------
+
+
+def valkema(*addresses: Address, country: Country = Country.NL) -> Matcher:
+    return matcher(
+        *addresses,
+        names=[("Ingrid", "Valkema")],
+        emails={"private": "iv@example.org"},
+        country=country,
+    )
+
+
+def vermaat(*addresses: Address, country: Country = Country.NL) -> Matcher:
+    return matcher(*addresses, names=[("Ilse", "Vermaat")], country=country)
+
+
+class TestAddressRules:
+    HOME = address("Tjaarda Ingenstraat", "41", "2", "8432 RT", "Alphen aan den Rijn", checked=True)
+
+    def test_article_after_a_connector_in_running_text(self) -> None:
+        m = valkema(self.HOME)
+        text = "Ze woont aan de Tjaarda Ingenstraat 41-2 te Alphen aan den Rijn."
+        assert address_labels_in_text(m, text) == ["home"]
+
+    def test_slash_abbreviation_of_a_city_alias(self) -> None:
+        m = valkema(self.HOME)
+        assert address_labels(m, "Tjaarda Ingenstraat 41-2, Alphen a/d Rijn") == ["home"]
+
+    def test_comma_between_street_and_number_or_postcode_and_number(self) -> None:
+        m = valkema(self.HOME)
+        assert address_labels(m, "Tjaarda Ingenstraat, 41-2; 8432 RT; Alphen aan den Rijn.") == [
+            "home"
+        ]
+        assert address_labels(m, "8432 RT, 41-2") == ["home"]
+        assert address_labels(m, "8432 RT, huisnummer 41") == ["home"]
+        assert address_labels(m, "8432 RT, 43") == []
+
+    def test_place_before_the_street_in_running_text(self) -> None:
+        m = valkema(self.HOME)
+        text = "Zijn adres: 8432 RT Alphen aan den Rijn, Tjaarda Ingenstraat 41-2. Bel hem."
+        assert address_labels_in_text(m, text) == ["home"]
+        other = "Zijn adres: 8432 RT Alphen aan den Rijn, Tjaarda Ingenstraat 43. Bel hem."
+        assert address_labels_in_text(m, other) == []
+
+    def test_sentence_end_after_the_number_is_not_an_addition(self) -> None:
+        m = valkema(address("Ringweg", "17", "", "9201 KL", "Drachten", checked=True))
+        text = "Adres: 9201 KL Drachten, Ringweg 17. Bel maar eens."
+        assert address_labels_in_text(m, text) == ["home"]
+
+
+class TestLabelledFields:
+    """Addresses written as labelled fields, one a line (second red-team pass)."""
+
+    HOME = address("Wielewaalhof", "9", "A", "3817 ZZ", "Amersfoort", checked=True)
+
+    def test_dutch_address_as_labelled_fields(self) -> None:
+        m = valkema(self.HOME)
+        text = (
+            "Straat: Wielewaalhof\nHuisnummer: 9\nToevoeging: A\nPostcode: 3817 ZZ\n"
+            "Plaats: Amersfoort"
+        )
+        assert address_labels_in_text(m, text) == ["home"]
+        table = "Straat | Wielewaalhof\nHuisnummer | 9\nPlaats | Amersfoort"
+        assert address_labels_in_text(m, table) == ["home"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Straat: Wielewaalhof\nHuisnummer: 11\nPostcode: 3817 ZZ\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nHuisnummer: 9\nToevoeging: B\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nPlaats: Amersfoort",  # no number
+            "Straat: Vogelweg\nHuisnummer: 9\nToevoeging: A\nPlaats: Amersfoort",
+            "Straat: Wielewaalhof\nHuisnummer: 9\nPlaats: Leusden",
+        ],
+    )
+    def test_labelled_fields_of_another_address(self, text: str) -> None:
+        assert address_labels_in_text(valkema(self.HOME), text) == []
+
+    def test_english_address_as_labelled_fields(self) -> None:
+        home = address(
+            "Quillet Street", "1408", "Apt 4B", "60601", "Chicago",
+            country=Country.US, state="IL", checked=True,
+        )  # fmt: skip
+        m = valkema(home, country=Country.US)
+        text = "Street: 1408 Quillet St\nApt: 4B\nCity: Chicago\nState: IL\nZIP: 60601"
+        assert address_labels_in_text(m, text) == ["home"]
+        other = "Address: 1408 Quillet Street\nUnit: 5C\nCity: Chicago\nZip Code: 60601"
+        assert address_labels_in_text(m, other) == []
+
+
+QUEENS = address(
+    "81st Street", "34-18", "Apt 2C", "11372", "Jackson Heights", country=Country.US, state="NY"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("34-18 81st St Apt 2C, Jackson Heights, NY 11372", ["home"]),
+        ("34-18 81ST ST #2C JACKSON HEIGHTS NY 11372-1234", ["home"]),
+        ("34-18 81st Street, Jackson Heights, New York", ["home"]),
+        ("3418 81st St, Jackson Heights, NY 11372", []),  # another house
+        ("34-20 81st St, Jackson Heights, NY 11372", []),
+        ("34-18 81st St Apt 3C, Jackson Heights, NY 11372", []),
+    ],
+)
+def test_queens_hyphenated_house_number_is_one_number(raw: str, label: list[str]) -> None:
+    assert address_labels(vermaat(QUEENS, country=Country.US), raw) == label
+
+
+HALF = address("Elm Street", "27 1/2", "", "03301", "Concord", country=Country.US, state="NH")
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("27 1/2 Elm St, Concord, NH 03301", ["home"]),
+        ("27½ Elm Street, Concord, New Hampshire", ["home"]),
+        ("27 Elm St, Concord, NH 03301", []),  # the whole-number house is another lot
+        ("29 1/2 Elm St, Concord, NH 03301", []),
+    ],
+)
+def test_fractional_house_number(raw: str, label: list[str]) -> None:
+    assert address_labels(vermaat(HALF, country=Country.US), raw) == label
+
+
+def test_plain_number_is_not_a_half_lot() -> None:
+    plain = address("Elm Street", "27", "", "03301", "Concord", country=Country.US, state="NH")
+    assert (
+        address_labels(vermaat(plain, country=Country.US), "27 1/2 Elm St, Concord, NH 03301") == []
+    )
+
+
+GLASGOW = address("Hyndland Road", "14", "Flat 2/1", "G12 9UY", "Glasgow", country=Country.UK)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("Flat 2/1, 14 Hyndland Road, Glasgow G12 9UY", ["home"]),
+        ("FLAT 2/1 14 HYNDLAND RD GLASGOW G129UY", ["home"]),
+        ("14 Hyndland Road, Glasgow G12 9UY", ["home"]),
+        ("Flat 1/2, 14 Hyndland Road, Glasgow G12 9UY", []),
+        ("Flat 21, 14 Hyndland Road, Glasgow G12 9UY", []),
+    ],
+)
+def test_glasgow_flat_position_keeps_its_slash(raw: str, label: list[str]) -> None:
+    assert address_labels(vermaat(GLASGOW, country=Country.UK), raw) == label
+
+
+EDINBURGH = address("Warrender Park Road", "31", "3F1", "EH9 1EU", "Edinburgh", country=Country.UK)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("3F1, 31 Warrender Park Road, Edinburgh EH9 1EU", ["home"]),
+        ("Flat 3F1, 31 Warrender Park Rd, Edinburgh", ["home"]),
+        ("31 (3F1) Warrender Park Road, Edinburgh", ["home"]),
+        ("2F1, 31 Warrender Park Road, Edinburgh EH9 1EU", []),
+    ],
+)
+def test_edinburgh_flat_position(raw: str, label: list[str]) -> None:
+    assert address_labels(vermaat(EDINBURGH, country=Country.UK), raw) == label
+
+
+BRISTOL = address("Cotham Road", "8", "Basement Flat", "BS6 6DR", "Bristol", country=Country.UK)
+
+
+@pytest.mark.parametrize(
+    ("raw", "label"),
+    [
+        ("Basement Flat, 8 Cotham Road, Bristol BS6 6DR", ["home"]),
+        ("8 Cotham Rd, Bristol BS6 6DR", ["home"]),
+        ("Top Floor Flat, 8 Cotham Road, Bristol BS6 6DR", []),
+        ("Ground Floor Flat 8 Cotham Road Bristol", []),
+    ],
+)
+def test_flat_named_by_its_floor(raw: str, label: list[str]) -> None:
+    assert address_labels(vermaat(BRISTOL, country=Country.UK), raw) == label
+
+
+def test_possessive_street_with_or_without_apostrophe() -> None:
+    m = vermaat(
+        address("Bishop's Walk", "6", "", "CR0 5BA", "Croydon", country=Country.UK),
+        country=Country.UK,
+    )
+    assert address_labels(m, "6 Bishops Walk, Croydon CR0 5BA") == ["home"]
+    assert address_labels(m, "6 BISHOP’S WALK, CROYDON") == ["home"]
+    assert address_labels(m, "6 Bishop Walk, Croydon") == []
+
+
+def test_house_name_or_co_line_before_the_street() -> None:
+    m = vermaat(
+        address("Church Lane", "3", "", "YO62 5AB", "Helmsley", country=Country.UK),
+        country=Country.UK,
+    )
+    assert address_labels(m, "Ivy House, 3 Church Lane, Helmsley YO62 5AB") == ["home"]
+    assert address_labels(m, "c/o Tom Briggs\n3 Church Lane\nHelmsley YO62 5AB") == ["home"]
+    assert address_labels(m, "Ivy House, Church Lane, Helmsley YO62 5AB") == []  # no number
+    assert address_labels(m, "Ivy House, 5 Church Lane, Helmsley YO62 5AB") == []
+
+
+def test_v_d_abbreviates_van_de_der_den_in_a_street() -> None:
+    m = vermaat(
+        address(
+            "Burgemeester van den Brinklaan", "40", "", "3811 KL", "Amersfoort", country=Country.NL
+        )
+    )
+    assert address_labels(m, "Burg. v.d. Brinklaan 40, Amersfoort") == ["home"]
+    assert address_labels(m, "Burgemeester v. d. Brinklaan 40, 3811KL") == ["home"]
+    assert address_labels(m, "Burgemeester van der Brinklaan 40, Amersfoort") == []
+
+
+def test_listing_dot_separates_the_address() -> None:
+    m = vermaat(address("Weverstraat", "19", "", "6862 DK", "Oosterbeek", country=Country.NL))
+    found = m.match_text(
+        "Huisartsenpraktijk Weverstraat · 4,6 ★\nHuisarts · Weverstraat 19, Oosterbeek"
+    )
+    assert [f.label for f in found if f.field.value == "address"] == ["home"]
+
+
+def test_town_in_the_clause_before_the_street() -> None:
+    m = vermaat(address("Molenstraat", "51", "", "5341 GC", "Oss", country=Country.NL))
+    text = "verweerder, huisarts, kantoorhoudende te Oss, aan de Molenstraat 51, wordt berispt."
+    assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
+    other = "verweerder, kantoorhoudende te Uden, aan de Molenstraat 51, wordt berispt."
+    assert [f.label for f in m.match_text(other) if f.field.value == "address"] == []
+
+
+@pytest.mark.parametrize(
+    ("number", "addition", "shown"),
+    [("13", "2", "13-2"), ("102", "1hg", "102-1hg"), ("74", "bis", "74-bis"), ("9", "", "9")],
+)
+def test_number_with_addition_before_van_de_street(number: str, addition: str, shown: str) -> None:
+    m = vermaat(
+        address("Lindengracht", number, addition, "1015 KD", "Amsterdam", country=Country.NL)
+    )
+    text = f"De arts woont op nummer {shown} van de Lindengracht in Amsterdam, zegt de buurvrouw."
+    assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
+
+
+def test_addition_digit_is_not_the_house_number() -> None:
+    m = vermaat(address("Lindengracht", "2", "", "1015 KD", "Amsterdam", country=Country.NL))
+    text = "De arts woont op nummer 13-2 van de Lindengracht in Amsterdam."
+    assert m.match_text(text) == [] or all(f.field.value != "address" for f in m.match_text(text))
+
+
+def test_short_word_after_a_number_is_not_a_postcode() -> None:
+    m = vermaat(address("Plein 1944", "78", "hs", "1781 KL", "Den Helder", country=Country.NL))
+    text = "Zij woont op nummer 78-hs van de Plein 1944 in Den Helder en werkt in Alkmaar."
+    assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
+    assert [f.label for f in m.match_address("plein 1944 78 hs, 1781 kl den helder")] == ["home"]

@@ -6,18 +6,9 @@ import pytest
 
 from exposure_scan.matching import Matcher
 from exposure_scan.profile import PersonName, Profile
+from tests.matching_factory import matcher, named, named_in_text
 
-
-def matcher(*names: tuple[str, str]) -> Matcher:
-    people = [PersonName(given=g, surname=s) for g, s in names]
-    return Matcher(Profile.model_construct(names=people, addresses=[], phones=[], emails=[]))
-
-
-JAN = matcher(("Jan Pieter", "de Wilde"))
-
-
-def named(m: Matcher, raw: str) -> bool:
-    return m.match_name(raw) is not None
+JAN = matcher(names=[("Jan Pieter", "de Wilde")])
 
 
 class TestSurnameForms:
@@ -41,7 +32,7 @@ class TestSurnameForms:
         assert named(JAN, raw)
 
     def test_particle_with_apostrophe(self) -> None:
-        m = matcher(("Lotte", "van 't Veld"))
+        m = matcher(names=[("Lotte", "van 't Veld")])
         for raw in ["Lotte van 't Veld", "L. Van 'T Veld", "Lotte VanTVeld", "Veld, L. van 't"]:
             assert named(m, raw), raw
 
@@ -53,10 +44,10 @@ class TestSurnameForms:
         assert not named(JAN, raw)
 
     def test_near_namesakes(self) -> None:
-        assert not named(matcher(("Piet", "Jansen")), "Piet Janssen")
-        assert not named(matcher(("Tom", "Smith")), "Tom Smyth")
-        assert not named(matcher(("Eva", "de Jong")), "Eva de Jonge")
-        assert not named(matcher(("Eva", "van der Berg")), "Eva van den Berg")
+        assert not named(matcher(names=[("Piet", "Jansen")]), "Piet Janssen")
+        assert not named(matcher(names=[("Tom", "Smith")]), "Tom Smyth")
+        assert not named(matcher(names=[("Eva", "de Jong")]), "Eva de Jonge")
+        assert not named(matcher(names=[("Eva", "van der Berg")]), "Eva van den Berg")
 
 
 class TestGivenNames:
@@ -133,12 +124,12 @@ class TestTransliteration:
         ],
     )
     def test_diacritics_and_transliteration(self, given: str, surname: str, raw: str) -> None:
-        assert named(matcher((given, surname)), raw)
+        assert named(matcher(names=[(given, surname)]), raw)
 
 
 class TestDoubleSurnames:
-    PARTNER = matcher(("Maria", "de Boer"), ("Maria", "Hoekstra-de Boer"))
-    DOUBLE = matcher(("Emma", "Hughes-Morgan"))
+    PARTNER = matcher(names=[("Maria", "de Boer"), ("Maria", "Hoekstra-de Boer")])
+    DOUBLE = matcher(names=[("Emma", "Hughes-Morgan")])
 
     @pytest.mark.parametrize(
         "raw",
@@ -187,3 +178,78 @@ def test_the_full_name_may_carry_a_call_name() -> None:
     assert named(m, "Hans Bakker")
     assert named(m, "J.C. (Hans) Bakker")
     assert not named(m, "J.C. (Kees) Bakker")
+
+
+# -- found by red-teaming with bench/synth.py (MATCHING.md) ---------------------------------
+
+
+class TestNameRules:
+    def test_dotted_credential_letters_can_be_the_initials(self) -> None:
+        m = matcher(names=[("Maarten Arend", "Wielsma")])
+        assert named(m, "Wielsma, M.A.")
+        assert named(m, "dhr. M.A. Wielsma")
+        assert named(m, "M. Wielsma, M.A.")
+        assert not named(m, "K. Wielsma, M.A.")
+        assert not named(m, "Wielsma, M.D.")  # a credential, and no given name left
+
+    def test_one_letter_and_abbreviated_surname_words(self) -> None:
+        irish = matcher(names=[("Cathal", "Ó Floinn")])
+        assert named(irish, "Cathal Ó Floinn")
+        assert named(irish, "Ó Floinn, C.")
+        assert named(irish, "C. O Floinn")
+        assert not named(irish, "Cathal Floinn")
+        saint = matcher(names=[("Imogen", "St. Aubyn")])
+        assert named(saint, "Imogen St. Aubyn, M.D.")
+        assert named(saint, "St. Aubyn, I.")
+        assert not named(saint, "K. St. Aubyn")
+
+    def test_short_upper_case_surname_is_not_initials(self) -> None:
+        m = matcher(names=[("Selin", "Baş")])
+        assert named(m, "BAŞ, Selin")
+        assert named(m, "BAS, Selin")
+        assert not named(m, "BAS, Merve")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Familieleden: Joris Valkema, Ingrid Hoitinga, Pier Bosma",
+            "Relatives: Joris Valkema, Ingrid van der Zee",
+            "Relatives: Hessel van Valkema, Ingrid Bosma",
+        ],
+    )
+    def test_a_list_of_people_is_not_a_reversed_name(self, text: str) -> None:
+        m = matcher(names=[("Ingrid", "Valkema")])
+        if "van Valkema" in text:
+            m = matcher(names=[("Ingrid", "van Valkema")])
+        assert not named_in_text(m, text)
+
+    def test_reversed_name_after_a_label_still_found(self) -> None:
+        m = matcher(names=[("Ingrid", "Valkema")])
+        assert named_in_text(m, "Bestuurder: Valkema, Ingrid\nRechtsvorm: BV")
+        assert named_in_text(m, "Leden: Valkema, Ingrid Valkema")
+
+
+class TestNamesInPageText:
+    def test_name_broken_over_two_lines(self) -> None:
+        m = matcher(names=[("Sanne", "de Wit")])
+        assert named_in_text(m, "Onze huisarts is Sanne\nde Wit en zij werkt op maandag.")
+        assert named_in_text(m, "Our new physician is Dr. Sanne\nDe Wit, MD.")
+
+    def test_broken_line_join_keeps_the_name_rules(self) -> None:
+        m = matcher(names=[("Sanne", "de Wit")])
+        assert not named_in_text(m, "Contactpersoon: Pieter\nde Wit")  # another given name
+        assert not named_in_text(m, "Gesprek met Sanne.\nDe Wit Installatietechniek B.V.")
+        assert not named_in_text(m, "Familie: Sanne Bakker, Tom\nde Wit")
+
+    def test_partner_name_in_running_text(self) -> None:
+        m = matcher(names=[("Sanne", "de Wit"), ("Sanne", "Jansen-de Wit")])
+        assert named_in_text(m, "Dr. S. de Wit-Jansen is bereikbaar via de assistente.")
+        assert named_in_text(m, "DE HUISARTS, MW. S. JANSEN-DE WIT, IS MET VERLOF.")
+
+
+class TestParticlesAfterAOneLetterSurnameWord:
+    def test_initial_that_is_also_a_surname_word(self) -> None:
+        m = matcher(names=[("Tjitske", "in 't Veld")])
+        assert named(m, "Veld, T. in 't")
+        assert named(m, "Veld in 't, T.")
+        assert not named(m, "Veld, K. in 't")

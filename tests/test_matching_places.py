@@ -6,30 +6,22 @@ from __future__ import annotations
 import pytest
 
 from exposure_scan.matching import Matcher
-from exposure_scan.matching.addrtarget import city_forms
-from exposure_scan.profile import Address, Country, Email, PersonName, Profile
+from exposure_scan.matching.address.profileaddress import city_forms
+from exposure_scan.profile import Country
+from tests.matching_factory import address, matcher
 
 
-def matcher(
+def person(
     country: Country, street: str, number: str, postcode: str, city: str, **kw: str
 ) -> Matcher:
-    address = Address(
-        label="home",
-        street=street,
-        house_number=number,
-        postcode=postcode,
-        city=city,
-        country=country,
-        **kw,
+    home = address(
+        street, number, postcode=postcode, city=city, country=country, checked=True, **kw
     )
-    return Matcher(
-        Profile.model_construct(
-            names=[PersonName(given="Ottilie", surname="Brakenhoff")],
-            addresses=[address],
-            phones=[],
-            emails=[Email(label="private", address="ob@example.org")],
-            country=country,
-        )
+    return matcher(
+        home,
+        names=[("Ottilie", "Brakenhoff")],
+        emails={"private": "ob@example.org"},
+        country=country,
     )
 
 
@@ -37,14 +29,14 @@ def shows(m: Matcher, raw: str) -> bool:
     return [f.label for f in m.match_address(raw)] == ["home"]
 
 
-YORK = matcher(Country.UK, "Quillet Lane", "14", "YO1 7QQ", "York", addition="Flat 2")
-BELFAST = matcher(Country.UK, "Quillet Lane", "14", "BT1 7QQ", "Belfast")
-SALFORD = matcher(Country.UK, "Quillet Lane", "14", "M5 7QQ", "Salford")
-AMERSFOORT = matcher(Country.NL, "Wielewaalhof", "9", "3817 ZZ", "Amersfoort")
-HAARLEM = matcher(Country.NL, "Wielewaalhof", "9", "2011 ZZ", "Haarlem")
-BERGEN = matcher(Country.NL, "Wielewaalhof", "9", "1861 ZZ", "Bergen (NH)")
-CHICAGO = matcher(Country.US, "Quillet Street", "1408", "60601", "Chicago", state="IL")
-ORANGE = matcher(Country.US, "Quillet Street", "1408", "92866", "Orange", state="CA")
+YORK = person(Country.UK, "Quillet Lane", "14", "YO1 7QQ", "York", addition="Flat 2")
+BELFAST = person(Country.UK, "Quillet Lane", "14", "BT1 7QQ", "Belfast")
+SALFORD = person(Country.UK, "Quillet Lane", "14", "M5 7QQ", "Salford")
+AMERSFOORT = person(Country.NL, "Wielewaalhof", "9", "3817 ZZ", "Amersfoort")
+HAARLEM = person(Country.NL, "Wielewaalhof", "9", "2011 ZZ", "Haarlem")
+BERGEN = person(Country.NL, "Wielewaalhof", "9", "1861 ZZ", "Bergen (NH)")
+CHICAGO = person(Country.US, "Quillet Street", "1408", "60601", "Chicago", state="IL")
+ORANGE = person(Country.US, "Quillet Street", "1408", "92866", "Orange", state="CA")
 
 
 class TestUkCounties:
@@ -149,8 +141,8 @@ class TestUsCounties:
 
 def _town(country: Country, city: str) -> Matcher:
     if country == Country.NL:
-        return matcher(country, "Quilletweg", "3", "9999 ZZ", city)
-    return matcher(country, "Quillet Road", "3", "", city)
+        return person(country, "Quilletweg", "3", "9999 ZZ", city)
+    return person(country, "Quillet Road", "3", "", city)
 
 
 def _at(country: Country, shown: str) -> str:

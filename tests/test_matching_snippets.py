@@ -7,18 +7,17 @@ from __future__ import annotations
 import pytest
 
 from exposure_scan.matching import Matcher
-from exposure_scan.profile import Address, Country, Email, PersonName, Phone, Profile
+from exposure_scan.profile import Address, Country
+from tests.matching_factory import address, matcher
 
 
 def person(address: Address, phone: str, country: Country) -> Matcher:
-    return Matcher(
-        Profile.model_construct(
-            names=[PersonName(given="Wobbe", surname="Harkema")],
-            addresses=[address],
-            phones=[Phone(label="mobile", number=phone)],
-            emails=[Email(label="private", address="wh@example.org")],
-            country=country,
-        )
+    return matcher(
+        address,
+        names=[("Wobbe", "Harkema")],
+        phones={"mobile": phone},
+        emails={"private": "wh@example.org"},
+        country=country,
     )
 
 
@@ -218,23 +217,11 @@ class TestPhoneBeforeHouseNumber:
 
 
 def vries(street: str, number: str, addition: str, postcode: str) -> Matcher:
-    return Matcher(
-        Profile.model_construct(
-            names=[PersonName(given="Jan Pieter", surname="de Vries")],
-            addresses=[
-                Address(
-                    label="home",
-                    street=street,
-                    house_number=number,
-                    addition=addition,
-                    postcode=postcode,
-                    city="Utrecht",
-                )
-            ],
-            phones=[Phone(label="mobile", number="06-12345678")],
-            emails=[Email(label="private", address="jpdv@example.org")],
-            country=Country.NL,
-        )
+    return matcher(
+        address(street, number, addition, postcode, "Utrecht", checked=True),
+        names=[("Jan Pieter", "de Vries")],
+        phones={"mobile": "06-12345678"},
+        emails={"private": "jpdv@example.org"},
     )
 
 
@@ -327,36 +314,15 @@ class TestCapitalisedWordInFront:
         assert found(US, "217-555-0148 5182 Tamarack Ave, Springfield, IL") == ["home"]
 
     def test_surname_that_could_begin_a_street_name(self) -> None:
-        groot = Matcher(
-            Profile.model_construct(
-                names=[PersonName(given="Pieter", surname="de Groot")],
-                addresses=[
-                    Address(
-                        label="home",
-                        street="Brinkstraat",
-                        house_number="127",
-                        postcode="4811 AB",
-                        city="Breda",
-                    )
-                ],
-                phones=[],
-                emails=[],
-                country=Country.NL,
-            )
+        groot = matcher(
+            address("Brinkstraat", "127", postcode="4811 AB", city="Breda", checked=True),
+            names=[("Pieter", "de Groot")],
         )
         assert found(groot, "P. de Groot Brinkstr. 127, Breda") == ["home"]
         assert found(groot, "Bewoners: Groot Brinkstraat 127, Breda") == []
 
     def test_apostrophe_surname_and_extension(self) -> None:
-        us = Matcher(
-            Profile.model_construct(
-                names=[PersonName(given="Rhys", surname="O'Sullivan")],
-                addresses=US.profile.addresses,
-                phones=[],
-                emails=[],
-                country=Country.US,
-            )
-        )
+        us = matcher(*US.profile.addresses, names=[("Rhys", "O'Sullivan")], country=Country.US)
         assert found(us, "Rhys O'Sullivan 5182 Tamarack Ave · Springfield, IL") == ["home"]
         text = "W. Harkema (217) 555-0148 ext. 14 5182 Tamarack Ave, Springfield, IL"
         assert found(US, text) == ["home"]

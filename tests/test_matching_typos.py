@@ -6,18 +6,16 @@ from __future__ import annotations
 import pytest
 
 from exposure_scan.matching import Matcher
-from exposure_scan.profile import Address, Country, Email, PersonName, Profile
+from exposure_scan.profile import Address, Country
+from tests.matching_factory import matcher
 
 
 def person(*addresses: Address, country: Country = Country.NL) -> Matcher:
-    return Matcher(
-        Profile.model_construct(
-            names=[PersonName(given="Ilse", surname="Verhoeven")],
-            addresses=list(addresses),
-            phones=[],
-            emails=[Email(label="private", address="iv@example.org")],
-            country=country,
-        )
+    return matcher(
+        *addresses,
+        names=[("Ilse", "Verhoeven")],
+        emails={"private": "iv@example.org"},
+        country=country,
     )
 
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from exposure_scan.matching.addrtext import canon, norm_postcode, norm_unit, vocab, words
+from exposure_scan.matching.address.tokens import words
+from exposure_scan.matching.address.vocabulary import (
+    Seq,
+    canon,
+    norm_postcode,
+    norm_unit,
+    vocabulary,
+)
 from exposure_scan.profile import Address
 
 _NUMBER = re.compile(r"\s*(\d+)\s*(.*)")
@@ -18,42 +25,42 @@ _HYPHENATED = re.compile(r"\s*(\d{1,3})-(\d{1,3})(?![\d-])\s*(.*)")
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
+class ProfileAddress:
     """One profile address, normalised once."""
 
     label: str
     private: bool
     country: str  # NL, US or UK
-    street: tuple[str, ...]
+    street: Seq
     number: str
     unit: str
     postcode: str
-    city: tuple[str, ...]
-    cities: frozenset[tuple[str, ...]]
-    state: tuple[tuple[str, ...], ...]
+    city: Seq
+    cities: frozenset[Seq]  # every name and spelling of the city
+    state: tuple[Seq, ...]  # the state's code and name
     region: str = ""  # the region the profile's city names: Bergen (NH) -> noord-holland
-    frac: str = ""  # a fractional house number's fraction: 12 1/2 -> "1/2"
+    fraction: str = ""  # a fractional house number's fraction: 12 1/2 -> "1/2"
     # per street word, its spellings of at least 6 letters that a typing error may hit
-    # (Stationsweg; Street for St): see housenumber.typo_readings
-    spelled: tuple[frozenset[str], ...] = ()
+    # (Stationsweg; Street for St): see street.typo_readings
+    long_spellings: tuple[frozenset[str], ...] = ()
 
     @classmethod
-    def of(cls, address: Address) -> Target:
-        table = vocab()
+    def of(cls, address: Address) -> ProfileAddress:
+        table = vocabulary()
         country = address.country.value
-        frac = ""
+        fraction = ""
         m = _NUMBER.match(address.house_number)
         number, extra = (m.group(1), m.group(2)) if m else (address.house_number.strip(), "")
         fm = _FRACTION.fullmatch(address.house_number)
         hm = _HYPHENATED.fullmatch(address.house_number)
         if fm and country != "NL":
             number, extra = fm.group(1), fm.group(5)
-            frac = f"{fm.group(2)}/{fm.group(3)}" if fm.group(2) else _VULGAR[fm.group(4)]
+            fraction = f"{fm.group(2)}/{fm.group(3)}" if fm.group(2) else _VULGAR[fm.group(4)]
         elif hm and country == "US":
             number = f"{hm.group(1).lstrip('0') or '0'}-{hm.group(2)}"
             extra = hm.group(3)
         city = tuple(canon(w) for w in words(address.city))
-        state: tuple[tuple[str, ...], ...] = ()
+        state: tuple[Seq, ...] = ()
         code = address.state.strip().lower()
         if code:
             name = table.states.get(code)
@@ -63,7 +70,7 @@ class Target:
                     state = ((abbr,), full)
         street = tuple(canon(w) for w in words(address.street))
         base, region = _split_region(city, country)
-        cities: set[tuple[str, ...]] = set()
+        cities: set[Seq] = set()
         for name in {city, base}:
             for seq in table.city_groups.get(name, frozenset()) | {name}:
                 cities |= city_forms(seq)
@@ -79,8 +86,8 @@ class Target:
             cities=frozenset(cities),
             state=state,
             region=region,
-            frac=frac,
-            spelled=tuple(_spellings(w, table.words) for w in words(address.street)),
+            fraction=fraction,
+            long_spellings=tuple(_spellings(w, table.words) for w in words(address.street)),
         )
 
 
@@ -95,13 +102,13 @@ def _spellings(word: str, table: dict[str, str]) -> frozenset[str]:
     return frozenset(f for f in forms if f.isalpha() and len(f) >= TYPO_MIN_LETTERS)
 
 
-def _split_region(city: tuple[str, ...], country: str) -> tuple[tuple[str, ...], str]:
+def _split_region(city: Seq, country: str) -> tuple[Seq, str]:
     """A Dutch profile city with its province written after it in the short form of place
     lists ("Bergen (NH)", "Hengelo O", "Velp Gld"): the bare town and the province.
     Long names are part of the town ("Midden-Groningen"), and elsewhere nothing is split."""
     if country != "NL":
         return city, ""
-    table = vocab()
+    table = vocabulary()
     for k in (2, 1):
         tail = city[-k:]
         if len(city) > k and all(len(w) <= 4 for w in tail):
@@ -111,26 +118,13 @@ def _split_region(city: tuple[str, ...], country: str) -> tuple[tuple[str, ...],
     return city, ""
 
 
-_CITY_WORDS: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {
-    # Dutch joining words: aan den / aan de / a/d / a.d. / ad; op / o/; bij / b.
-    ("aan", "den"): (("aan", "de"), ("a", "d"), ("ad",)),
-    ("aan", "de"): (("aan", "den"), ("a", "d"), ("ad",)),
-    ("a", "d"): (("aan", "den"), ("aan", "de"), ("ad",)),
-    ("op",): (("o",),),
-    ("bij",): (("b",),),
-    # British: Stratford-upon-Avon / Stratford-on-Avon
-    ("upon",): (("on",),),
-    ("on",): (("upon",),),
-    # American: Pt. for Port (Point is already Pt. through canon); "=" compares as written
-    ("port",): (("=pt",),),
-}
-
-
-def city_forms(seq: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    """Every spelling of a city that the spelling rules allow: aan den / a/d, op / o/,
-    bij / b., upon / on, Port / Pt., with or without a leading 's- ('s-Gravenhage), and
-    Bishop's / Bishops. St./Saint/Sint, Ft./Fort and Mt./Mount are one word through canon."""
-    out: set[tuple[str, ...]] = {seq}
+def city_forms(seq: Seq) -> frozenset[Seq]:
+    """Every spelling of a city that the spelling rules allow (words.toml, city_spellings:
+    aan den / a/d, op / o/, bij / b., upon / on, Port / Pt.), with or without a leading 's-
+    ('s-Gravenhage), and Bishop's / Bishops. St./Saint/Sint, Ft./Fort and Mt./Mount are one
+    word through canon."""
+    spellings = vocabulary().city_spellings
+    out: set[Seq] = {seq}
     if len(seq) > 1 and seq[0] == "s":
         out.add(seq[1:])
     todo = list(out)
@@ -138,8 +132,8 @@ def city_forms(seq: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
         for i in range(len(form)):
             for k in (2, 1):
                 part = form[i : i + k]
-                if len(part) == k and part in _CITY_WORDS:
-                    for alt in _CITY_WORDS[part]:
+                if len(part) == k and part in spellings:
+                    for alt in spellings[part]:
                         new = form[:i] + alt + form[i + k :]
                         if new not in out and len(out) < 24:
                             out.add(new)

@@ -1,36 +1,20 @@
 """Addresses written as labelled fields, one a line: "Straat: Kerkstraat", "Postcode:
-1234 AB", "City | Springfield"; composed into one address line in the country's order."""
+1234 AB", "City | Springfield" (the labels are in words.toml, field_labels); composed into
+one address line in the country's order."""
 
 from __future__ import annotations
 
 import re
 
+from exposure_scan.matching.address.vocabulary import vocabulary
+
 _FIELD_LINE = re.compile(r"^\s*[-*•]?\s*([^\W\d_][^:|\t]{0,30}?)\s*(?::|\||\t)\s*(\S.*?)\s*$")
-_FIELD_LABELS = {
-    "street": (
-        "straat", "straatnaam", "street", "street address", "streetname", "street name",
-        "adres", "address", "address line 1", "adresregel 1", "address 1",
-    ),
-    "number": ("huisnummer", "huisnr", "nummer", "nr", "no", "house number", "number"),
-    "addition": (
-        "toevoeging", "huisnummertoevoeging", "huisletter", "addition", "apt", "apartment",
-        "unit", "suite", "flat", "address line 2", "adresregel 2", "address 2",
-    ),
-    "postcode": ("postcode", "zip", "zip code", "zipcode", "postal code", "post code"),
-    "city": (
-        "plaats", "woonplaats", "city", "town", "stad", "gemeente", "locality", "post town",
-        "vestigingsplaats", "city/town", "town/city", "plaatsnaam",
-    ),
-    "state": ("state", "provincie", "province", "county", "region", "staat"),
-    "country": ("land", "country"),
-}  # fmt: skip
-_FIELD_OF = {label: kind for kind, labels in _FIELD_LABELS.items() for label in labels}
-_UNIT_LABELS = frozenset({"apt", "apartment", "unit", "suite", "flat"})
 
 
 def field_blocks(lines: list[str]) -> list[tuple[dict[str, str], str]]:
     """Runs of "Label: value" lines (or "Label | value" table rows) that together spell an
     address: Straat / Huisnummer / Postcode / Plaats, Street / City / ZIP code."""
+    table = vocabulary()
     blocks: list[tuple[dict[str, str], str]] = []
     block: dict[str, str] = {}
     shown: list[str] = []
@@ -44,14 +28,14 @@ def field_blocks(lines: list[str]) -> list[tuple[dict[str, str], str]]:
     for line in lines:
         m = _FIELD_LINE.match(line) if (":" in line or "|" in line or "\t" in line) else None
         label = " ".join(m.group(1).lower().replace(".", " ").split()) if m else ""
-        kind = _FIELD_OF.get(label)
+        kind = table.field_of_label.get(label)
         if m is None or kind is None:
             close()
             continue
         if kind in block:
             close()
         value = m.group(2).strip(" |")
-        block[kind] = f"{label} {value}" if label in _UNIT_LABELS else value
+        block[kind] = f"{label} {value}" if label in table.unit_labels else value
         shown.append(line.strip())
     close()
     return blocks
