@@ -26,6 +26,11 @@ def read_text(name: str, package: str = CORE) -> str:
     return resources.files(package).joinpath(name).read_text("utf-8")
 
 
+def read_toml(name: str, package: str = CORE) -> dict[str, object]:
+    """A packaged TOML file parsed but not validated (tests of the schemas themselves)."""
+    return tomllib.loads(read_text(name, package))
+
+
 def load(schema: type[M], name: str, package: str = CORE, *,
          fill: Mapping[str, str] | None = None) -> M:
     """A packaged TOML file, validated by `schema`. `fill` replaces placeholders in the text
@@ -45,6 +50,7 @@ def schemas() -> dict[tuple[str, str], type[BaseModel]]:
     top, so that no data module depends on the modules whose data it reads."""
     from exposure_scan.catalog import Catalog
     from exposure_scan.config import Config
+    from exposure_scan.matching.address import vocabulary
     from exposure_scan.matching.tables import TABLES
     from exposure_scan.profile import Profile
     from exposure_scan.removal import StepBook
@@ -59,4 +65,8 @@ def schemas() -> dict[tuple[str, str], type[BaseModel]]:
         (CORE, "data/profile-template.nl.toml"): Profile,
         (CORE, "data/demo/profile.toml"): Profile,
         **{(CORE, f"matching/{name}.toml"): schema for name, schema in TABLES.items()},
+        **{
+            (CORE, f"matching/address/{name}"): schema
+            for name, schema in vocabulary.TABLES.items()
+        },
     }

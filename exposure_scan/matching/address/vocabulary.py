@@ -3,13 +3,12 @@ form, and the canonical spellings built from them."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from exposure_scan import packaged
 from exposure_scan.matching.address.tokens import TOKEN_PATTERN, words
 from exposure_scan.matching.normalise import fold
 
@@ -97,18 +96,27 @@ class PlaceNames(_Schema):
     US: UsPlaces
 
 
+_PACKAGE = "exposure_scan.matching.address"
+
+# Each word list of this package and its schema (read through exposure_scan.packaged).
+TABLES: dict[str, type[BaseModel]] = {
+    "words.toml": AddressWords,
+    "cities.toml": CityNames,
+    "places.toml": PlaceNames,
+}
+
+
 def read_toml(name: str) -> object:
     """One TOML file of this package, parsed (validated by the caller's schema)."""
-    text = resources.files(__package__).joinpath(name).read_text("utf-8")
-    return tomllib.loads(text)
+    return packaged.read_toml(name, _PACKAGE)
 
 
 @cache
 def vocabulary() -> Vocabulary:
     return Vocabulary(
-        AddressWords.model_validate(read_toml("words.toml")),
-        CityNames.model_validate(read_toml("cities.toml")),
-        PlaceNames.model_validate(read_toml("places.toml")),
+        packaged.load(AddressWords, "words.toml", _PACKAGE),
+        packaged.load(CityNames, "cities.toml", _PACKAGE),
+        packaged.load(PlaceNames, "places.toml", _PACKAGE),
     )
 
 
