@@ -4,6 +4,8 @@ or a server the test starts on 127.0.0.1; DNS is stubbed so nothing is resolved 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +86,24 @@ def _no_real_web_search(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("exposure_scan.providers.ddgs.DDGS", OfflineDDGS)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Module- and session-scoped fixtures run before the per-test isolation below: they too
+    must never read or write the real user's data, config or history folders."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(home))
+        for key in list(os.environ):
+            if key.startswith(("XDG_", "EXPOSURE_SCAN_")) or key.endswith(("_API_KEY", "_TOKEN")):
+                patch.delenv(key, raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No real keys, config or provider allow-list leak into a test."""
-    import os
-
     for key in list(os.environ):
-        if key.startswith("EXPOSURE_SCAN_") or key.endswith(("_API_KEY", "_TOKEN")):
+        if key.startswith(("EXPOSURE_SCAN_", "XDG_")) or key.endswith(("_API_KEY", "_TOKEN")):
             monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
