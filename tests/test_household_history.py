@@ -168,6 +168,7 @@ def test_the_demo_partner_is_compared_marked_and_never_named_in_the_history(
     [item] = second["changes"]["household"]
     assert item["id"] == partner and item["change"] == "still" and item["relation"] == "partner"
     assert "Still there" in second["_md"] and "Still there" in second["_html"]
+    assert "Senioren **Kees Bakker**, Meidoornstraat" in second["_md"]  # spaces kept
 
     prof = _demo_profile_file(tmp_path)
     db = tmp_path / "h.sqlite3"
