@@ -164,9 +164,10 @@ class FirstNames:
                 break
             words.append(word.group())
             at = word.end()
-            if word.group()[0].isupper():
+            particle = _key(word.group()) in self.particles
+            if word.group()[0].isupper() and not particle:  # "De Wit": on to "Wit"
                 break
-            if _key(word.group()) not in self.particles:
+            if not particle:
                 return end  # "Sem en Lotte", "Sem woont": no surname
         if not words or not words[-1][0].isupper():
             return end

@@ -54,6 +54,8 @@ def members(profile: Profile, text: str) -> dict[int, tuple[Severity, list[House
           DAAN: (Severity.HIGH, [HouseholdTie.NAMED_WITH_CLINICIAN])}),
         ("Femke Dijkstra liep mee, net als Daan Dijkstra.",
          {DAAN: (Severity.HIGH, [HouseholdTie.NAMED_WITH_CLINICIAN])}),
+        ("FEMKE DIJKSTRA EN DAAN DIJKSTRA",
+         {DAAN: (Severity.HIGH, [HouseholdTie.NAMED_WITH_CLINICIAN])}),
         ("Femke Dijkstra en Noor Postma (groep 5) wonnen de quiz.",  # the partner's surname
          {NOOR: (Severity.HIGH, [HouseholdTie.NAMED_WITH_CLINICIAN])}),
         # with the home address, or the home street and the family's surname
@@ -62,6 +64,8 @@ def members(profile: Profile, text: str) -> dict[int, tuple[Severity, list[House
         ("Wilgenlaan 14, 9722 KL Groningen: Ruben en Daan",
          {PARTNER: (Severity.HIGH, [HouseholdTie.HOME_ADDRESS]),
           DAAN: (Severity.CRITICAL, [HouseholdTie.HOME_ADDRESS])}),
+        ("Femke Dijkstra met haar zoon Daan van 8 jaar.",  # "van" and no surname after it
+         {DAAN: (Severity.HIGH, [HouseholdTie.NAMED_WITH_CLINICIAN])}),
         ("Daan Dijkstra woont aan de Wilgenlaan en zit in groep 3.",
          {DAAN: (Severity.CRITICAL, [HouseholdTie.HOME_ADDRESS])}),
     ],
@@ -83,6 +87,7 @@ def test_a_first_name_tied_to_the_clinician_is_found(
         "Femke Dijkstra en haar dochter Noor Bakker openden de markt.",
         "Noor van der Meer, Wilgenlaan 14, 9722 KL Groningen",
         "Dr Femke Dijkstra en collega Daan de Boer.",
+        "Dr Femke Dijkstra en haar zoon Daan De Boer.",
         # first names next to the clinician without a word of kinship: colleagues
         "Ons team: Femke Dijkstra (huisarts), Noor (assistente) en Daan (POH).",
         "Femke Dijkstra en haar man Ruben; collega Noor verzorgde de hapjes.",
