@@ -90,10 +90,22 @@ def _counts(scan: ScanRecord) -> str:
     return " ".join(f"{n}{s[0].upper()}" for s, n in counts.items() if n) or "-"
 
 
+def _household_counts(scan: ScanRecord) -> str:
+    """Household members' findings by severity, after the person's own ("" if none)."""
+    from exposure_scan.models import Severity
+
+    found = [f.severity for f in scan.household]
+    counts = " ".join(f"{found.count(s)}{s.value[0].upper()}" for s in Severity if s in found)
+    return f"  household {counts}" if counts else ""
+
+
 def _line(item: ChangedFinding) -> str:
     from exposure_scan.removal import site_host
 
     fields = ", ".join(f.rstrip(":") for f in item.fields)
+    if item.member is not None:  # by place and relation in the profile, never by name
+        relation = item.relation.value if item.relation else "member"
+        fields = f"household member {item.member + 1} ({relation}): {fields}"
     where = site_host(item.url) or item.provider
     return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
 
@@ -126,7 +138,7 @@ def history_command(
     for s in scans:
         typer.echo(
             f"{s.number:>5}  {s.started_at:%Y-%m-%d %H:%M}  {s.level:<9} {s.score:>5}  "
-            f"{_counts(s):<8}  {s.confidence}"
+            f"{_counts(s):<8}  {s.confidence}{_household_counts(s)}"
         )
 
 
@@ -163,13 +175,20 @@ def diff_command(
     items = diff(earlier, newer)
     since = f"scan {stored[a].number}" if a >= 0 else "nothing"
     typer.echo(f"Scan {newer.number} ({newer.started_at:%Y-%m-%d}) compared with {since}:")
-    for value, title in SECTIONS:
-        kind = ChangeKind(value)
-        found = [i for i in items if i.change is kind]
-        typer.echo(f"{title}: {len(found)}")
-        if kind is not ChangeKind.STILL:
-            for item in found:
-                typer.echo(_line(item))
+    own = [i for i in items if i.member is None]
+    household = [i for i in items if i.member is not None]
+    for group, heading in ((own, ""), (household, "Your household (not in your score):")):
+        if heading and not group:
+            continue
+        if heading:
+            typer.echo(heading)
+        for value, title in SECTIONS:
+            kind = ChangeKind(value)
+            found = [i for i in group if i.change is kind]
+            typer.echo(f"{title}: {len(found)}")
+            if kind is not ChangeKind.STILL:
+                for item in found:
+                    typer.echo(_line(item))
 
 
 def mark_command(

@@ -18,8 +18,10 @@ from exposure_scan.models import (
     Changes,
     Finding,
     Frozen,
+    HouseholdFinding,
     Mark,
     MarkStatus,
+    Relation,
     RunStatus,
     ScanResult,
     Severity,
@@ -42,6 +44,8 @@ class FindingRecord(Frozen):
     fields: list[str] = Field(default_factory=list)
     severity: Severity
     carried: bool = False  # not re-checked in that scan: kept from the one before
+    member: int | None = None  # a household member's finding (index), never their name
+    relation: Relation | None = None
 
 
 class ScanRecord(Frozen):
@@ -56,7 +60,13 @@ class ScanRecord(Frozen):
 
     @property
     def found(self) -> list[FindingRecord]:
-        return [f for f in self.findings if not f.carried]
+        """The person's own findings of that scan (what its score and level counted)."""
+        return [f for f in self.findings if not f.carried and f.member is None]
+
+    @property
+    def household(self) -> list[FindingRecord]:
+        """Household members' findings of that scan."""
+        return [f for f in self.findings if not f.carried and f.member is not None]
 
     @property
     def urgent(self) -> int:
@@ -70,13 +80,23 @@ def field_keys(finding: Finding) -> list[str]:
     return sorted({f"{m.field.value}:{m.label}" for m in finding.matches})
 
 
-def record_of(finding: Finding) -> FindingRecord:
+def record_of(finding: Finding | HouseholdFinding) -> FindingRecord:
+    member = finding if isinstance(finding, HouseholdFinding) else None
     return FindingRecord(
         id=finding.id,
         provider=finding.observation.provider,
         url=finding.observation.url,
-        fields=field_keys(finding),
+        fields=sorted({f"{m.field.value}:{m.label}" for m in finding.matches}),
         severity=finding.severity,
+        member=member.member if member else None,
+        relation=member.relation if member else None,
+    )
+
+
+def _changed(rec: FindingRecord, change: ChangeKind, first_seen: datetime | None) -> ChangedFinding:
+    return ChangedFinding(
+        id=rec.id, change=change, provider=rec.provider, url=rec.url, fields=rec.fields,
+        severity=rec.severity, first_seen=first_seen, member=rec.member, relation=rec.relation,
     )
 
 
@@ -116,6 +136,63 @@ def _with_mark(item: ChangedFinding, mark: Mark | None, today: date) -> ChangedF
     return item.model_copy(update={"mark": mark})
 
 
+def _compare_records(
+    now: list[FindingRecord],
+    history: list[ScanRecord],
+    result: ScanResult,
+    household: bool,
+) -> list[ChangedFinding]:
+    """New, still there and back again for what was found now; gone or not re-checked for
+    what the previous scan found and this one did not. The person's own findings and the
+    household's are compared each with their own kind."""
+    previous = history[-1] if history else None
+    first_seen: dict[str, datetime] = {}
+    for scan in history:
+        for rec in scan.findings:
+            first_seen.setdefault(rec.id, scan.started_at)
+    before = {r.id for r in previous.findings} if previous else set()
+    items = []
+    for rec in now:
+        if rec.id in before:
+            change = ChangeKind.STILL
+        elif rec.id in first_seen:
+            change = ChangeKind.BACK
+        else:
+            change = ChangeKind.NEW
+        items.append(_changed(rec, change, first_seen.get(rec.id, result.started_at)))
+    ids = {r.id for r in now}
+    if previous is not None:
+        for rec in previous.findings:
+            if rec.id in ids or (rec.member is not None) is not household:
+                continue
+            gone = _rechecked(rec, result, previous)
+            change = ChangeKind.GONE if gone else ChangeKind.NOT_RECHECKED
+            items.append(_changed(rec, change, first_seen.get(rec.id)))
+    return items
+
+
+def _requested_long_ago(
+    history: list[ScanRecord], marks: dict[str, Mark], shown: set[str], household: bool
+) -> list[ChangedFinding]:
+    """Requested removals not in this scan or the last one: still listed with their mark."""
+    first_seen: dict[str, datetime] = {}
+    last_record: dict[str, FindingRecord] = {}
+    for scan in history:
+        for rec in scan.findings:
+            first_seen.setdefault(rec.id, scan.started_at)
+            last_record[rec.id] = rec
+    out = []
+    for fid, mark in marks.items():
+        last = last_record.get(fid)
+        if (
+            mark.status is MarkStatus.REQUESTED and fid not in shown and last is not None
+            and (last.member is not None) is household
+        ):
+            item = _changed(last, ChangeKind.GONE, first_seen.get(fid))
+            out.append(item.model_copy(update={"mark": mark}))
+    return out
+
+
 def compare(
     history: list[ScanRecord],
     result: ScanResult,
@@ -123,62 +200,24 @@ def compare(
     today: date | None = None,
 ) -> ScanResult:
     """`result` with its `changes` filled in; findings marked not-me or ignored move to
-    `changes.set_aside` and leave the score. `history` is oldest first, without `result`."""
+    `changes.set_aside` and leave the score. `history` is oldest first, without `result`.
+    Household members' findings are compared in `changes.household`, marks included; one
+    marked not-me or ignored leaves `result.household` (and so the report's section)."""
     marks = marks or {}
     today = today or result.started_at.date()
     previous = history[-1] if history else None
-    first_seen: dict[str, datetime] = {}
-    last_record: dict[str, FindingRecord] = {}
-    for scan in history:
-        for rec in scan.findings:
-            first_seen.setdefault(rec.id, scan.started_at)
-            last_record[rec.id] = rec
-    before = {r.id for r in previous.findings} if previous else set()
-    items: list[ChangedFinding] = []
-    for f in result.findings:
-        if f.id in before:
-            change = ChangeKind.STILL
-        elif f.id in first_seen:
-            change = ChangeKind.BACK
-        else:
-            change = ChangeKind.NEW
-        rec = record_of(f)
-        items.append(
-            ChangedFinding(
-                id=f.id, change=change, provider=rec.provider, url=rec.url, fields=rec.fields,
-                severity=f.severity, first_seen=first_seen.get(f.id, result.started_at),
-            )
-        )
-    now = {f.id for f in result.findings}
-    if previous is not None:
-        for rec in previous.findings:
-            if rec.id in now:
-                continue
-            gone = _rechecked(rec, result, previous)
-            items.append(
-                ChangedFinding(
-                    id=rec.id,
-                    change=ChangeKind.GONE if gone else ChangeKind.NOT_RECHECKED,
-                    provider=rec.provider, url=rec.url, fields=rec.fields,
-                    severity=rec.severity, first_seen=first_seen.get(rec.id),
-                )
-            )
-    items = [_with_mark(i, marks.get(i.id), today) for i in items]
+    own = _compare_records([record_of(f) for f in result.findings], history, result, False)
+    items = [_with_mark(i, marks.get(i.id), today) for i in own]
     aside = [i for i in items if i.mark and i.mark.status in SET_ASIDE]
     kept = [i for i in items if not (i.mark and i.mark.status in SET_ASIDE)]
-    shown = {i.id for i in items}
     requested = [i for i in items if i.mark and i.mark.status is MarkStatus.REQUESTED]
-    for fid, mark in marks.items():  # requested long ago, not in this or the last scan
-        if mark.status is MarkStatus.REQUESTED and fid not in shown and fid in last_record:
-            rec = last_record[fid]
-            requested.append(
-                ChangedFinding(
-                    id=fid, change=ChangeKind.GONE, provider=rec.provider, url=rec.url,
-                    fields=rec.fields, severity=rec.severity, first_seen=first_seen.get(fid),
-                    mark=mark,
-                )
-            )
+    requested += _requested_long_ago(history, marks, {i.id for i in items}, False)
     findings = [f for f in result.findings if f.id not in {i.id for i in aside}]
+    theirs = _compare_records([record_of(h) for h in result.household], history, result, True)
+    theirs = [_with_mark(i, marks.get(i.id), today) for i in theirs]
+    theirs += _requested_long_ago(history, marks, {i.id for i in theirs}, True)
+    set_aside = {i.id for i in theirs if i.mark and i.mark.status in SET_ASIDE}
+    household = [h for h in result.household if h.id not in set_aside]
     score, level, confidence = summarise(findings, result.runs)
     trend = [TrendPoint(at=s.started_at, score=s.score, urgent=s.urgent) for s in history]
     trend.append(
@@ -194,11 +233,12 @@ def compare(
         set_aside=aside,
         marks=requested,
         trend=trend,
+        household=theirs,
     )
     return result.model_copy(
         update={
             "findings": findings, "score": score, "level": level, "confidence": confidence,
-            "changes": changes,
+            "changes": changes, "household": household,
         }
     )
 
@@ -217,12 +257,7 @@ def diff(earlier: list[ScanRecord], newer: ScanRecord) -> list[ChangedFinding]:
         )
         if r.carried:
             change = ChangeKind.NOT_RECHECKED
-        items.append(
-            ChangedFinding(
-                id=r.id, change=change, provider=r.provider, url=r.url, fields=r.fields,
-                severity=r.severity,
-            )
-        )
+        items.append(_changed(r, change, None))
     for rec in before.values():
         if rec.id in after:
             continue
@@ -234,10 +269,5 @@ def diff(earlier: list[ScanRecord], newer: ScanRecord) -> list[ChangedFinding]:
                 if s is RunStatus.CHECKED
             )
         )
-        items.append(
-            ChangedFinding(
-                id=rec.id, change=ChangeKind.GONE if checked else ChangeKind.NOT_RECHECKED,
-                provider=rec.provider, url=rec.url, fields=rec.fields, severity=rec.severity,
-            )
-        )
+        items.append(_changed(rec, ChangeKind.GONE if checked else ChangeKind.NOT_RECHECKED, None))
     return items

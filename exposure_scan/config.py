@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,7 +77,37 @@ def check_allow_list(value: list[str]) -> list[str]:
                 ipaddress.ip_network(item, strict=False)
             except ValueError:
                 raise ValueError(f'"{item}" is not an address range like 10.0.0.0/24') from None
+        elif not is_host(item):
+            host, _, port = item.strip().rpartition(":")
+            if port.isdigit() and is_host(host) and (host.startswith("[") or ":" not in host):
+                raise ValueError(f'"{item}" has a port: write the origin, like '
+                                 f'"http://{host}:{port}", or the host alone for every port')
+            raise ValueError(f'"{item}" is not a host name or address; write one like '
+                             '"searx.lan", "192.168.1.5" or "fd00::5", a range like '
+                             '10.0.0.0/24, or an origin like http://searx.lan:8080')
     return value
+
+
+HOST_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)")  # "_": container service names
+
+
+def is_host(entry: str) -> bool:
+    """A host name (IDNA allowed) or an IP address, as `http.Allowance` reads an entry; a
+    port or a space in it would make it silently match nothing."""
+    host = entry.strip().lower().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_host.split(".")
+    return len(ascii_host) <= 253 and all(HOST_LABEL.fullmatch(label) for label in labels)
 
 
 class HttpSettings(Section):

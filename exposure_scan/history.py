@@ -2,7 +2,8 @@
 
 It keeps, per scan: the time, the tool version, a keyed hash of the profile (never the
 profile), each source's status, the score and level, and each finding's fingerprint (source,
-URL, kinds and labels of the matched fields). No page bodies, no profile values. A scan is
+URL, kinds and labels of the matched fields); a household member's finding also by the
+member's place in the profile and relation. No page bodies, no profile values, no names. A scan is
 written in one transaction at the end, so a crash or Ctrl-C leaves the previous history as
 it was. Marks (`exposure-scan mark`) live here too.
 """
@@ -22,9 +23,18 @@ from pathlib import Path
 
 import platformdirs
 
-from exposure_scan.changes import FindingRecord, ScanRecord, field_keys, one_month_after
+from exposure_scan.changes import FindingRecord, ScanRecord, one_month_after, record_of
 from exposure_scan.errors import ExposureScanError, InputError
-from exposure_scan.models import ChangeKind, Mark, MarkStatus, RunStatus, ScanResult, Severity
+from exposure_scan.models import (
+    ChangedFinding,
+    ChangeKind,
+    Mark,
+    MarkStatus,
+    Relation,
+    RunStatus,
+    ScanResult,
+    Severity,
+)
 from exposure_scan.paths import APP
 from exposure_scan.profile import Profile
 
@@ -72,6 +82,11 @@ MIGRATIONS = (
         removed_on TEXT,
         PRIMARY KEY (profile, finding)
     );
+    """,
+    # 2: household members' findings (issue 16), by index and relation: never a name
+    """
+    ALTER TABLE findings ADD COLUMN member INTEGER;
+    ALTER TABLE findings ADD COLUMN relation TEXT;
     """,
 )
 
@@ -179,12 +194,11 @@ class History:
             findings = [
                 FindingRecord(
                     id=i, provider=p, url=u, fields=json.loads(f), severity=Severity(s),
-                    carried=bool(c),
+                    carried=bool(c), member=m, relation=Relation(r) if r else None,
                 )
-                for i, p, u, f, s, c in self.db.execute(
-                    "SELECT id, provider, url, fields, severity, carried FROM findings "
-                    "WHERE scan = ? "
-                    "ORDER BY id",
+                for i, p, u, f, s, c, m, r in self.db.execute(
+                    "SELECT id, provider, url, fields, severity, carried, member, relation "
+                    "FROM findings WHERE scan = ? ORDER BY id",
                     (number,),
                 )
             ]
@@ -215,12 +229,25 @@ class History:
     def record(self, profile: str, result: ScanResult, keep: int = DEFAULT_KEEP) -> int:
         """Store the scan, confirm requested removals it found gone, and keep the newest
         `keep` scans of the profile. One transaction: all of it or nothing."""
-        kept = list(result.findings)
-        if result.changes is not None:  # set-aside findings are still there: remember them
-            present = (ChangeKind.NEW, ChangeKind.STILL, ChangeKind.BACK)
-            aside = {i.id for i in result.changes.set_aside if i.change in present}
-        else:
-            aside = set()
+        present = (ChangeKind.NEW, ChangeKind.STILL, ChangeKind.BACK)
+        records = [record_of(f) for f in result.findings]
+        records += [record_of(h) for h in result.household]
+        marked = []
+        if result.changes is not None:
+            changes = result.changes
+            stored = {r.id for r in records}
+            # Set-aside findings are still there: remember them. Not re-checked is not
+            # gone: carried on, so the next scan does not call them "back again".
+            for item in [*changes.set_aside, *changes.household]:
+                if item.change in present and item.id not in stored:
+                    records.append(_record(item))
+            for item in [*changes.findings, *changes.set_aside, *changes.household]:
+                if item.change is ChangeKind.NOT_RECHECKED:
+                    records.append(_record(item).model_copy(update={"carried": True}))
+            marked = [
+                i for i in [*changes.marks, *changes.household]
+                if i.mark is not None and i.change is not ChangeKind.NOT_RECHECKED
+            ]
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO scans (profile, started_at, finished_at, tool_version, score, "
@@ -233,34 +260,21 @@ class History:
                 "INSERT OR REPLACE INTO sources (scan, provider, status) VALUES (?, ?, ?)",
                 [(number, r.provider, r.status.value) for r in result.runs],
             )
-            rows = [
-                (number, f.id, f.observation.provider, f.observation.url,
-                 json.dumps(field_keys(f)), f.severity.value, 0)
-                for f in kept
-            ]
-            if result.changes is not None:
-                rows += [
-                    (number, i.id, i.provider, i.url, json.dumps(i.fields), i.severity.value, 0)
-                    for i in result.changes.set_aside
-                    if i.id in aside
-                ]
-                # Not re-checked is not gone: carried on, so the next scan does not call
-                # them "back again".
-                rows += [
-                    (number, i.id, i.provider, i.url, json.dumps(i.fields), i.severity.value, 1)
-                    for i in [*result.changes.findings, *result.changes.set_aside]
-                    if i.change is ChangeKind.NOT_RECHECKED
-                ]
-                for item in result.changes.marks:
-                    if item.mark is None or item.change is ChangeKind.NOT_RECHECKED:
-                        continue
-                    removed = item.mark.removed_on
-                    db.execute(  # confirmed now, kept from before, or cleared: back again
-                        "UPDATE marks SET removed_on = ? WHERE profile = ? AND finding = ?",
-                        (removed.isoformat() if removed else None, profile, item.id),
-                    )
+            for item in marked:
+                assert item.mark is not None
+                removed = item.mark.removed_on
+                db.execute(  # confirmed now, kept from before, or cleared: back again
+                    "UPDATE marks SET removed_on = ? WHERE profile = ? AND finding = ?",
+                    (removed.isoformat() if removed else None, profile, item.id),
+                )
             db.executemany(
-                "INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+                "INSERT OR REPLACE INTO findings (scan, id, provider, url, fields, severity, "
+                "carried, member, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (number, r.id, r.provider, r.url, json.dumps(r.fields), r.severity.value,
+                     int(r.carried), r.member, r.relation.value if r.relation else None)
+                    for r in records
+                ],
             )
             self._prune(db, profile, keep)
         return number
@@ -312,3 +326,10 @@ class History:
                 "removed_on) VALUES (?, ?, ?, ?, ?, NULL)",
                 (profile, finding, status.value, on.isoformat(), note),
             )
+
+
+def _record(item: ChangedFinding) -> FindingRecord:
+    return FindingRecord(
+        id=item.id, provider=item.provider, url=item.url, fields=item.fields,
+        severity=item.severity, member=item.member, relation=item.relation,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from exposure_scan.kinship import FIRST_NAME_REASON, FirstNames, PlaceFinder
 from exposure_scan.matching import Matcher
 from exposure_scan.models import (
     FieldKind,
@@ -36,23 +37,56 @@ class HouseholdMatcher:
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self.members: list[tuple[int, Member, Matcher]] = [
-            (i, m, Matcher(m.as_profile(profile.country))) for i, m in enumerate(profile.household)
+        family = [n.surname for n in profile.names] + [
+            n.surname for m in profile.household for n in m.names if n.surname
+        ]
+        streets = [a.street for a in profile.addresses if a.is_private]
+        clinician = [w for n in profile.names for w in [*n.given.split(), n.call_name] if w]
+        self.members: list[tuple[int, Member, Matcher | None, FirstNames]] = [
+            (i, m, _matcher(m, profile), FirstNames(first_names(m), family, streets, clinician))
+            for i, m in enumerate(profile.household)
         ]
 
-    def match(self, obs: Observation) -> list[tuple[int, Member, list[FieldMatch]]]:
+    def match(
+        self, obs: Observation, clinician: list[FieldMatch] | None = None
+    ) -> list[tuple[int, Member, list[FieldMatch], set[HouseholdTie]]]:
         """Each member the page shows: a name only when it identifies them (as for the
-        clinician: a given name written out, or several initials), or their phone or email."""
+        clinician: a given name written out, or several initials), or their phone or email;
+        or their first name where the page ties it to the clinician (`kinship`), with the
+        ties that first name has."""
         out = []
-        for i, member, matcher in self.members:
+        places = PlaceFinder(obs.text)
+        for i, member, matcher, first in self.members:
             try:
-                found = matcher.match_observation(obs)
+                found = matcher.match_observation(obs) if matcher else []
+                mentions = first.mentions(obs.text, clinician or [], places)
             except Exception:  # a page the matcher cannot read is unchecked for the clinician
                 continue
             kept = [m for m in found if m.field is not FieldKind.NAME or strong_name(m)]
+            ties = {t for mention in mentions for t in mention.ties}
+            if mentions and not any(m.field is FieldKind.NAME for m in kept):
+                kept.append(first.match(mentions[0]))
             if kept:
-                out.append((i, member, kept))
+                out.append((i, member, kept, ties))
         return out
+
+
+def _matcher(member: Member, profile: Profile) -> Matcher | None:
+    """The clinician's rules for the member's full names, phones and emails; none for a
+    member known by first name only (see `kinship`)."""
+    if any(n.surname for n in member.names) or member.phones or member.emails:
+        return Matcher(member.as_profile(profile.country))
+    return None
+
+
+def first_names(member: Member) -> list[str]:
+    """The names a page may call the member by on their own: the call name and the first
+    given name."""
+    out = []
+    for name in member.names:
+        words = name.given.split()
+        out += [n for n in (name.call_name, words[0] if words else "") if n]
+    return list(dict.fromkeys(out))
 
 
 def household_severity(relation: Relation, ties: set[HouseholdTie]) -> Severity:
@@ -139,8 +173,12 @@ def find_household(
     country = profile.country.value
     out: list[HouseholdFinding] = []
     for obs, clinician in seen:
-        for index, member, matches in matcher.match(obs):
-            ties = _ties(obs.text, matches, clinician)
+        for index, member, matches, named in matcher.match(obs, clinician):
+            # A first name alone counts only with its own ties (`kinship`), never "same page".
+            own = [m for m in matches if m.reason != FIRST_NAME_REASON]
+            ties = (_ties(obs.text, own, clinician) if own else set()) | named
+            if {HouseholdTie.HOME_ADDRESS, HouseholdTie.NAMED_WITH_CLINICIAN} & ties:
+                ties.discard(HouseholdTie.SAME_PAGE)
             if not ties:
                 continue
             severity = household_severity(member.relation, ties)

@@ -653,7 +653,10 @@ class Fetcher:
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 # A body still dripping at the deadline will drip again: not retried.
                 dripping = isinstance(exc, DeadlinePassed) and exc.answered
-                if attempt < retries and not dripping:
+                # No connection at all (name not resolved, refused, no route): a retry would
+                # wait out the host's spacing (37 s for Gravatar) to fail the same way.
+                unreachable = isinstance(exc, httpx.ConnectError)
+                if attempt < retries and not dripping and not unreachable:
                     attempt += 1
                     log_retry(provider.name, host_of(url), attempt, self.settings.retries,
                               failure_reason(exc))

@@ -556,6 +556,8 @@ class ChangedFinding(Frozen):
     severity: Severity
     first_seen: datetime | None = None
     mark: Mark | None = None
+    member: int | None = None  # a household member's finding (index in [[household]])
+    relation: Relation | None = None  # that member's relation; never their name
 
 
 class TrendPoint(Frozen):
@@ -572,6 +574,9 @@ class Changes(Frozen):
     set_aside: list[ChangedFinding] = Field(default_factory=list)  # marked not-me / ignored
     marks: list[ChangedFinding] = Field(default_factory=list)  # every requested removal
     trend: list[TrendPoint] = Field(default_factory=list)  # oldest first, this scan last
+    # household members' findings compared on their own (marks included): never in the
+    # person's own counts, score, trend or plan
+    household: list[ChangedFinding] = Field(default_factory=list)
 
     def of(self, kind: ChangeKind) -> list[ChangedFinding]:
         return [f for f in self.findings if f.change is kind]

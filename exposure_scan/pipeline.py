@@ -73,7 +73,8 @@ def build_query(
 def member_names(profile: Profile) -> list[PersonName]:
     """Household members' names, only of those whose consent says they may be searched for
     (`send_values`); every other member is matched on what the clinician's queries find."""
-    return [n for m in profile.household if m.send_values for n in m.names]
+    # a first name alone is no search: it would find everyone of that name
+    return [n for m in profile.household if m.send_values for n in m.names if n.surname]
 
 
 def _has(profile: Profile, field: QueryField) -> bool:

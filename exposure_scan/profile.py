@@ -124,7 +124,7 @@ class PersonName(Frozen):
     @model_validator(mode="after")
     def _fill_full(self) -> PersonName:
         if not self.full:
-            object.__setattr__(self, "full", f"{self.given} {self.surname}")
+            object.__setattr__(self, "full", f"{self.given} {self.surname}".strip())
         return self
 
 
@@ -272,6 +272,13 @@ class Consent(Frozen):
     scope: str = Field(min_length=1, description="what was agreed, e.g. 'yearly exposure scan'")
 
 
+class MemberName(PersonName):
+    """A household member's name: a child may be listed by first name only (issue 16); such
+    a name is found only where a page ties it to the person (exposure_scan.kinship)."""
+
+    surname: str = Field(default="", description="may be left out: first name only")
+
+
 RELATION_ALIASES = {
     "husband": "partner", "wife": "partner", "spouse": "partner", "man": "partner",
     "vrouw": "partner", "echtgenoot": "partner", "echtgenote": "partner",
@@ -286,7 +293,7 @@ class Member(Frozen):
     queries find, unless `send_values` records that they agreed to be searched for."""
 
     relation: Relation
-    names: list[PersonName] = Field(min_length=1)
+    names: list[MemberName] = Field(min_length=1)
     phones: list[Phone] = Field(default_factory=list)
     emails: list[Email] = Field(default_factory=list)
     consent_by: str = ""
@@ -322,8 +329,14 @@ class Member(Frozen):
         return self
 
     def as_profile(self, country: Country) -> Profile:
-        """The member shaped as a profile, so that the same matcher rules apply to them."""
-        return Profile(names=self.names, phones=self.phones, emails=self.emails, country=country)
+        """The member shaped as a profile, so that the same matcher rules apply to them.
+        A name without a surname is left out: a first name alone is no name to match."""
+        full = [PersonName.model_validate(n.model_dump()) for n in self.names if n.surname]
+        # constructed: a member known by first name only has no full name, and their
+        # phones and emails were checked with the whole profile
+        return Profile.model_construct(
+            names=full, phones=self.phones, emails=self.emails, country=country
+        )
 
 
 class Profile(Frozen):

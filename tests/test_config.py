@@ -102,3 +102,41 @@ def test_a_bad_proxy_is_one_line_without_the_value(tmp_path: Path, proxy: str) -
     with pytest.raises(ConfigError, match=r"http\.proxy: expected a proxy URL") as info:
         load_config(path)
     assert proxy not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("entry", "fix"),
+    [
+        ("not a host::", "is not a host name or address; write one like"),
+        ("searx lan", "is not a host name or address"),
+        ("-searx.lan", "is not a host name or address"),
+        ("", "is not a host name or address"),
+        ("wiki.lan:8080", 'has a port: write the origin, like "http://wiki.lan:8080"'),
+        ("[fd00::5]:81", 'has a port: write the origin, like "http://[fd00::5]:81"'),
+    ],
+)
+@pytest.mark.parametrize("table", ["http", "providers.inspector"])
+def test_a_bad_allow_hosts_entry_is_one_line_naming_the_file_the_key_and_the_fix(
+    tmp_path: Path, entry: str, fix: str, table: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[{table}]\nallow_hosts = ["searx.lan", "{entry}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        Registry.discover(include_entry_points=False).configure(load_config(path), env={})
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(path) in message and f"{table}.allow_hosts: " in message and fix in message
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["searx.lan", "SEARX.lan.", "localhost", "my_service", "192.168.1.5", "fd00::5", "[::1]",
+     "bücher.lan", "10.0.0.0/8", "fd00::/8", "http://wiki.lan:8080", "https://[fd00::5]"],
+)
+def test_host_names_addresses_ranges_and_origins_are_accepted(tmp_path: Path, entry: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[http]\nallow_hosts = ["{entry}"]\n[providers.inspector]\n'
+                    f'allow_hosts = ["{entry}"]\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.http.allow_hosts == [entry]
+    Registry.discover(include_entry_points=False).configure(config, env={})

@@ -56,9 +56,11 @@ def test_the_log_explains_an_incomplete_run_and_holds_no_private_value(
     log = tmp_path / "run.log"
     with respx.mock() as router:
         router.get(url__startswith="https://searx.test/").respond(json={"results": []})
-        router.route(host="api.github.com").mock(
-            side_effect=httpx.ConnectError("[Errno 111] Connection refused")
-        )
+        # a dropped connection is retried; a refused one is not (it would fail again)
+        router.route(host="api.github.com").mock(side_effect=[
+            httpx.ReadError("connection reset"),
+            httpx.ConnectError("[Errno 111] Connection refused"),
+        ])
         result = runner.invoke(app, [
             "scan", "-q", "--profile", str(profile), "--config", str(config),
             "--out", str(tmp_path / "out"), "-v", "--log-file", str(log),
@@ -69,6 +71,7 @@ def test_the_log_explains_an_incomplete_run_and_holds_no_private_value(
     assert "request provider=searxng host=searx.test method=GET status=200" in text
     assert "provider=github host=api.github.com" in text and "connection refused" in text
     assert "retry provider=github host=api.github.com attempt=1/1" in text
+    assert "attempt=2/" not in text
     github = next(x for x in text.splitlines() if "source provider=github" in x)
     assert "status=unchecked" in github and "connection refused" in github
     for value in private_values():
