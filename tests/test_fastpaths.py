@@ -104,3 +104,24 @@ def test_obfuscated_and_gmail_spellings_still_pass_the_quick_look() -> None:
     text = ("Mail A M Berg op a.m.berg (at) GoogleMail dot com of "
             "jan apenstaartje praktijk-voorbeeld punt example.")
     assert {m.label for m in matcher.find_in_text(text)} == {"private", "work"}
+
+
+HTML_PIECES = st.sampled_from([
+    "<p>", "</p>", "<b>", "</b>", "<td>", "<pre>", "</pre>", "<br>", "<script>", "</script>",
+    "Anna", " ", "\n", "&#x202e;", "&#1;", "&#xd800;", "\u200b", "\xad", "\x0c", "\u2028",
+    "&#x2028;", "\ufeff", "<!-- x -->", "\x00", "\ud800", "é", "Meidoorn<b>straat</b> 7",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(HTML_PIECES, max_size=30))
+def test_each_reader_gives_text_that_validation_leaves_as_it_is(parts: list[str]) -> None:
+    """The inspector files the text without validating it again (a whole page's scan)."""
+    from exposure_scan.controls import strip_controls
+    from exposure_scan.inspector import read_body
+
+    html = "".join(parts)
+    for kind in ("html", "text"):
+        body = html.encode("utf-8", "surrogatepass")
+        facts = read_body(kind, body, "text/html; charset=utf-8", 5.0)
+        assert strip_controls(facts.text) == facts.text
