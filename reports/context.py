@@ -251,34 +251,109 @@ def plan_of(result: ScanResult) -> list[PlanItem]:
     return result.plan or plan_steps(list(result.findings))
 
 
+LABEL = 32  # a page named in the plan: its title cut to about this many characters
+
+
+def label(f: dict[str, Any]) -> str:
+    """A page's short name where the plan refers to it (its card has the full title)."""
+    title = " ".join(str(f["title"]).split())
+    if not title:
+        return str(f["site"] or f["host"])
+    if len(title) <= LABEL:
+        return title
+    cut = title[:LABEL].rsplit(" ", 1)[0].rstrip(" —-·,:;")
+    return (cut or title[:LABEL]) + "…"
+
+
+def _page(f: dict[str, Any]) -> dict[str, Any]:
+    return {"id": f["id"], "severity": f["severity"], "host": f["host"],
+            "site": f["site"] or f["host"], "title": f["title"], "url": f["url"],
+            "href": f["href"], "label": label(f)}
+
+
+def _report_page(host: str) -> dict[str, str]:
+    """Where a known platform takes reports of a post (its abuse or report page), when the
+    catalog has it; the step's own words say how to find it otherwise."""
+    site = load_catalog().by_host(host) if host else None
+    found = str(getattr(site, "report_url", "") or "")  # a catalog field not every site has
+    return {"report_url": found, "report_href": safe_href(found)}
+
+
 def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
           ) -> list[dict[str, Any]]:
-    plan = []
+    """The plan as the reader sees it: a step's words once. A step done per site (a site's
+    own opt-out form, contacting the owner) lists its sites, each with its own link and
+    pages; a step for the whole report lists the pages it is for."""
+    plan: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
     # Removal requests past their deadline lead the plan.
     items = escalations(result, country_of(result)) + plan_of(result)
-    for number, item in enumerate(items, start=1):
+    exposed = {f["id"] for f in by_id.values() if f["severity"] != Severity.INFO.value}
+    for item in items:
         helped = [by_id[i] for i in item.finding_ids if i in by_id]
+        step = _step(item.step, lang)
+        entry = by_text.get(step["action"]) if item.per_site else None
+        if entry is None:
+            number = len(plan) + 1
+            entry = {
+                "number": number,
+                "anchor": f"step-{number}",
+                "step": step,
+                "rule": item.rule,
+                "phase": item.phase.value,
+                "threat": item.threat,
+                "per_site": item.per_site,
+                "host": item.hosts[0] if item.per_site and item.hosts else "",
+                "hosts": [],
+                "sites": [],
+                "risk": item.risk,
+                "findings": [],
+                "all_pages": 0,
+            }
+            plan.append(entry)
+            if item.per_site:
+                by_text[step["action"]] = entry
+        entry["threat"] = entry["threat"] or item.threat
         for f in helped:
-            f["plan_steps"].append(number)
-        plan.append({
-            "number": number,
-            "anchor": f"step-{number}",
-            "step": _step(item.step, lang),
-            "rule": item.rule,
-            "phase": item.phase.value,
-            "threat": item.threat,
-            "per_site": item.per_site,
-            "host": item.hosts[0] if item.per_site and item.hosts else "",
-            "hosts": item.hosts,
-            "risk": item.risk,
-            "findings": [
-                {"id": f["id"], "severity": f["severity"], "host": f["host"],
-                 "site": f["site"] or f["host"], "title": f["title"], "url": f["url"],
-                 "href": f["href"]}
-                for f in helped
-            ],
-        })
+            if entry["number"] not in f["plan_steps"]:
+                f["plan_steps"].append(entry["number"])
+            if all(g["id"] != f["id"] for g in entry["findings"]):
+                entry["findings"].append(_page(f))
+        entry["hosts"] += [h for h in item.hosts if h not in entry["hosts"]]
+        if item.per_site:
+            _add_sites(entry, helped, step)
+    for entry in plan:
+        entry["counted"] = any(len(site["pages"]) > 1 for site in entry["sites"])
+        ids = {f["id"] for f in entry["findings"]}
+        if len(exposed) > 1 and ids >= exposed:
+            entry["all_pages"] = len(exposed)
     return plan
+
+
+def _add_sites(entry: dict[str, Any], helped: list[dict[str, Any]], step: dict[str, Any],
+               ) -> None:
+    """Group a per-site step's pages by site; a site's own link (its opt-out form) with it."""
+    for f in helped:
+        key = f["host"] or f["url"]
+        site = next((s for s in entry["sites"] if s["key"] == key), None)
+        if site is None:
+            site = {"key": key, "name": f["site"] or f["host"], "url": step["url"],
+                    "href": step["href"], "pages": [], **_report_page(f["host"])}
+            entry["sites"].append(site)
+        if all(g["id"] != f["id"] for g in site["pages"]):
+            site["pages"].append(_page(f))
+    if len(entry["sites"]) > 1 or any(s["url"] != step["url"] for s in entry["sites"]):
+        entry["step"] = {**entry["step"], "url": "", "href": ""}  # each site has its own
+
+
+def _top_actions(plan: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first steps, named on the first screen; in the plan they are shown opened, the
+    rest as one line each that opens on a click (and is printed in full)."""
+    top = [item for item in plan if item["threat"] or any(
+        f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS]
+    for item in plan:
+        item["open"] = item in top
+    return top
 
 
 def _exposed(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -322,8 +397,10 @@ def build(result: ScanResult) -> dict[str, Any]:
         "work_to_home": sum(1 for f in result.findings if f.work_to_home),
         "groups": [g for g in groups if g["findings"]],
         "plan": plan,
-        "top_actions": [item for item in plan if item["threat"] or any(
-            f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS],
+        # a step already in the plan is named and linked elsewhere, never written out again
+        "plan_anchors": {item["step"]["action"]: item["anchor"] for item in plan},
+        "finding_at": {f["url"]: f for f in findings if f["severity"] != Severity.INFO.value},
+        "top_actions": _top_actions(plan),
         "runs": [
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,

@@ -98,6 +98,47 @@ def test_first_screens_before_coverage(chromium: str, tmp_path: Path) -> None:
     assert m["coverage"] < 3 * SCREEN, m
 
 
+@pytest.fixture(scope="module")
+def demo_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The real demo report (the embedded fictional world on loopback), in both languages."""
+    from typer.testing import CliRunner
+
+    from exposure_scan.cli import app
+
+    reports = {}
+    for lang in ("nl", "en"):
+        out = tmp_path_factory.mktemp(f"demo-{lang}")
+        run = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet", "--format", "html",
+                                       "--lang", lang])
+        assert run.exit_code == 0, run.output
+        reports[lang] = next(out.glob("*.html")).read_text("utf-8")
+    return reports
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_demo_report_is_read_before_coverage_in_three_screens(
+    chromium: str, demo_html: dict[str, str], tmp_path: Path, lang: str
+) -> None:
+    """Issue 11's target on the real demo (three private findings, a threat, two
+    informational ones, a household member): what is where and what to do, in at most three
+    desktop screens above Coverage, with every table fitting or scrolling in its own box."""
+    report = demo_html[lang]
+    assert f'<html lang="{lang}">' in report
+    m = measure(chromium, report, 1280, tmp_path)
+    assert m["coverage"] <= 3 * SCREEN, m
+    assert m["scroll"] <= 1280 and m["loose"] == 0 and m["boxes"] == 0, m
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_demo_report_on_a_phone_has_no_page_level_horizontal_scroll(
+    chromium: str, demo_html: dict[str, str], tmp_path: Path, lang: str
+) -> None:
+    m = measure(chromium, demo_html[lang], 390, tmp_path)
+    assert m["client"] == 390
+    assert m["scroll"] <= 390, m
+    assert m["loose"] == 0 and m["boxes"] == 0, m
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize(("country", "size", "words"), [
     ("NL", (595, 842), "pagina 1 van"), ("US", (612, 792), "page 1 of"),
