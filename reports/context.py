@@ -49,10 +49,13 @@ PASSAGES = 3  # at most this many passages quoted per finding
 ZONES = {"NL": "Europe/Amsterdam", "UK": "Europe/London", "US": "UTC"}
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\s]")
+
+
 def safe_href(url: str) -> str:
     """The URL if it may be a link (http or https, no control characters); else ""."""
     url = (url or "").strip()
-    if not url or any(ord(c) < 32 or c.isspace() for c in url):
+    if not url or _UNSAFE.search(url):
         return ""
     try:
         parts = urlsplit(url)
@@ -178,7 +181,6 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
         "rules": [
             {"id": r, "why": gettext(lang, texts.get(r, ""))} for r in f.rules
         ],
-        "steps": [_step(s, lang) for s in f.steps],
         "plan_steps": [],  # filled in by build(): the numbers of its steps in the plan
     }
 
@@ -251,6 +253,7 @@ def plan_of(result: ScanResult) -> list[PlanItem]:
     return result.plan or plan_steps(list(result.findings))
 
 
+MANY = 8  # a step for more pages than this counts them instead of naming each
 LABEL = 32  # a page named in the plan: its title cut to about this many characters
 
 
@@ -308,6 +311,7 @@ def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
                 "sites": [],
                 "risk": item.risk,
                 "findings": [],
+                "ids": set(),
                 "all_pages": 0,
             }
             plan.append(entry)
@@ -317,16 +321,18 @@ def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
         for f in helped:
             if entry["number"] not in f["plan_steps"]:
                 f["plan_steps"].append(entry["number"])
-            if all(g["id"] != f["id"] for g in entry["findings"]):
+            if f["id"] not in entry["ids"]:
+                entry["ids"].add(f["id"])
                 entry["findings"].append(_page(f))
         entry["hosts"] += [h for h in item.hosts if h not in entry["hosts"]]
         if item.per_site:
             _add_sites(entry, helped, step)
     for entry in plan:
         entry["counted"] = any(len(site["pages"]) > 1 for site in entry["sites"])
-        ids = {f["id"] for f in entry["findings"]}
-        if len(exposed) > 1 and ids >= exposed:
+        if len(exposed) > 1 and entry["ids"] >= exposed:
             entry["all_pages"] = len(exposed)
+        # a long list of pages says nothing more than its length: each finding names its steps
+        entry["many"] = len(entry["findings"]) if len(entry["findings"]) > MANY else 0
     return plan
 
 
@@ -338,9 +344,10 @@ def _add_sites(entry: dict[str, Any], helped: list[dict[str, Any]], step: dict[s
         site = next((s for s in entry["sites"] if s["key"] == key), None)
         if site is None:
             site = {"key": key, "name": f["site"] or f["host"], "url": step["url"],
-                    "href": step["href"], "pages": [], **_report_page(f["host"])}
+                    "href": step["href"], "pages": [], "ids": set(), **_report_page(f["host"])}
             entry["sites"].append(site)
-        if all(g["id"] != f["id"] for g in site["pages"]):
+        if f["id"] not in site["ids"]:
+            site["ids"].add(f["id"])
             site["pages"].append(_page(f))
     if len(entry["sites"]) > 1 or any(s["url"] != step["url"] for s in entry["sites"]):
         entry["step"] = {**entry["step"], "url": "", "href": ""}  # each site has its own
