@@ -45,6 +45,7 @@ from .i18n import (
 )
 
 TOP_ACTIONS = 3
+EXPOSED = 15  # pages named in the first block; the rest are counted (each has its card)
 PASSAGES = 3  # at most this many passages quoted per finding
 ZONES = {"NL": "Europe/Amsterdam", "UK": "Europe/London", "US": "UTC"}
 
@@ -253,7 +254,7 @@ def plan_of(result: ScanResult) -> list[PlanItem]:
     return result.plan or plan_steps(list(result.findings))
 
 
-MANY = 8  # a step for more pages than this counts them instead of naming each
+MANY = 8  # a step for more pages (or sites) than this counts them instead of naming each
 LABEL = 32  # a page named in the plan: its title cut to about this many characters
 
 
@@ -329,6 +330,13 @@ def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
             _add_sites(entry, helped, step)
     for entry in plan:
         entry["counted"] = any(len(site["pages"]) > 1 for site in entry["sites"])
+        # a site's own link (its opt-out form, its report page) is worth a line per site
+        entry["site_links"] = any(
+            (site["href"] and not entry["step"]["href"])
+            or (entry["step"]["method"] == "report" and site["report_href"])
+            for site in entry["sites"])
+        sites = len(entry["sites"])
+        entry["many_sites"] = sites if sites > MANY and not entry["site_links"] else 0
         if len(exposed) > 1 and entry["ids"] >= exposed:
             entry["all_pages"] = len(exposed)
         # a long list of pages says nothing more than its length: each finding names its steps
@@ -339,17 +347,19 @@ def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
 def _add_sites(entry: dict[str, Any], helped: list[dict[str, Any]], step: dict[str, Any],
                ) -> None:
     """Group a per-site step's pages by site; a site's own link (its opt-out form) with it."""
+    index = entry.setdefault("site_index", {})
     for f in helped:
         key = f["host"] or f["url"]
-        site = next((s for s in entry["sites"] if s["key"] == key), None)
+        site = index.get(key)
         if site is None:
             site = {"key": key, "name": f["site"] or f["host"], "url": step["url"],
                     "href": step["href"], "pages": [], "ids": set(), **_report_page(f["host"])}
+            index[key] = site
             entry["sites"].append(site)
         if f["id"] not in site["ids"]:
             site["ids"].add(f["id"])
             site["pages"].append(_page(f))
-    if len(entry["sites"]) > 1 or any(s["url"] != step["url"] for s in entry["sites"]):
+    if len({site["url"] for site in entry["sites"]}) > 1:
         entry["step"] = {**entry["step"], "url": "", "href": ""}  # each site has its own
 
 
@@ -387,7 +397,8 @@ def build(result: ScanResult) -> dict[str, Any]:
         "print_title": css_string(gettext(lang, "Online exposure report")),
         "print_pages": page_counter(lang),
         "threats": sum(1 for f in findings if f["threat"]),
-        "exposed": _exposed(findings),
+        "exposed": (exposed := _exposed(findings))[:EXPOSED],
+        "exposed_more": max(0, len(exposed) - EXPOSED),
         "result": {
             "tool_version": result.tool_version,
             "started_at": when(result.started_at, lang, country),

@@ -20,7 +20,8 @@ import pytest
 
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
-from exposure_scan.reports import render
+from exposure_scan.reports import render, render_print
+from exposure_scan.reports.i18n import gettext
 from exposure_scan.reports.pdf import find_chromium, render_pdf, run_chromium
 from tests.test_report_plan import busy_result
 from tests.test_reports import sample_result
@@ -150,7 +151,7 @@ def test_pdf_paper_size_page_numbers_and_links_once(
     lang = "nl" if country == "NL" else "en"
     result = busy.model_copy(update={"profile": {"country": country}, "language": lang})
     pdf = tmp_path / "r.pdf"
-    pdf.write_bytes(render_pdf(render(result, "html"), binary=chromium))
+    pdf.write_bytes(render_pdf(render_print(result), binary=chromium))  # as --format pdf
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     got = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
     assert got and (round(float(got[1])), round(float(got[2]))) == size, info.stdout
@@ -162,3 +163,20 @@ def test_pdf_paper_size_page_numbers_and_links_once(
     assert text.count(title) >= pages  # the running title on every page
     # a link is printed once: never again in brackets after its text
     assert "(https://" not in text and "(#" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_html_report_printed_from_a_browser_writes_out_what_is_folded(
+    chromium: str, busy: ScanResult, tmp_path: Path
+) -> None:
+    """On screen most plan steps are one line that opens on a click; printed (Ctrl+P), every
+    step's words are on paper."""
+    screen = render(busy, "html")
+    assert "<details>" in screen
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_pdf(screen, binary=chromium))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    for item in busy.plan:
+        words = " ".join(gettext("nl", item.step.action).split())[:60]
+        assert words in text, words
