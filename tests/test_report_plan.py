@@ -118,6 +118,9 @@ def test_one_step_for_two_sites_with_the_same_form_is_written_once_with_each_sit
     assert out.count(str(escape(forms[0].step.action))) == 1
     for item in forms:
         assert f'href="{item.step.url}"' in out
+    md = render(result, "md")
+    assert md.count(forms[0].step.action) == 1
+    assert all(f"<{item.step.url}>" in md for item in forms)
 
 
 def test_report_to_the_platform_says_where_to_find_the_report_page(profile: Profile) -> None:
