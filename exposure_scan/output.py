@@ -32,7 +32,7 @@ from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
 
 if TYPE_CHECKING:
-    from exposure_scan.evidence import StagedEvidence
+    from exposure_scan.reports.evidence import StagedEvidence
 
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
@@ -160,7 +160,7 @@ class Outputs:
             for name, data in letters.items():
                 write_new(letters_dir / name, data)
         if evidence is not None:
-            from exposure_scan.evidence import stage_evidence  # slow import: only when needed
+            from exposure_scan.reports.evidence import stage_evidence  # slow import: only when needed
 
             self.evidence = stage_evidence(*evidence)
         # Everything is on disk: now give it its names.
@@ -173,7 +173,7 @@ class Outputs:
             self.placed.append(move_dir_in_exclusively(letters_dir, self.out_dir, base))
             paths.append(self.placed[-1])
         if self.evidence is not None:
-            from exposure_scan.evidence import commit_evidence
+            from exposure_scan.reports.evidence import commit_evidence
 
             paths.append(commit_evidence(self.evidence))
         return paths

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from exposure_scan import evidence
+from exposure_scan.reports import evidence
 from exposure_scan.errors import ReportError
-from exposure_scan.evidence import iso_utc, write_evidence
+from exposure_scan.reports.evidence import iso_utc, write_evidence
 from exposure_scan.models import (
     FieldKind,
     FieldMatch,

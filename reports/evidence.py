@@ -42,8 +42,9 @@ from exposure_scan.files import (
     write_new,
 )
 from exposure_scan.models import Finding, ScanResult, utc_now
-from exposure_scan.reports import i18n
 from exposure_scan.scoring import rule_texts
+
+from . import i18n
 
 MANIFEST_VERSION = "1"
 SAFE_ID = re.compile(r"[^0-9a-z]")
