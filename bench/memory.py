@@ -45,6 +45,7 @@ def child(pages: int) -> dict[str, Any]:
     import httpx
 
     from bench.pages import synth_page
+    from exposure_scan.bodies import spooling
     from exposure_scan.config import Config
     from exposure_scan.inspector import PageInspector
     from exposure_scan.models import Observation
@@ -82,8 +83,6 @@ def child(pages: int) -> dict[str, Any]:
         "http": {"retries": 0},
     })
     profile = Profile.model_validate(SAMPLE_PROFILE)
-    state = ScanState(profile=profile, config=config,
-                      providers=Registry([Finder, PageInspector]).configure(config, env={}))
     held: list[Any] = []
 
     async def run(state: ScanState) -> None:
@@ -91,11 +90,13 @@ def child(pages: int) -> dict[str, Any]:
                                resolver=fake_public_resolver))
 
     started = time.monotonic()
-    asyncio.run(run(state))
-    result = held.pop()
-    del state
-    scanned = time.monotonic() - started
-    with tempfile.TemporaryDirectory() as out:
+    with spooling(bodies=False), tempfile.TemporaryDirectory() as out:  # as the CLI does
+        state = ScanState(profile=profile, config=config,
+                          providers=Registry([Finder, PageInspector]).configure(config, env={}))
+        asyncio.run(run(state))
+        result = held.pop()
+        del state
+        scanned = time.monotonic() - started
         paths = write_outputs(result, profile, Path(out), ["json", "md", "html"],
                               evidence=None, today=date.today())
         sizes = {p.suffix: p.stat().st_size for p in paths}

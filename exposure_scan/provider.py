@@ -121,7 +121,7 @@ class ProviderContext:
         provider: Provider,
         fetcher: Fetcher,
         *,
-        on_keep: Callable[[Observation], None] | None = None,
+        on_keep: Callable[[Observation], Observation] | None = None,
     ) -> None:
         self.provider = provider
         self.fetcher = fetcher
@@ -164,9 +164,9 @@ class ProviderContext:
 
     def keep(self, observation: Observation) -> None:
         """Keep a result as soon as it is found: it survives a timeout or Ctrl-C later on."""
-        self.kept.append(observation)
         if self._on_keep is not None:
-            self._on_keep(observation)
+            observation = self._on_keep(observation)  # what to hold (the text may be spooled)
+        self.kept.append(observation)
 
     def note_unchecked(
         self,
