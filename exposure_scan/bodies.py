@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -99,6 +100,30 @@ def keep(body: bytes) -> None:
 def kept(digest: str) -> bytes | None:
     spool = CURRENT.get()
     return spool.get(digest) if spool is not None and digest else None
+
+
+class Parked:
+    """A fetched body on disk while it waits for a reader thread: pages that arrive faster
+    than they are read (a fast network, many hosts) then wait without their bodies in memory."""
+
+    def __init__(self, spool: BodySpool, body: bytes) -> None:
+        self.path = spool.folder / f"waiting-{uuid.uuid4().hex}"  # never a page's name
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(fd, "wb") as out:
+            out.write(body)
+
+    def take(self) -> bytes:
+        """The body, back in memory; its file is gone."""
+        try:
+            return self.path.read_bytes()
+        finally:
+            self.path.unlink(missing_ok=True)
+
+
+def park(body: bytes) -> Parked | None:
+    """`body` on disk until `take` when a spool is in use; else None (it stays in memory)."""
+    spool = CURRENT.get()
+    return Parked(spool, body) if spool is not None else None
 
 
 def kept_text(digest: str) -> str | None:
