@@ -160,7 +160,8 @@ class Outputs:
             for name, data in letters.items():
                 write_new(letters_dir / name, data)
         if evidence is not None:
-            from exposure_scan.reports.evidence import stage_evidence  # slow import: only when needed
+            # slow import: only when needed
+            from exposure_scan.reports.evidence import stage_evidence
 
             self.evidence = stage_evidence(*evidence)
         # Everything is on disk: now give it its names.

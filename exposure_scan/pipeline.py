@@ -15,9 +15,9 @@ from exposure_scan.http import host_of
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
 from exposure_scan.models import FieldMatch, Finding, HouseholdFinding, Observation, SourceKind
+from exposure_scan.passage import passages
 from exposure_scan.profile import PersonName, Profile
 from exposure_scan.provider import Provider, Query, QueryField
-from exposure_scan.passage import passages
 from exposure_scan.removal import attach_steps
 from exposure_scan.scoring import score_findings
 from exposure_scan.threat import threatens
