@@ -4,8 +4,9 @@ fresh subprocess; then a scan that meets every bomb of the fault world.
     python bench/memory.py [--pages 100 1000] [--skip-bombs]
 
 A search source finds N pages (50-150 KB of synthetic HTML, one in ten naming the fictional
-profile with an address); the page inspector reads them all; the JSON, Markdown and HTML
-reports are written as the CLI writes them. Pages are served by an in-process mock transport
+profile with an address); the page inspector reads them all, with page texts spooled to
+disk as the CLI spools them; the JSON, Markdown and HTML reports are written as the CLI
+writes them. Pages are served by an in-process mock transport
 (no packet leaves the process); the bomb scan uses the fault world on 127.0.0.1. The peak is
 the child's maximum resident set size (getrusage), which includes the interpreter (~40 MB).
 
