@@ -26,6 +26,7 @@ from exposure_scan.profile import Profile
 from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.registry import Registry
 from exposure_scan.scan import ScanState, scan
+from exposure_scan.threat import threatens
 from tests.conftest import fake_public_resolver
 from tests.test_cli import write_profile
 
@@ -116,11 +117,14 @@ def test_a_spooled_scan_finds_the_same_and_holds_no_page_text(
     profile: Profile, spool_home: Path
 ) -> None:
     plain, _ = run_scan(profile)
-    with bodies.spooling(bodies=False):
+    with bodies.spooling(bodies=False) as spool:
+        assert spool is not None
         lean, state = run_scan(profile)
         kept = [o for o in state.observations if o.provider == "inspector"]
         assert len(kept) == 3 and all(not o.text and o.text_sha256 for o in kept)
         del state
+        # the texts (one page, three times: one file); no body waiting for a reader is left
+        assert [p.name for p in spool.folder.iterdir()] == [f"{kept[0].text_sha256}.txt"]
     assert not list(spool_home.iterdir())
 
     def summary(result: ScanResult) -> list[Any]:
@@ -206,3 +210,27 @@ def test_the_spool_is_gone_after_a_failed_write(
     assert "No space left on device" in result.output
     assert not list(spool_home.iterdir())
     assert not (tmp_path / "evidence").exists()
+
+
+def test_the_demo_scan_finds_the_same_with_its_texts_spooled(spool_home: Path) -> None:
+    from urllib.parse import urlsplit
+
+    from tests.test_household import demo_scan
+
+    def key(r: ScanResult) -> list[Any]:
+        # each world listens on its own port: compare pages by path
+        return [
+            sorted((f.observation.provider, urlsplit(f.observation.url).path, f.severity,
+                    f.score, f.rules, f.matches, [s.action for s in f.steps], threatens(f))
+                   for f in r.findings),
+            sorted((urlsplit(h.observation.url).path, h.member, h.severity, h.ties, h.matches)
+                   for h in r.household),
+            [(p.rule, p.phase) for p in r.plan], r.score, r.level, r.coverage,
+        ]
+
+    plain, _ = demo_scan()
+    with bodies.spooling(bodies=False):
+        lean, _ = demo_scan()
+    assert plain.household and key(lean) == key(plain)
+    assert any(f.observation.text_sha256 and not f.observation.text for f in lean.findings)
+    assert not list(spool_home.iterdir())
