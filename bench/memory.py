@@ -4,8 +4,9 @@ fresh subprocess; then a scan that meets every bomb of the fault world.
     python bench/memory.py [--pages 100 1000] [--skip-bombs]
 
 A search source finds N pages (50-150 KB of synthetic HTML, one in ten naming the fictional
-profile with an address); the page inspector reads them all; the JSON, Markdown and HTML
-reports are written as the CLI writes them. Pages are served by an in-process mock transport
+profile with an address); the page inspector reads them all, with page texts spooled to
+disk as the CLI spools them; the JSON, Markdown and HTML reports are written as the CLI
+writes them. Pages are served by an in-process mock transport
 (no packet leaves the process); the bomb scan uses the fault world on 127.0.0.1. The peak is
 the child's maximum resident set size (getrusage), which includes the interpreter (~40 MB).
 
@@ -45,6 +46,7 @@ def child(pages: int) -> dict[str, Any]:
     import httpx
 
     from bench.pages import synth_page
+    from exposure_scan.bodies import spooling
     from exposure_scan.config import Config
     from exposure_scan.inspector import PageInspector
     from exposure_scan.models import Observation
@@ -82,8 +84,6 @@ def child(pages: int) -> dict[str, Any]:
         "http": {"retries": 0},
     })
     profile = Profile.model_validate(SAMPLE_PROFILE)
-    state = ScanState(profile=profile, config=config,
-                      providers=Registry([Finder, PageInspector]).configure(config, env={}))
     held: list[Any] = []
 
     async def run(state: ScanState) -> None:
@@ -91,11 +91,13 @@ def child(pages: int) -> dict[str, Any]:
                                resolver=fake_public_resolver))
 
     started = time.monotonic()
-    asyncio.run(run(state))
-    result = held.pop()
-    del state
-    scanned = time.monotonic() - started
-    with tempfile.TemporaryDirectory() as out:
+    with spooling(bodies=False), tempfile.TemporaryDirectory() as out:  # as the CLI does
+        state = ScanState(profile=profile, config=config,
+                          providers=Registry([Finder, PageInspector]).configure(config, env={}))
+        asyncio.run(run(state))
+        result = held.pop()
+        del state
+        scanned = time.monotonic() - started
         paths = write_outputs(result, profile, Path(out), ["json", "md", "html"],
                               evidence=None, today=date.today())
         sizes = {p.suffix: p.stat().st_size for p in paths}

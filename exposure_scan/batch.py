@@ -24,6 +24,7 @@ from pathlib import Path
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from exposure_scan.bodies import spooling
 from exposure_scan.config import Config
 from exposure_scan.errors import ExposureScanError, InputError, ReportError
 from exposure_scan.files import make_private_dirs, replace_private
@@ -235,6 +236,11 @@ async def run_batch(
         progress.tick(outcome.line(path.name))
 
     async def _scan_one(profile: Profile, folder: str) -> Outcome:
+        # Each person's page texts wait on disk, not in memory, until their reports are written.
+        with spooling(bodies=False):
+            return await _scan_spooled(profile, folder)
+
+    async def _scan_spooled(profile: Profile, folder: str) -> Outcome:
         try:
             scan_state = ScanState(
                 profile=profile,

@@ -199,12 +199,7 @@ def run_and_report(
         raise InputError("--out", "-", "expects a folder, not a stream; like --out reports")
     preflight(out, formats, evidence)
     organisation = organisation_for(config.source, config.organisation)  # issue 12
-    state = ScanState(
-        profile=profile,
-        config=config,
-        providers=registry.configure(config, only=only),
-        language=lang,
-    )
+    providers = registry.configure(config, only=only)
     progress = Progress(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     held: list[ScanResult] = []
 
@@ -213,7 +208,10 @@ def run_and_report(
         # keeps further references to a coroutine's result (about 100 MB at 1,000 pages).
         held.append(await run_scan(state, observer=progress))
 
-    with spooling(evidence is not None):  # raw bodies for the evidence bundle, on disk
+    # Page texts (and, for an evidence bundle, raw bodies) wait on disk, not in memory; the
+    # spool goes when the block ends, however it ends.
+    with spooling(bodies=evidence is not None):
+        state = ScanState(profile=profile, config=config, providers=providers, language=lang)
         try:
             # Ctrl-C and SIGTERM end the scan inside the loop with a partial result.
             asyncio.run(scan_into_held(state))

@@ -171,8 +171,13 @@ class PageInspector(Provider):
                 title=title,
             )
             return None
-        facts = await self.read_off_loop(kind, body, content_type)
+        del response  # only its body is needed now, and may wait on disk
+        digest = hashlib.sha256(body).hexdigest()
         bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
+        # Every reader busy (pages arrive faster than they are read): the body waits on disk.
+        held = (bodies.park(body) if _reading_slots().locked() else None) or body
+        del body
+        facts = await self.read_off_loop(kind, held, content_type)
         observation = Observation(
             provider=self.name,
             url=served,
@@ -184,14 +189,16 @@ class PageInspector(Provider):
             phones=facts.phones,
             emails=facts.emails,
             snippet=facts.description or facts.text[:280],
-            body_sha256=hashlib.sha256(body).hexdigest(),
+            body_sha256=digest,
             extra={"publisher": facts.publisher} if facts.publisher else {},
         )
         # Every reader strips the controls from the text it lays out; validating it again
         # would scan the whole page once more, on the event loop (a tenth of its work).
         return observation.model_copy(update={"text": facts.text})
 
-    async def read_off_loop(self, kind: str, body: bytes, content_type: str) -> PageFacts:
+    async def read_off_loop(
+        self, kind: str, body: bytes | bodies.Parked, content_type: str
+    ) -> PageFacts:
         """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
 
         The reader looks at the clock as it goes and stops itself; the wait below is the
@@ -200,7 +207,9 @@ class PageInspector(Provider):
         budget = self.budget
         loop = asyncio.get_running_loop()
         async with _reading_slots():
-            work = loop.run_in_executor(_readers(), read_body, kind, body, content_type, budget)
+            data = body.take() if isinstance(body, bodies.Parked) else body
+            work = loop.run_in_executor(_readers(), read_body, kind, data, content_type, budget)
+            del data, body
             try:
                 return await asyncio.wait_for(work, 2 * budget + GRACE_S)
             except TimeoutError:

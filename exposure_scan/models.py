@@ -91,6 +91,9 @@ class Observation(Frozen):
     site: str = ""  # catalog domain when known, e.g. "detelefoongids.nl"
     extra: dict[str, str] = Field(default_factory=dict)  # source-specific facts (NPI number, ...)
     body_sha256: str = ""  # of the page body as fetched: evidence that it said this
+    # Of `text` (UTF-8) when the scan spooled it to disk and let go of it (`text` is then
+    # empty): the evidence bundle's page.txt, which hashes to this.
+    text_sha256: str = ""
 
     @field_validator("title", "names", "addresses", "phones", "emails", "text", "snippet")
     @classmethod
@@ -198,6 +201,9 @@ class Finding(Frozen):
     # The JSON report keeps these words around each matched value instead of the page's
     # text (which only the evidence bundle keeps): a report stays small at 1,000 pages.
     passages: list[Passage] = Field(default_factory=list)
+    # threat.threatens, decided while the page's text was at hand (None: decide from what
+    # the finding keeps); the scan does not keep a page's text in memory.
+    threat: bool | None = None
 
 
 class Relation(StrEnum):

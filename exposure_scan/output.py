@@ -32,7 +32,7 @@ from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
 
 if TYPE_CHECKING:
-    from exposure_scan.evidence import StagedEvidence
+    from exposure_scan.reports.evidence import StagedEvidence
 
 SUFFIX = {"html": "html", "json": "json", "md": "md", "pdf": "pdf"}
 
@@ -152,7 +152,8 @@ class Outputs:
             for name, data in letters.items():
                 write_new(letters_dir / name, data)
         if evidence is not None:
-            from exposure_scan.evidence import stage_evidence  # slow import: only when needed
+            # slow import: only when needed
+            from exposure_scan.reports.evidence import stage_evidence
 
             self.evidence = stage_evidence(*evidence)
         # Everything is on disk: now give it its names.
@@ -165,7 +166,7 @@ class Outputs:
             self.placed.append(move_dir_in_exclusively(letters_dir, self.out_dir, base))
             paths.append(self.placed[-1])
         if self.evidence is not None:
-            from exposure_scan.evidence import commit_evidence
+            from exposure_scan.reports.evidence import commit_evidence
 
             paths.append(commit_evidence(self.evidence))
         return paths

@@ -15,13 +15,26 @@ from exposure_scan.http import host_of
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
 from exposure_scan.models import FieldMatch, Finding, HouseholdFinding, Observation, SourceKind
+from exposure_scan.passage import passages
 from exposure_scan.profile import PersonName, Profile
 from exposure_scan.provider import Provider, Query, QueryField
 from exposure_scan.removal import attach_steps
 from exposure_scan.scoring import score_findings
+from exposure_scan.threat import threatens
 
 # What matching one observation gave: its matches, or None when the matcher failed on it.
 MatchOutcome = list[FieldMatch] | None
+# An observation with its page text back, when the scan let go of it (see `spooled`).
+Loader = Callable[[Observation], Observation]
+
+
+def _as_is(obs: Observation) -> Observation:
+    return obs
+
+
+def spooled(obs: Observation) -> bool:
+    """Whether the scan spooled this observation's text and keeps only its hash."""
+    return bool(obs.text_sha256) and not obs.text
 
 
 def build_query(
@@ -131,8 +144,9 @@ class MatchCache:
     URL choice, the final report). Keyed by identity; the entry keeps the observation
     alive, so an id is never reused while it is cached."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, load: Loader = _as_is) -> None:
         self.matcher = Matcher(profile)
+        self.load = load  # a spooled page's text is read back only while it is matched
         self._done: dict[int, tuple[Observation, MatchOutcome]] = {}
 
     def cached(self, obs: Observation) -> bool:
@@ -143,7 +157,7 @@ class MatchCache:
         entry = self._done.get(id(obs))
         if entry is not None and entry[0] is obs:
             return entry[1]
-        outcome = match_safely(self.matcher, obs)
+        outcome = match_safely(self.matcher, self.load(obs) if spooled(obs) else obs)
         self._done[id(obs)] = (obs, outcome)
         return outcome
 
@@ -161,11 +175,16 @@ def assess(
     match: Callable[[Observation], MatchOutcome] | None = None,
     *,
     household: bool = True,
+    load: Loader = _as_is,
 ) -> Assessment:
     """Match every observation against the profile (through `match`, e.g. a cache), then
-    score what matched. A search hit whose page was read is judged by the page."""
+    score what matched. A search hit whose page was read is judged by the page.
+
+    A page whose text was spooled (`load` reads it back) has it back only while it is
+    scored; its finding keeps the passages that matched and the threat judged on the text,
+    not the text."""
     raw = list(observations)
-    match = match or MatchCache(profile).match
+    match = match or MatchCache(profile, load).match
     classified = classify(raw)
     # A page filed under the URL that served it was found under `found_via`.
     read = {o.found_via or o.url for o in classified if o.provider == PageInspector.name}
@@ -183,14 +202,37 @@ def assess(
         seen.append((obs, matches))
         if matches:
             matched.append((obs, matches))
-    findings = attach_steps(score_findings(profile, matched), profile)
-    return Assessment(findings, unmatched, find_household(profile, seen) if household else [])
+    matched = [(load(o) if spooled(o) else o, m) for o, m in matched]
+    findings = [_lean(f) for f in attach_steps(score_findings(profile, matched), profile)]
+    del matched
+    members = (
+        find_household(profile, ((load(o) if spooled(o) else o, m) for o, m in seen))
+        if household
+        else []
+    )
+    return Assessment(findings, unmatched, members)
+
+
+def _lean(finding: Finding) -> Finding:
+    """A finding on a spooled page as the scan keeps it: the passages around the values,
+    the threat judged on the text, the text's hash; not the text."""
+    obs = finding.observation
+    if not obs.text_sha256 or not obs.text:
+        return finding
+    return finding.model_copy(
+        update={
+            "observation": obs.model_copy(update={"text": ""}),
+            "passages": passages(obs.text, [m.observed for m in finding.matches]),
+            "threat": threatens(finding),
+        }
+    )
 
 
 def find(
     profile: Profile,
     observations: Iterable[Observation],
     match: Callable[[Observation], MatchOutcome] | None = None,
+    load: Loader = _as_is,
 ) -> list[Finding]:
     """Match every observation against the profile, then score what matched."""
-    return assess(profile, observations, match, household=False).findings
+    return assess(profile, observations, match, household=False, load=load).findings

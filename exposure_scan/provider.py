@@ -130,7 +130,7 @@ class ProviderContext:
         provider: Provider,
         fetcher: Fetcher,
         *,
-        on_keep: Callable[[Observation], None] | None = None,
+        on_keep: Callable[[Observation], Observation] | None = None,
     ) -> None:
         self.provider = provider
         self._fetcher = fetcher
@@ -217,9 +217,9 @@ class ProviderContext:
 
     def keep(self, observation: Observation) -> None:
         """Keep a result as soon as it is found: it survives a timeout or Ctrl-C later on."""
-        self.kept.append(observation)
         if self._on_keep is not None:
-            self._on_keep(observation)
+            observation = self._on_keep(observation)  # what to hold (the text may be spooled)
+        self.kept.append(observation)
 
     def note_unchecked(
         self,

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from exposure_scan import __version__
+from exposure_scan import __version__, bodies
 from exposure_scan.config import Config
 from exposure_scan.errors import ProviderError
 from exposure_scan.failure import failure_reason
@@ -93,25 +93,43 @@ class ScanState:
     # Providers asking their source right now, with what they kept so far.
     active: dict[str, tuple[ProviderContext, float]] = field(default_factory=dict)
     stopped_by: str = ""  # the signal that ended the scan early ("SIGINT", "SIGTERM")
+    spool: bodies.BodySpool | None = field(init=False, repr=False)
     cache: MatchCache = field(init=False, repr=False)
     pending: set[asyncio.Future[MatchOutcome]] = field(default_factory=set, init=False)
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False, repr=False)
     _matcher_thread: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.cache = MatchCache(self.profile)
+        # The spool of the CLI's `bodies.spooling` block, if any: taken now, since worker
+        # threads do not see the context variable.
+        self.spool = bodies.CURRENT.get()
+        self.cache = MatchCache(self.profile, self.load)
 
-    def match_soon(self, obs: Observation) -> None:
+    def load(self, obs: Observation) -> Observation:
+        """A spooled observation with its text read back (for matching and scoring)."""
+        text = self.spool.text(obs.text_sha256) if self.spool is not None else None
+        return obs.model_copy(update={"text": text}) if text else obs
+
+    def _let_go(self, obs: Observation) -> Observation:
+        """The observation as the scan holds it: a page's text on disk, its hash in memory."""
+        if self.spool is None or not obs.text:
+            return obs
+        digest = self.spool.keep_text(obs.text)
+        return obs.model_copy(update={"text": "", "text_sha256": digest})
+
+    def match_soon(self, obs: Observation) -> Observation:
         """Start matching a result as it arrives, off the event loop, so a long page never
-        delays the requests of other sources."""
+        delays the requests of other sources. Returns the observation to hold: with a
+        spool, its text is on disk and read back only while it is matched."""
         if self.cache.cached(obs):
-            return
+            return obs
+        obs = self._let_go(obs)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # kept from a provider's worker thread: hand it to the loop
             if self.loop is not None and not self.loop.is_closed():
                 self.loop.call_soon_threadsafe(self.match_soon, obs)
-            return  # else `finish` matches it
+            return obs  # else `finish` matches it
         self.loop = loop
         if self._matcher_thread is None:
             # One thread: the matcher is CPU-bound (the GIL gains nothing from more) and
@@ -120,6 +138,7 @@ class ScanState:
         future = loop.run_in_executor(self._matcher_thread, self.cache.match, obs)
         self.pending.add(future)
         future.add_done_callback(self.pending.discard)
+        return obs
 
     async def matched(self) -> None:
         """Wait until every result so far is matched."""
@@ -155,7 +174,7 @@ class ScanState:
         observations = list(self.observations)
         for ctx, _ in self.active.values():
             observations.extend(ctx.kept)
-        assessment = assess(self.profile, observations, self.cache.match)
+        assessment = assess(self.profile, observations, self.cache.match, load=self.load)
         runs = _note_unmatched(runs, assessment.unmatched)
         coverage = Coverage.of(runs)
         score, level, confidence = summarise(assessment.findings, coverage)
@@ -453,8 +472,7 @@ async def _run_all(
                 provider, query, fetcher, config.scan.provider_timeout, ctx
             )
             del state.active[provider.name]
-        for obs in observations:
-            state.match_soon(obs)
+        observations = [state.match_soon(obs) for obs in observations]
         if note:
             run = run.model_copy(update={"unchecked_parts": [*run.unchecked_parts, note]})
         state.observations.extend(observations)
@@ -508,5 +526,5 @@ async def _matched_urls(state: ScanState) -> list[str]:
     if not state.observations:
         return []
     await state.matched()
-    findings = find(state.profile, state.observations, state.cache.match)
+    findings = find(state.profile, state.observations, state.cache.match, state.load)
     return sorted({f.observation.url for f in findings if f.observation.url})

@@ -70,6 +70,8 @@ def _near_values(finding: Finding) -> list[str]:
 
 def threatens(finding: Finding) -> bool:
     """Words of intimidation next to the person's data, or a post with their home address."""
+    if finding.threat is not None:
+        return finding.threat
     kind = finding.observation.source_kind
     if kind in NOT_POSTS:
         return False

@@ -132,7 +132,7 @@ def shows(matches: list[FieldMatch], lang: str) -> str:
 def _passages(f: Finding) -> list[list[dict[str, Any]]]:
     """The words around each matched value: in the page's text when it was read, else in the
     search result's excerpt."""
-    if f.passages:  # read back from a JSON report, which keeps these instead of the text
+    if f.passages or f.observation.text_sha256:  # the scan or a JSON report kept these
         found = f.passages[:PASSAGES]
     else:
         text = f.observation.text or f.observation.snippet
@@ -162,7 +162,7 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
         "passages": (quotes := _passages(f)),
         # read, but the values stand only in its structured data (JSON-LD, microdata): the
         # page's first characters (menus, banners) say nothing, the matched fields do
-        "structured": bool(obs.text) and not quotes,
+        "structured": bool(obs.text or obs.text_sha256) and not quotes,
         "shows": shows(f.matches, lang),
         "private": any(m.private for m in f.matches),
         "threat": threatens(f),

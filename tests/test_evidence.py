@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from exposure_scan import evidence
 from exposure_scan.errors import ReportError
-from exposure_scan.evidence import iso_utc, write_evidence
 from exposure_scan.models import (
     FieldKind,
     FieldMatch,
@@ -26,6 +24,8 @@ from exposure_scan.models import (
     Severity,
     SourceKind,
 )
+from exposure_scan.reports import evidence
+from exposure_scan.reports.evidence import iso_utc, write_evidence
 
 T0 = datetime(2026, 1, 5, 9, 30, 15, tzinfo=UTC)
 CET = timezone(timedelta(hours=1))

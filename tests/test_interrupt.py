@@ -88,7 +88,10 @@ def scan_and_stop(
             encoding="utf-8",
         )
         out = tmp_path / "out"
-        env = {**os.environ, "EXPOSURE_SCAN_PROVIDERS": "searxng,inspector"}
+        spool_home = tmp_path / "tmp"  # the scan's spool of page texts would be left here
+        spool_home.mkdir()
+        env = {**os.environ, "EXPOSURE_SCAN_PROVIDERS": "searxng,inspector",
+               "TMPDIR": str(spool_home)}
         proc = subprocess.Popen(
             [sys.executable, "-m", "exposure_scan", "scan", "-p", str(profile), "-c",
              str(config), "--out", str(out), "--format", "json", "--quiet"],
@@ -112,6 +115,7 @@ def test_a_page_read_before_the_stop_is_in_the_partial_report(
 ) -> None:
     proc, stderr, out = scan_and_stop(tmp_path, signum, ready="/hang")
     assert proc.returncode == 5, stderr.decode()
+    assert not list((tmp_path / "tmp").iterdir())  # the spool went with the scan
     assert b"Traceback" not in stderr
     assert (b"SIGTERM" in stderr) is (signum == signal.SIGTERM)
     [report] = out.glob("*-partial.json")

@@ -11,9 +11,9 @@ import pytest
 
 from exposure_scan import bodies, output
 from exposure_scan.config import ScanSettings
-from exposure_scan.evidence import write_evidence
 from exposure_scan.models import FieldKind, FieldMatch, Finding, Observation, ScanResult, Severity
 from exposure_scan.reports import render
+from exposure_scan.reports.evidence import write_evidence
 from exposure_scan.summary import load_result
 from tests.test_reports import T0, T1
 

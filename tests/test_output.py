@@ -314,7 +314,7 @@ def test_a_failure_while_moving_into_place_takes_back_what_was_placed(
 def test_an_evidence_failure_takes_back_the_reports(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from exposure_scan import evidence as evidence_module
+    from exposure_scan.reports import evidence as evidence_module
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(errno.EACCES, "Permission denied")

@@ -42,8 +42,9 @@ from exposure_scan.files import (
     write_new,
 )
 from exposure_scan.models import Finding, ScanResult, utc_now
-from exposure_scan.reports import i18n
 from exposure_scan.scoring import rule_texts
+
+from . import i18n
 
 MANIFEST_VERSION = "1"
 SAFE_ID = re.compile(r"[^0-9a-z]")
@@ -78,6 +79,7 @@ def _finding_record(finding: Finding) -> dict[str, Any]:
         "title": obs.title,
         "fetched_at": iso_utc(obs.seen_at),
         "body_sha256": obs.body_sha256 or None,
+        "text_sha256": obs.text_sha256 or None,
         "provider": obs.provider,
         "site": obs.site,
         "source_kind": obs.source_kind.value,
@@ -142,8 +144,11 @@ def _details_text(record: dict[str, Any], finding: Finding, lang: str) -> str:
 
 def _files_for(finding: Finding, lang: str) -> tuple[dict[str, Any], dict[str, bytes]]:
     record = _finding_record(finding)
+    obs = finding.observation
+    # The scan keeps a page's text on disk (its spool), not in memory: copied from there.
+    text = obs.text or bodies.kept_text(obs.text_sha256) or ""
     files = {
-        "page.txt": finding.observation.text.encode("utf-8"),
+        "page.txt": text.encode("utf-8"),
         "url.txt": (finding.observation.url + "\n").encode("utf-8"),
         "details.txt": _details_text(record, finding, lang).encode("utf-8"),
         "finding.json": (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode(),
