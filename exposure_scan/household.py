@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from exposure_scan.kinship import FIRST_NAME_REASON, FirstNames, PlaceFinder
+from exposure_scan.kinship import FirstNames, PlaceFinder, is_first_name_only
 from exposure_scan.matching import Matcher
 from exposure_scan.models import (
     FieldKind,
@@ -175,7 +175,7 @@ def find_household(
     for obs, clinician in seen:
         for index, member, matches, named in matcher.match(obs, clinician):
             # A first name alone counts only with its own ties (`kinship`), never "same page".
-            own = [m for m in matches if m.reason != FIRST_NAME_REASON]
+            own = [m for m in matches if not is_first_name_only(m)]
             ties = (_ties(obs.text, own, clinician) if own else set()) | named
             if {HouseholdTie.HOME_ADDRESS, HouseholdTie.NAMED_WITH_CLINICIAN} & ties:
                 ties.discard(HouseholdTie.SAME_PAGE)

@@ -130,3 +130,19 @@ def test_a_child_by_first_name_only_loads_and_is_never_searched_for(tmp_path: Pa
     assert name.given == "Noor" and name.surname == "" and name.full == "Noor"
     query = build_query(profile, SearxngProvider, False, [])
     assert [n.given for n in query.names] == ["Femke"]  # a first name alone is no search
+
+
+def test_a_first_name_match_is_known_by_its_parts_not_its_words() -> None:
+    """household.find_household decides on the parts (issue 14: no string comparison on a
+    reason decides anything): rewording the reason changes nothing."""
+    from exposure_scan.kinship import FirstNames, Mention, is_first_name_only
+    from exposure_scan.models import FieldKind, FieldMatch, MatchPart
+
+    first = FirstNames(["Sem"], ["de Wit"], [])
+    made = first.match(Mention(0, 3, "Sem", frozenset()))
+    assert is_first_name_only(made)
+    assert is_first_name_only(made.model_copy(update={"reason": "reworded"}))
+    full = FieldMatch(field=FieldKind.NAME, label="", observed="Sem de Wit", confidence=0.9,
+                      reason="first name, tied to you on the page",
+                      parts=(MatchPart.SURNAME, MatchPart.GIVEN_NAME))
+    assert not is_first_name_only(full)
