@@ -258,7 +258,6 @@ class PlaceFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower = ""
         self._breaks: list[int] | None = None
 
     def line(self, at: int) -> int:
@@ -266,20 +265,18 @@ class PlaceFinder:
             self._breaks = [m.start() for m in re.finditer("\n", self.text)]
         return bisect_right(self._breaks, at)
 
-    @property
-    def lower(self) -> str:
-        if not self._lower:
-            self._lower = self.text.lower()
-        return self._lower
-
     def of(self, values: Iterable[str]) -> list[tuple[int, int, int]]:
+        """Where each value stands, in any case. Searched in the text itself: a lower-cased
+        copy can be longer ("İ" becomes two characters) and its places would drift."""
         out: list[tuple[int, int, int]] = []
         for value in values:
-            needle = value.lower().strip()
-            at = self.lower.find(needle) if needle else -1
-            while at >= 0 and len(out) < MAX_PLACES:
-                out.append((at, at + len(needle), self.line(at)))
-                at = self.lower.find(needle, at + 1)
+            needle = value.strip()
+            if not needle:
+                continue
+            for found in re.finditer(re.escape(needle), self.text, re.IGNORECASE):
+                if len(out) >= MAX_PLACES:
+                    break
+                out.append((found.start(), found.end(), self.line(found.start())))
         return out
 
     def spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:

@@ -146,3 +146,11 @@ def test_a_first_name_match_is_known_by_its_parts_not_its_words() -> None:
                       reason="first name, tied to you on the page",
                       parts=(MatchPart.SURNAME, MatchPart.GIVEN_NAME))
     assert not is_first_name_only(full)
+
+
+def test_places_are_found_in_the_page_text_itself_not_a_longer_lower_cased_copy() -> None:
+    from exposure_scan.kinship import PlaceFinder
+
+    text = "İlker en İbrahim, " * 10 + "Meidoornstraat 23"
+    [(start, end, _)] = PlaceFinder(text).of(["meidoornstraat 23"])
+    assert text[start:end] == "Meidoornstraat 23"
