@@ -109,22 +109,14 @@ NEAR_LINES = 1
 NEAR_CHARS = 200
 
 
-def _places(text: str, value: str) -> list[tuple[int, int, int]]:
-    """(start, end, line) of each place the value stands in the text."""
-    out = []
-    lower, needle = text.lower(), value.lower().strip()
-    start = lower.find(needle) if needle else -1
-    while start >= 0:
-        out.append((start, start + len(needle), text.count("\n", 0, start)))
-        start = lower.find(needle, start + 1)
-    return out
-
-
 def _together(text: str, ours: list[FieldMatch], theirs: list[FieldMatch]) -> bool:
     """Whether a member's value stands next to one of the clinician's. Values seen only in a
-    record's fields (not in running text) belong to one record: together."""
-    a = [p for m in ours for p in _places(text, m.observed)]
-    b = [p for m in theirs for p in _places(text, m.observed)]
+    record's fields (not in running text) belong to one record: together. The first
+    kinship.MAX_PLACES places of each side are compared: a page repeating both values
+    thousands of times apart stays a bounded amount of work."""
+    places = PlaceFinder(text)
+    a = places.of(m.observed for m in ours)
+    b = places.of(m.observed for m in theirs)
     if not a or not b:
         return True
     return any(

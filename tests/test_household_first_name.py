@@ -154,3 +154,22 @@ def test_places_are_found_in_the_page_text_itself_not_a_longer_lower_cased_copy(
     text = "İlker en İbrahim, " * 10 + "Meidoornstraat 23"
     [(start, end, _)] = PlaceFinder(text).of(["meidoornstraat 23"])
     assert text[start:end] == "Meidoornstraat 23"
+
+
+def test_a_page_repeating_both_values_far_apart_is_bounded_work() -> None:
+    """Before, every place of the member's value was compared with every place of the
+    clinician's: 20,000 of each, far apart, took minutes."""
+    import time
+
+    from exposure_scan.household import _together
+    from exposure_scan.models import FieldKind, FieldMatch
+
+    name = FieldMatch(field=FieldKind.NAME, label="", observed="Kees Bakker", confidence=0.9,
+                      reason="same surname and given name")
+    home = FieldMatch(field=FieldKind.ADDRESS, label="home", observed="Meidoornstraat 23",
+                      confidence=0.9, reason="same street and house number")
+    text = "Kees Bakker\n" * 20_000 + "Meidoornstraat 23\n" * 20_000
+    started = time.perf_counter()
+    assert _together(text, [name], [home]) is False
+    assert time.perf_counter() - started < 5
+    assert _together("Kees Bakker, Meidoornstraat 23", [name], [home]) is True
