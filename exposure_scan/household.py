@@ -46,6 +46,8 @@ class HouseholdMatcher:
             (i, m, _matcher(m, profile), FirstNames(first_names(m), family, streets, clinician))
             for i, m in enumerate(profile.household)
         ]
+        # pages a member could not be compared with: unchecked for them, never "not there"
+        self.failed: list[Observation] = []
 
     def match(
         self, obs: Observation, clinician: list[FieldMatch] | None = None
@@ -60,7 +62,9 @@ class HouseholdMatcher:
             try:
                 found = matcher.match_observation(obs) if matcher else []
                 mentions = first.mentions(obs.text, clinician or [], places)
-            except Exception:  # a page the matcher cannot read is unchecked for the clinician
+            except Exception:  # a page the matcher cannot read: unchecked, not clear
+                if not any(o is obs for o in self.failed):
+                    self.failed.append(obs)
                 continue
             kept = [m for m in found if m.field is not FieldKind.NAME or strong_name(m)]
             ties = {t for mention in mentions for t in mention.ties}

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from exposure_scan.catalog import load_catalog
-from exposure_scan.household import find_household
+from exposure_scan.household import HouseholdMatcher, find_household
 from exposure_scan.http import host_of
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
@@ -184,7 +184,12 @@ def assess(
         if matches:
             matched.append((obs, matches))
     findings = attach_steps(score_findings(profile, matched), profile)
-    return Assessment(findings, unmatched, find_household(profile, seen) if household else [])
+    if not (household and profile.household):
+        return Assessment(findings, unmatched)
+    members = HouseholdMatcher(profile)
+    theirs = find_household(profile, seen, members)
+    unmatched += [o for o in members.failed if not any(o is u for u in unmatched)]
+    return Assessment(findings, unmatched, theirs)
 
 
 def find(

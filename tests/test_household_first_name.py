@@ -173,3 +173,22 @@ def test_a_page_repeating_both_values_far_apart_is_bounded_work() -> None:
     assert _together(text, [name], [home]) is False
     assert time.perf_counter() - started < 5
     assert _together("Kees Bakker, Meidoornstraat 23", [name], [home]) is True
+
+
+def test_a_page_a_member_could_not_be_compared_with_is_unchecked_not_clear(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, a failure while matching a member was skipped silently: the page counted as
+    checked for the household and nothing was found."""
+    from exposure_scan import kinship
+    from exposure_scan.pipeline import assess
+
+    def broken(*args: object, **kwargs: object) -> list[kinship.Mention]:
+        raise RecursionError("a page the rule cannot read")
+
+    monkeypatch.setattr(kinship.FirstNames, "mentions", broken)
+    page = Observation(provider="inspector", url="https://example.org/club",
+                       text="Femke Dijkstra, Wilgenlaan 14, Groningen, met haar zoon Daan")
+    assessment = assess(profile, [page])
+    assert assessment.findings  # the clinician's own matching went on
+    assert [o.url for o in assessment.unmatched] == [page.url]
