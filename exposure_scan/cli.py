@@ -728,7 +728,11 @@ def summary(
     ] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
                                              help="Write here, not stdout.")] = None,
-    lang: LangOpt = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="nl|en", help="Language of the summary: nl or en "
+                     "(default: the one most reports were written in)."),
+    ] = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.errors import InputError, ReportError
