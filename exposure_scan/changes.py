@@ -76,7 +76,7 @@ class ScanRecord(Frozen):
         return {s.value: sum(1 for f in self.found if f.severity is s) for s in Severity}
 
 
-def field_keys(finding: Finding) -> list[str]:
+def field_keys(finding: Finding | HouseholdFinding) -> list[str]:
     return sorted({f"{m.field.value}:{m.label}" for m in finding.matches})
 
 
@@ -86,7 +86,7 @@ def record_of(finding: Finding | HouseholdFinding) -> FindingRecord:
         id=finding.id,
         provider=finding.observation.provider,
         url=finding.observation.url,
-        fields=sorted({f"{m.field.value}:{m.label}" for m in finding.matches}),
+        fields=field_keys(finding),
         severity=finding.severity,
         member=member.member if member else None,
         relation=member.relation if member else None,

@@ -427,8 +427,8 @@ def init(
     from exposure_scan.messages import checked_language, speak, spoken, system_language
     from exposure_scan.paths import default_profile
     speak(checked_language(lang) or spoken())
-    organisation = init_org_config(org, (path or default_profile()).parent, force=force) \
-        if org is not None else None
+    organisation = init_org_config(org, (path or default_profile()).parent, force=force,
+                                   lang=checked_language(lang)) if org is not None else None
     # The template is a Dutch GP's: Dutch unless --lang, the organisation or the system
     # says English.
     language = speak(checked_language(lang) or (organisation.language if organisation else None)
@@ -483,7 +483,9 @@ def fix_for(item: Configured, config_file: str) -> str:
     return ""
 
 
-def init_org_config(org_file: Path, folder: Path, *, force: bool) -> Organisation:
+def init_org_config(
+    org_file: Path, folder: Path, *, force: bool, lang: str | None = None
+) -> Organisation:
     """Issue 12: copy the organisation file next to the profile and write a config naming it."""
     from exposure_scan.errors import InputError
     from exposure_scan.files import make_private_dirs, write_new
@@ -510,7 +512,7 @@ def init_org_config(org_file: Path, folder: Path, *, force: bool) -> Organisatio
         except OSError as exc:
             raise InputError(str(target), "", "cannot be written (%(reason)s)",
                              {"reason": exc.strerror}) from None
-    speak(organisation.language or spoken())
+    speak(lang or organisation.language or spoken())  # --lang wins over the organisation's
     tell("Wrote %(path)s for %(name)s; scan with --config %(path)s if it is not in your user "
          "config folder.", path=str(config_file), name=organisation.name)
     return organisation
@@ -726,7 +728,11 @@ def summary(
     ] = "md",
     out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
                                              help="Write here, not stdout.")] = None,
-    lang: LangOpt = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", metavar="nl|en", help="Language of the summary: nl or en "
+                     "(default: the one most reports were written in)."),
+    ] = None,
 ) -> None:
     """Aggregate many reports for an employer: counts only, no personal data."""
     from exposure_scan.errors import InputError, ReportError

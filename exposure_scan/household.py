@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from exposure_scan.kinship import FIRST_NAME_REASON, FirstNames, PlaceFinder
+from exposure_scan.kinship import FirstNames, PlaceFinder, is_first_name_only
 from exposure_scan.matching import Matcher
 from exposure_scan.models import (
     FieldKind,
@@ -46,6 +46,8 @@ class HouseholdMatcher:
             (i, m, _matcher(m, profile), FirstNames(first_names(m), family, streets, clinician))
             for i, m in enumerate(profile.household)
         ]
+        # pages a member could not be compared with: unchecked for them, never "not there"
+        self.failed: list[Observation] = []
 
     def match(
         self, obs: Observation, clinician: list[FieldMatch] | None = None
@@ -60,7 +62,9 @@ class HouseholdMatcher:
             try:
                 found = matcher.match_observation(obs) if matcher else []
                 mentions = first.mentions(obs.text, clinician or [], places)
-            except Exception:  # a page the matcher cannot read is unchecked for the clinician
+            except Exception:  # a page the matcher cannot read: unchecked, not clear
+                if not any(o is obs for o in self.failed):
+                    self.failed.append(obs)
                 continue
             kept = [m for m in found if m.field is not FieldKind.NAME or strong_name(m)]
             ties = {t for mention in mentions for t in mention.ties}
@@ -109,22 +113,14 @@ NEAR_LINES = 1
 NEAR_CHARS = 200
 
 
-def _places(text: str, value: str) -> list[tuple[int, int, int]]:
-    """(start, end, line) of each place the value stands in the text."""
-    out = []
-    lower, needle = text.lower(), value.lower().strip()
-    start = lower.find(needle) if needle else -1
-    while start >= 0:
-        out.append((start, start + len(needle), text.count("\n", 0, start)))
-        start = lower.find(needle, start + 1)
-    return out
-
-
 def _together(text: str, ours: list[FieldMatch], theirs: list[FieldMatch]) -> bool:
     """Whether a member's value stands next to one of the clinician's. Values seen only in a
-    record's fields (not in running text) belong to one record: together."""
-    a = [p for m in ours for p in _places(text, m.observed)]
-    b = [p for m in theirs for p in _places(text, m.observed)]
+    record's fields (not in running text) belong to one record: together. The first
+    kinship.MAX_PLACES places of each side are compared: a page repeating both values
+    thousands of times apart stays a bounded amount of work."""
+    places = PlaceFinder(text)
+    a = places.of(m.observed for m in ours)
+    b = places.of(m.observed for m in theirs)
     if not a or not b:
         return True
     return any(
@@ -175,7 +171,7 @@ def find_household(
     for obs, clinician in seen:
         for index, member, matches, named in matcher.match(obs, clinician):
             # A first name alone counts only with its own ties (`kinship`), never "same page".
-            own = [m for m in matches if m.reason != FIRST_NAME_REASON]
+            own = [m for m in matches if not is_first_name_only(m)]
             ties = (_ties(obs.text, own, clinician) if own else set()) | named
             if {HouseholdTie.HOME_ADDRESS, HouseholdTie.NAMED_WITH_CLINICIAN} & ties:
                 ties.discard(HouseholdTie.SAME_PAGE)

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 import brotli
 import httpcore
 import httpx
+import idna
 from protego import Protego
 
 from exposure_scan import __version__
@@ -195,13 +196,12 @@ class Allowance:
         for entry in entries:
             entry = entry.strip()
             if "://" in entry:
-                origin = origin_key(entry)
-                if origin[1]:
-                    origins.add(origin)
+                scheme, host, port = origin_key(entry)
+                origins.update((scheme, form, port) for form in host_forms(host) if form)
             elif "/" in entry:
                 nets.append(ipaddress.ip_network(entry, strict=False))
             elif entry:
-                hosts.add(entry.lower().strip("[]").rstrip("."))
+                hosts.update(host_forms(entry))
         return cls(frozenset(hosts), tuple(nets), frozenset(origins))
 
     def __or__(self, other: Allowance) -> Allowance:
@@ -220,6 +220,22 @@ class Allowance:
 
     def covers(self, ip: IPAddress, port: int, scheme: str | None) -> bool:
         return self.names(str(ip), port, scheme) or any(ip in net for net in self.nets)
+
+
+def host_forms(entry: str) -> set[str]:
+    """An allow_hosts host as written (lower case) and as the guard sees it at connect
+    time: an address in its canonical form ("FD00:0::5" -> "fd00::5"), a Unicode name in its
+    IDNA form ("bücher.lan" -> "xn--bcher-kva.lan"). Else the entry would match nothing."""
+    host = entry.strip().lower().strip("[]").rstrip(".")
+    forms = {host}
+    try:
+        forms.add(str(ipaddress.ip_address(host)))
+    except ValueError:
+        with contextlib.suppress(UnicodeError):
+            forms.add(host.encode("idna").decode("ascii"))
+        with contextlib.suppress(idna.IDNAError):  # IDNA 2008, as httpx encodes a host
+            forms.add(idna.encode(host).decode("ascii"))
+    return forms
 
 
 _allowance: contextvars.ContextVar[Allowance | None] = contextvars.ContextVar(

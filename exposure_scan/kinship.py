@@ -28,7 +28,7 @@ from exposure_scan.matching.normalise import fold, letters, load_data
 from exposure_scan.models import FieldKind, FieldMatch, HouseholdTie, MatchPart
 from exposure_scan.scoring import strong_name
 
-__all__ = ["FIRST_NAME_REASON", "FirstNames", "Mention", "PlaceFinder"]
+__all__ = ["FIRST_NAME_REASON", "FirstNames", "Mention", "PlaceFinder", "is_first_name_only"]
 
 # Kinship words that say "family" on their own, and those that need a possessive before
 # them ("haar man", "her partner": a practice's "partner" or "the man" is no kin).
@@ -57,6 +57,12 @@ NEAR_LINES = 1
 # are enough, and the work per page stays bounded.
 MAX_PLACES = 300
 FIRST_NAME_REASON = "first name, tied to you on the page"
+FIRST_NAME_PARTS = (MatchPart.GIVEN_NAME,)  # no surname: only this rule matches so
+
+
+def is_first_name_only(match: FieldMatch) -> bool:
+    """A match made by this first-name rule (decided on its parts, never its words)."""
+    return match.field is FieldKind.NAME and match.parts == FIRST_NAME_PARTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +245,7 @@ class FirstNames:
     def match(self, mention: Mention) -> FieldMatch:
         return FieldMatch(
             field=FieldKind.NAME, label="", observed=mention.observed, confidence=0.8,
-            reason=FIRST_NAME_REASON, parts=(MatchPart.GIVEN_NAME,),
+            reason=FIRST_NAME_REASON, parts=FIRST_NAME_PARTS,
         )
 
 
@@ -252,7 +258,6 @@ class PlaceFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower = ""
         self._breaks: list[int] | None = None
 
     def line(self, at: int) -> int:
@@ -260,20 +265,18 @@ class PlaceFinder:
             self._breaks = [m.start() for m in re.finditer("\n", self.text)]
         return bisect_right(self._breaks, at)
 
-    @property
-    def lower(self) -> str:
-        if not self._lower:
-            self._lower = self.text.lower()
-        return self._lower
-
     def of(self, values: Iterable[str]) -> list[tuple[int, int, int]]:
+        """Where each value stands, in any case. Searched in the text itself: a lower-cased
+        copy can be longer ("İ" becomes two characters) and its places would drift."""
         out: list[tuple[int, int, int]] = []
         for value in values:
-            needle = value.lower().strip()
-            at = self.lower.find(needle) if needle else -1
-            while at >= 0 and len(out) < MAX_PLACES:
-                out.append((at, at + len(needle), self.line(at)))
-                at = self.lower.find(needle, at + 1)
+            needle = value.strip()
+            if not needle:
+                continue
+            for found in re.finditer(re.escape(needle), self.text, re.IGNORECASE):
+                if len(out) >= MAX_PLACES:
+                    break
+                out.append((found.start(), found.end(), self.line(found.start())))
         return out
 
     def spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:

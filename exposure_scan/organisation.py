@@ -32,6 +32,7 @@ from exposure_scan.paths import APP
 from exposure_scan.profile import Profile
 
 ORG_FILE = "org.toml"
+KEY_BYTES = 32  # the fingerprint key: HMAC-SHA256 wants no less
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
@@ -184,27 +185,47 @@ def fingerprint_key(path: Path | None = None) -> bytes:
     """This installation's secret key for profile fingerprints, made on first use (0600).
 
     Reports of the same person made here carry the same fingerprint, so a summary can count
-    them once; without the key nobody can test a guessed profile against a fingerprint."""
+    them once; without the key nobody can test a guessed profile against a fingerprint. A
+    stored key shorter than KEY_BYTES (an empty file left by a crash) is no secret: it is
+    replaced, never used."""
     path = path or key_file()
-    try:
-        key = path.read_bytes()
-    except OSError:
-        key = b""
-    if len(key) >= 32:
-        return key[:32]
-    key = secrets.token_bytes(32)
+    stored = _stored_key(path)
+    if stored is not None:
+        return stored
+    key = secrets.token_bytes(KEY_BYTES)
     created: list[Path] = []
+    # Written whole under a temporary name first: another process never reads a key file
+    # that exists but is still empty.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         created = make_private_dirs(path.parent)
-        write_new(path, key)
-    except FileExistsError:  # another process made it a moment ago: use theirs
-        return path.read_bytes()[:32]
+        write_new(tmp, key)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            theirs = _stored_key(path)
+            if theirs is not None:  # another process made it a moment ago: use theirs
+                return theirs
+            os.replace(tmp, path)
+        except OSError:  # no hard links on this file system
+            os.replace(tmp, path)
     except OSError:
+        tmp.unlink(missing_ok=True)
         remove_created_dirs(created)
         # Not stored (read-only home, full disk): this run's reports still get a fingerprint
         # nobody can test; only counting one person's reports once across runs is lost.
         return key
+    finally:
+        tmp.unlink(missing_ok=True)
     return key
+
+
+def _stored_key(path: Path) -> bytes | None:
+    try:
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key[:KEY_BYTES] if len(key) >= KEY_BYTES else None
 
 
 def key_file() -> Path:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from exposure_scan.catalog import load_catalog
-from exposure_scan.household import find_household
+from exposure_scan.household import HouseholdMatcher, find_household
 from exposure_scan.http import host_of
 from exposure_scan.inspector import PageInspector
 from exposure_scan.matching import Matcher
@@ -205,12 +205,12 @@ def assess(
     matched = [(load(o) if spooled(o) else o, m) for o, m in matched]
     findings = [_lean(f) for f in attach_steps(score_findings(profile, matched), profile)]
     del matched
-    members = (
-        find_household(profile, ((load(o) if spooled(o) else o, m) for o, m in seen))
-        if household
-        else []
-    )
-    return Assessment(findings, unmatched, members)
+    if not (household and profile.household):
+        return Assessment(findings, unmatched)
+    members = HouseholdMatcher(profile)
+    theirs = find_household(profile, ((load(o) if spooled(o) else o, m) for o, m in seen), members)
+    unmatched += [o for o in members.failed if not any(o.url == u.url for u in unmatched)]
+    return Assessment(findings, unmatched, theirs)
 
 
 def _lean(finding: Finding) -> Finding:

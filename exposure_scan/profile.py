@@ -390,13 +390,9 @@ class Profile(Frozen):
                     )
         return self
 
-    def warnings(self) -> list[str]:
-        """Things that are valid but probably wrong; never the values themselves."""
-        return [notice.text("en") for notice in self.notices()]
-
     def notices(self, where: str = "") -> list[Notice]:
-        """The warnings as notices the CLI words in the user's language; `where` (the file)
-        goes before each key."""
+        """Things that are valid but probably wrong, never the values themselves, as notices
+        the CLI words in the user's language; `where` (the file) goes before each key."""
         at = f"{where}: " if where else ""
         out = []
         for i, address in enumerate(self.addresses):
@@ -466,13 +462,9 @@ def load_profile(path: Path) -> Profile:
     return validate(Profile, data, path, ProfileError, profile_language(data))
 
 
-def scan_warnings(profile: Profile, path: Path) -> list[str]:
-    """Refuse the unfilled template; warn about what is valid but probably wrong."""
-    return [notice.text("en") for notice in scan_notices(profile, path)]
-
-
 def scan_notices(profile: Profile, path: Path) -> list[Notice]:
-    """`scan_warnings` as notices, for the CLI to word in the user's language."""
+    """Refuse the unfilled template; notices of what is valid but probably wrong, for the CLI
+    to word in the user's language."""
     if profile.is_unfilled_template():
         raise ProfileError(
             str(path),

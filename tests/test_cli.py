@@ -237,14 +237,14 @@ def test_an_unfilled_template_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_phone_number_that_looks_incomplete_gets_a_warning(tmp_path: Path) -> None:
-    from exposure_scan.profile import Profile, scan_warnings
+    from exposure_scan.profile import Profile, scan_notices
 
     profile = Profile.model_validate({
         "country": "NL", "names": [{"given": "Anna", "surname": "de Boer"}],
         "phones": [{"label": "mobile", "number": "06-1234"}],
     })
     path = write_profile(tmp_path / "profile.toml")
-    [warning] = scan_warnings(profile, path)
+    [warning] = [n.text("en") for n in scan_notices(profile, path)]
     assert "phones[0].number: looks incomplete" in warning and "1234" not in warning
 
 

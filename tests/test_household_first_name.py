@@ -130,3 +130,65 @@ def test_a_child_by_first_name_only_loads_and_is_never_searched_for(tmp_path: Pa
     assert name.given == "Noor" and name.surname == "" and name.full == "Noor"
     query = build_query(profile, SearxngProvider, False, [])
     assert [n.given for n in query.names] == ["Femke"]  # a first name alone is no search
+
+
+def test_a_first_name_match_is_known_by_its_parts_not_its_words() -> None:
+    """household.find_household decides on the parts (issue 14: no string comparison on a
+    reason decides anything): rewording the reason changes nothing."""
+    from exposure_scan.kinship import FirstNames, Mention, is_first_name_only
+    from exposure_scan.models import FieldKind, FieldMatch, MatchPart
+
+    first = FirstNames(["Sem"], ["de Wit"], [])
+    made = first.match(Mention(0, 3, "Sem", frozenset()))
+    assert is_first_name_only(made)
+    assert is_first_name_only(made.model_copy(update={"reason": "reworded"}))
+    full = FieldMatch(field=FieldKind.NAME, label="", observed="Sem de Wit", confidence=0.9,
+                      reason="first name, tied to you on the page",
+                      parts=(MatchPart.SURNAME, MatchPart.GIVEN_NAME))
+    assert not is_first_name_only(full)
+
+
+def test_places_are_found_in_the_page_text_itself_not_a_longer_lower_cased_copy() -> None:
+    from exposure_scan.kinship import PlaceFinder
+
+    text = "İlker en İbrahim, " * 10 + "Meidoornstraat 23"
+    [(start, end, _)] = PlaceFinder(text).of(["meidoornstraat 23"])
+    assert text[start:end] == "Meidoornstraat 23"
+
+
+def test_a_page_repeating_both_values_far_apart_is_bounded_work() -> None:
+    """Before, every place of the member's value was compared with every place of the
+    clinician's: 20,000 of each, far apart, took minutes."""
+    import time
+
+    from exposure_scan.household import _together
+    from exposure_scan.models import FieldKind, FieldMatch
+
+    name = FieldMatch(field=FieldKind.NAME, label="", observed="Kees Bakker", confidence=0.9,
+                      reason="same surname and given name")
+    home = FieldMatch(field=FieldKind.ADDRESS, label="home", observed="Meidoornstraat 23",
+                      confidence=0.9, reason="same street and house number")
+    text = "Kees Bakker\n" * 20_000 + "Meidoornstraat 23\n" * 20_000
+    started = time.perf_counter()
+    assert _together(text, [name], [home]) is False
+    assert time.perf_counter() - started < 5
+    assert _together("Kees Bakker, Meidoornstraat 23", [name], [home]) is True
+
+
+def test_a_page_a_member_could_not_be_compared_with_is_unchecked_not_clear(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, a failure while matching a member was skipped silently: the page counted as
+    checked for the household and nothing was found."""
+    from exposure_scan import kinship
+    from exposure_scan.pipeline import assess
+
+    def broken(*args: object, **kwargs: object) -> list[kinship.Mention]:
+        raise RecursionError("a page the rule cannot read")
+
+    monkeypatch.setattr(kinship.FirstNames, "mentions", broken)
+    page = Observation(provider="inspector", url="https://example.org/club",
+                       text="Femke Dijkstra, Wilgenlaan 14, Groningen, met haar zoon Daan")
+    assessment = assess(profile, [page])
+    assert assessment.findings  # the clinician's own matching went on
+    assert [o.url for o in assessment.unmatched] == [page.url]

@@ -71,7 +71,7 @@ def test_an_unambiguous_mistake_is_put_right_with_a_warning(
     home = profile.addresses[0]
     assert (home.street, home.house_number, home.addition) == expect
     assert home.city == "Voorbeeldstad" and home.postcode.replace(" ", "") == "9999ZZ"
-    [warning] = profile.warnings()
+    [warning] = [n.text("en") for n in profile.notices()]
     assert warning.startswith(f"addresses[0].{key}: ") and "fix:" in warning
     assert not any(value in warning for value in PRIVATE)
 
@@ -126,7 +126,7 @@ def _sample(**home: str) -> Profile:
 )
 def test_the_forum_finding_stays_critical_with_the_corrected_profile(home: dict[str, str]) -> None:
     profile = _sample(**home)
-    assert profile.warnings()
+    assert profile.notices()
     result = run(profile, [Leaky], lambda r: httpx.Response(200))
     assert result.findings, "the home address in the post must be found"
     top = result.findings[0]
