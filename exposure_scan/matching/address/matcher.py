@@ -25,7 +25,7 @@ from exposure_scan.matching.address.tokens import (
     mark_names,
     tokenize,
 )
-from exposure_scan.matching.address.unit import read_unit
+from exposure_scan.matching.address.unit import read_unit, unit_after
 from exposure_scan.matching.address.vocabulary import canon, vocabulary
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
@@ -128,7 +128,7 @@ class AddressMatcher:
             return self.tokenize(line, target.country)
 
         def agreeing(street: StreetReading) -> AddressReading | None:
-            unit = read_unit(toks, target, street)
+            unit = read_unit(toks, target, street, text=text)
             if unit is None:
                 return None
             place = read_place(
@@ -140,7 +140,15 @@ class AddressMatcher:
                 tokenize_line=tokenize_line,
                 next_line=next_line,
             )
-            return AddressReading.of(street, unit.unit, place) if place else None
+            if place is None:
+                return None
+            shown = unit.unit
+            if text:
+                after = unit_after(toks, target, place.end, unit.used)
+                if after is not None and after != target.unit:
+                    return None  # Kerkstraat 12, Utrecht, app. 3: another flat
+                shown = shown or after
+            return AddressReading.of(street, shown, place)
 
         candidates = [f for f in street_readings(toks, target, text) if f]
         if not candidates and target.country == "NL" and target.postcode:

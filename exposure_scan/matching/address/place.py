@@ -225,17 +225,47 @@ def _region_token(toks: list[Token], p: int, target: ProfileAddress, found: _Sca
         size = _county_at(toks, p)
         if size:
             return size
-        if toks[p].text in table.states or _seq_at(toks, p, frozenset(table.states.values())):
+        if _other_state(toks, p, found):
             return -1  # another state
     size = _seq_at(toks, p, table.countries.get(target.country, frozenset()))
     if size:
         return size
     for code, names in table.countries.items():
-        if code != target.country and _seq_at(toks, p, names):
+        if code != target.country and _seq_at(toks, p, names) and _written_as_code(toks, p):
             return -1
     if toks[p].text in table.connectors:
         return 1
     return 0
+
+
+def _other_state(toks: list[Token], p: int, found: _Scan) -> bool:
+    """A US state at p, written as a state is: its code in capitals (Gary, IN 46402; "in"
+    and "or" are words) and in state position, after the town, before the ZIP code or
+    at the end of the address ("at 12 Oak St in Portland": not Indiana)."""
+    table = vocabulary()
+    if toks[p].text in table.states:
+        size = 1 if _written_as_code(toks, p) else 0
+    else:
+        size = _seq_at(toks, p, frozenset(table.states.values()))
+    if not size:
+        return False
+    return found.city or found.postcode or _place_ends(toks, p + size)
+
+
+def _written_as_code(toks: list[Token], p: int) -> bool:
+    """A word of two letters at p is a code (a state, a country) only in capitals, or on a
+    line written in one case: "IN", "US", "NL"; not "in", "us", "Ms"."""
+    tok = toks[p]
+    if len(tok.text) != 2 or tok.upper:
+        return True
+    return not any(t.capitalised for t in toks)
+
+
+def _place_ends(toks: list[Token], q: int) -> bool:
+    """The place ends at token q: the end, a boundary, a sentence end, or a ZIP code next."""
+    if q >= len(toks) or toks[q - 1].ends_sentence or toks[q].text in BOUNDARIES:
+        return True
+    return len(toks[q].text) == 5 and toks[q].text.isdigit()
 
 
 def _region_at(toks: list[Token], p: int, regions: dict[Seq, str]) -> tuple[int, str]:
