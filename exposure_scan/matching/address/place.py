@@ -31,6 +31,7 @@ class _Scan:
     postcode: bool = False
     city: bool = False
     alias: bool = False
+    town_end: int = -1  # the token after the town's name, once read
 
 
 def read_place(
@@ -188,6 +189,7 @@ def _place_token(toks: list[Token], p: int, target: ProfileAddress, found: _Scan
             if region > size:
                 return region  # Glasgow, Glasgow City: the council area after the town
         found.city = True
+        found.town_end = p + size
         found.alias = found.alias or not _is_own_city(toks, p, size, target)
         return size
     return _region_token(toks, p, target, found)
@@ -239,22 +241,31 @@ def _region_token(toks: list[Token], p: int, target: ProfileAddress, found: _Sca
 
 
 def _other_state(toks: list[Token], p: int, found: _Scan) -> bool:
-    """A US state at p, written as a state is: its code in capitals (Gary, IN 46402; "in"
-    and "or" are words) and in state position, after the town, before the ZIP code or
-    at the end of the address ("at 12 Oak St in Portland": not Indiana)."""
+    """A US state at p, written as a state is and in state position: right after the town
+    (Gary, IN; Portland, Ore; Portland, Me.), before the ZIP code, or at the end of the
+    address. Its two-letter code counts in capitals (IN, OR); with only a capital (Me., Pa.)
+    right after the town; in lower case only on a line without capitals: "at 12 Oak St in
+    Portland" is not in Indiana, "with Ms Smith" not in Mississippi."""
     table = vocabulary()
-    if toks[p].text in table.states:
-        size = 1 if _written_as_code(toks, p) else 0
+    tok = toks[p]
+    if tok.text in table.states:
+        size = 1
     else:
         size = _seq_at(toks, p, frozenset(table.states.values()))
-    if not size:
-        return False
-    return found.city or found.postcode or _place_ends(toks, p + size)
+        if not size:
+            return False
+    ends = _place_ends(toks, p + size)
+    after_town = found.city and (
+        p == found.town_end or (p == found.town_end + 1 and toks[p - 1].text == ",")
+    )
+    if size == 1 and len(tok.text) == 2 and not _written_as_code(toks, p):
+        return tok.capitalised and after_town and ends
+    return after_town or ends or found.postcode or (found.city and len(tok.text) == 2)
 
 
 def _written_as_code(toks: list[Token], p: int) -> bool:
-    """A word of two letters at p is a code (a state, a country) only in capitals, or on a
-    line written in one case: "IN", "US", "NL"; not "in", "us", "Ms"."""
+    """A word of two letters at p is a code (a state, a country) in capitals, or on a line
+    written without capitals: "IN", "US", "NL"; not "in", "us", "Ms"."""
     tok = toks[p]
     if len(tok.text) != 2 or tok.upper:
         return True

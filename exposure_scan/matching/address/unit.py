@@ -4,7 +4,7 @@
 A unit word is read as a unit only as units are written: followed by a unit number or
 letter (Apt 4B, Flat 3/2, Suite 200, # 12), not by a word ("App gerust", the given name
 Floor). In running text it must also stand in unit position, next to the street and house
-number it belongs to (Apt 4, 12 Main St; 12 Main St Apt 4; Kerkstraat 12, app. 3) or
+number it belongs to (Apt 4, 12 Main St; Apt 4 at 12 Main St; Kerkstraat 12, app. 3) or
 right after its place (unit_after): elsewhere on the line it is another address's unit, or
 an ordinary word."""
 
@@ -85,7 +85,7 @@ def _units(toks: list[Token], target: ProfileAddress, used: set[int]) -> list[_U
 
 def _next_to(toks: list[Token], units: list[_Unit], first: int, last: int) -> list[_Unit]:
     """The units in unit position: each next to the street and number (tokens first..last)
-    or to a unit already taken, with at most a comma or a bracket between."""
+    or to a unit already taken, with at most a comma, a bracket or a joining word between."""
     taken: list[_Unit] = []
     rest = list(units)
     left, right = first, last
@@ -106,8 +106,14 @@ def _next_to(toks: list[Token], units: list[_Unit], first: int, last: int) -> li
 
 
 def _joined(toks: list[Token], a: int, b: int) -> bool:
-    """Token b follows token a directly, or with one comma or bracket between."""
-    return b == a + 1 or (b == a + 2 and toks[a + 1].text in _BETWEEN)
+    """Token b follows token a directly, or with one comma, bracket or joining word between
+    (Apt 4 at 12 Main St)."""
+    if b == a + 1:
+        return True
+    if b != a + 2:
+        return False
+    between = toks[a + 1].text
+    return between in _BETWEEN or between in vocabulary().unit_joiners
 
 
 def _unit_at(toks: list[Token], i: int, target: ProfileAddress, used: set[int]) -> _Unit | None:
