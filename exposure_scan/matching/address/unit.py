@@ -60,6 +60,8 @@ def unit_after(
 ) -> str | None:
     """The unit written right after the place that ends at last (Kerkstraat 12, Utrecht,
     app. 3), or None."""
+    if toks[last].ends_sentence:
+        return None  # Kerkstraat 12, Utrecht. Floor 3 ...: another sentence
     p = last + 1
     if p < len(toks) and toks[p].text in _BETWEEN:
         p += 1
@@ -107,7 +109,9 @@ def _next_to(toks: list[Token], units: list[_Unit], first: int, last: int) -> li
 
 def _joined(toks: list[Token], a: int, b: int) -> bool:
     """Token b follows token a directly, or with one comma, bracket or joining word between
-    (Apt 4 at 12 Main St)."""
+    (Apt 4 at 12 Main St); not across the end of a sentence."""
+    if any(toks[q].ends_sentence for q in range(a, b)):
+        return False
     if b == a + 1:
         return True
     if b != a + 2:
