@@ -148,9 +148,7 @@ def _number_before(
     return None
 
 
-def _dutch_addition(
-    toks: list[Token], p: int, target: ProfileAddress
-) -> tuple[int, str | None]:
+def _dutch_addition(toks: list[Token], p: int, target: ProfileAddress) -> tuple[int, str | None]:
     """Up to two short tokens after the number at p - 1: 12A, 12-a, 12 bis, 123-III, 62-1,
     28 hs. Returns the last token read (p - 1 if none) and the addition (None if none).
     A short word is no addition (Kerkstraat 12 uit Utrecht, 12 De Bilt, 12 Den Haag)."""
@@ -197,8 +195,10 @@ def _city_at(toks: list[Token], p: int, target: ProfileAddress) -> bool:
     """The profile's city of more than one word starts at p: Kerkstraat 12 De Bilt."""
     for city in target.cities:
         n = len(city)
-        if n > 1 and p + n <= len(toks) and all(
-            canon(toks[p + m].text) == city[m] for m in range(n)
+        if (
+            n > 1
+            and p + n <= len(toks)
+            and all(canon(toks[p + m].text) == city[m] for m in range(n))
         ):
             return True
     return False
