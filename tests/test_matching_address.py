@@ -483,6 +483,8 @@ HAZEL = nl("home", "Hazelaarlaan", "31", "2", "3722 KT", "Bilthoven")
         ("Hazelaarlaan 31 te Bilthoven (app 3)", []),
         ("App. 3, Hazelaarlaan 31, Bilthoven", []),
         ("app 3 op Hazelaarlaan 31 te Bilthoven", []),
+        ("I. Vermaat | App. 3 | Hazelaarlaan 31 | Bilthoven", []),
+        ("Hazelaarlaan 31 · Bilthoven · app. 3", []),
         ("Hazelaarlaan 31 app 2, Bilthoven", ["home"]),
         # your unit in another address is not yours
         ("Eikenlaan 31 app 2, Bilthoven", []),

@@ -17,8 +17,9 @@ from exposure_scan.matching.address.street import EDINBURGH, StreetReading
 from exposure_scan.matching.address.tokens import Token
 from exposure_scan.matching.address.vocabulary import norm_unit, vocabulary
 
-# What may stand between a unit and the street it belongs to: 12 Main St, Apt 4; (Apt 4).
-_BETWEEN = frozenset({",", "(", ")"})
+# What may stand between a unit and the street it belongs to: 12 Main St, Apt 4; (Apt 4);
+# the separators of a listing line (Apt 4B | 12 Main St; Kerkstraat 12 · app. 3).
+_BETWEEN = frozenset({",", "(", ")", "|", ";", "/"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def _units(toks: list[Token], target: ProfileAddress, used: set[int]) -> list[_U
 
 def _next_to(toks: list[Token], units: list[_Unit], first: int, last: int) -> list[_Unit]:
     """The units in unit position: each next to the street and number (tokens first..last)
-    or to a unit already taken, with at most a comma, a bracket or a joining word between."""
+    or to a unit already taken, with at most a separator or a joining word between."""
     taken: list[_Unit] = []
     rest = list(units)
     left, right = first, last
@@ -108,7 +109,7 @@ def _next_to(toks: list[Token], units: list[_Unit], first: int, last: int) -> li
 
 
 def _joined(toks: list[Token], a: int, b: int) -> bool:
-    """Token b follows token a directly, or with one comma, bracket or joining word between
+    """Token b follows token a directly, or with one separator or joining word between
     (Apt 4 at 12 Main St); not across the end of a sentence."""
     if any(toks[q].ends_sentence for q in range(a, b)):
         return False
