@@ -582,3 +582,27 @@ def test_a_short_word_after_the_number_is_no_addition() -> None:
     assert address_labels(m, "Kerkstraat 12 ZW, Utrecht") == []  # an addition in capitals
     assert address_labels(m, "Kerkstraat 12 hs, Utrecht") == []
     assert address_labels(m, "Kerkstraat 12 b, Utrecht") == ["home"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Bezoekadres: Hazelaarlaan 31, Bilthoven. Postadres: Postbus 123, 3720 AA Bilthoven.",
+            ["home"],
+        ),
+        ("Hazelaarlaan 31, 3722 KT Bilthoven | Postbus 123, 3720 AA Bilthoven", ["home"]),
+        ("Postbus 31, Hazelaarlaan 31, Bilthoven", []),
+    ],
+)
+def test_po_box_elsewhere_on_the_line_is_another_address(text: str, label: list[str]) -> None:
+    assert address_labels_in_text(vermaat(HAZEL), text) == label
+
+
+def test_po_box_within_the_address_is_never_the_building() -> None:
+    m = vermaat(us("home", "Birch Avenue", "4410", "", "80203", "Denver", "CO"), country=Country.US)
+    assert address_labels_in_text(m, "Mail: PO Box 4410 Birch Ave, Denver, CO 80203") == []
+    assert address_labels_in_text(m, "P.O. Box 12, 4410 Birch Ave, Denver, CO 80203") == []
+    assert address_labels(m, "4410 Birch Ave, PO Box 12, Denver, CO 80203") == []
+    text = "Office: 4410 Birch Ave, Denver, CO 80203 · Mail: PO Box 77, Denver, CO 80201"
+    assert address_labels_in_text(m, text) == ["home"]
