@@ -606,3 +606,15 @@ def test_po_box_within_the_address_is_never_the_building() -> None:
     assert address_labels(m, "4410 Birch Ave, PO Box 12, Denver, CO 80203") == []
     text = "Office: 4410 Birch Ave, Denver, CO 80203 · Mail: PO Box 77, Denver, CO 80201"
     assert address_labels_in_text(m, text) == ["home"]
+
+
+def test_a_town_starting_with_a_directional_is_no_post_directional() -> None:
+    bend = us("home", "Main Street", "12", "", "46601", "South Bend", "IN")
+    m = vermaat(bend, country=Country.US)
+    assert address_labels(m, "12 Main Street South Bend IN 46601") == ["home"]
+    assert address_labels(m, "12 Main St North, South Bend, IN") == []  # Main St North
+    assert address_labels(m, "12 Main St South, Bend, IN") == []
+    shields = uk("home", "Mill Lane", "10", "", "NE33 1AA", "South Shields")
+    assert address_labels_in_text(
+        vermaat(shields, country=Country.UK), "10 Mill Lane South Shields"
+    ) == ["home"]

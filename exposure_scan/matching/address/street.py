@@ -234,8 +234,13 @@ def _english_order(
         unit, p = toks[p].text, p - 1
     if p < 0 or not _is_number(toks[p].text) or toks[p].text.lstrip("0") != target.number:
         return None
-    if j < len(toks) and canon(toks[j].text) in directionals and toks[j].is_word:
-        return None  # a post-directional: Elm Road North is another street
+    if (
+        j < len(toks)
+        and canon(toks[j].text) in directionals
+        and toks[j].is_word
+        and not _city_at(toks, j, target)
+    ):
+        return None  # a post-directional: Elm Road North is another street (not South Bend)
     start = p
     if (
         not target.fraction
