@@ -461,3 +461,160 @@ def test_short_word_after_a_number_is_not_a_postcode() -> None:
     text = "Zij woont op nummer 78-hs van de Plein 1944 in Den Helder en werkt in Alkmaar."
     assert [f.label for f in m.match_text(text) if f.field.value == "address"] == ["home"]
     assert [f.label for f in m.match_address("plein 1944 78 hs, 1781 kl den helder")] == ["home"]
+
+
+# -- words that are structure only where the address puts them (unit, state, addition) -------
+
+HAZEL = nl("home", "Hazelaarlaan", "31", "2", "3722 KT", "Bilthoven")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a unit word elsewhere on the line is an ordinary word, or another address's unit
+        ("Afhalen op Hazelaarlaan 31 te Bilthoven, na 19.00 uur. App even: 06-12345678", ["home"]),
+        ("Hazelaarlaan 31-2 in Bilthoven, app maar als je komt.", ["home"]),
+        ("Hazelaarlaan 31 te Bilthoven; de buren wonen op Eikenlaan 4 app 3.", ["home"]),
+        ("Eikenlaan 4 app 3, Zeist. Wij wonen op Hazelaarlaan 31 te Bilthoven.", ["home"]),
+        # in unit position it is still read, after the number, the place, or before the street
+        ("Hazelaarlaan 31 app 3, Bilthoven", []),
+        ("Hazelaarlaan 31, app. 3, Bilthoven", []),
+        ("Hazelaarlaan 31 te Bilthoven, app. 3", []),
+        ("Hazelaarlaan 31 te Bilthoven (app 3)", []),
+        ("App. 3, Hazelaarlaan 31, Bilthoven", []),
+        ("app 3 op Hazelaarlaan 31 te Bilthoven", []),
+        ("I. Vermaat | App. 3 | Hazelaarlaan 31 | Bilthoven", []),
+        ("Hazelaarlaan 31 · Bilthoven · app. 3", []),
+        ("Hazelaarlaan 31 app 2, Bilthoven", ["home"]),
+        # your unit in another address is not yours
+        ("Eikenlaan 31 app 2, Bilthoven", []),
+    ],
+)
+def test_unit_word_counts_only_in_unit_position(text: str, label: list[str]) -> None:
+    assert address_labels_in_text(vermaat(HAZEL), text) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Penningmeester Floor Hazeveld (Hazelaarlaan 31-2 in Bilthoven) zoekt hulp.", ["home"]),
+        ("Floor Hazeveld, Hazelaarlaan 31, Bilthoven", ["home"]),
+        ("Hazelaarlaan 31-2, Bilthoven. Floor 3 van het gemeentehuis is dicht.", ["home"]),
+    ],
+)
+def test_a_name_is_not_a_floor_word(text: str, label: list[str]) -> None:
+    assert address_labels_in_text(vermaat(HAZEL), text) == label
+
+
+def test_a_floor_in_unit_position_still_counts() -> None:
+    mill = uk("home", "Mill Lane", "10", "Flat 2", "YO1 7HH", "York")
+    m = vermaat(mill, country=Country.UK)
+    assert address_labels_in_text(m, "Viewing: 10 Mill Lane, York. Floor 3 of the hall.") == [
+        "home"
+    ]
+    assert address_labels_in_text(m, "Viewing: 10 Mill Lane, Floor 3, York") == []
+    assert address_labels_in_text(m, "Viewing: Top Floor Flat, 10 Mill Lane, York") == []
+
+
+PORTLAND = us("home", "Harbor Boulevard", "77", "", "97201", "Portland", "OR")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "in", "or", "Ms" are words; a state is written as one, where a state stands
+        ("Open house at 77 Harbor Blvd in Portland, OR this Sunday.", ["home"]),
+        ("Open house at 77 Harbor Blvd in Portland with Ms Lindgren.", ["home"]),
+        ("We lived at 77 Harbor Blvd, Portland, in 2019.", ["home"]),
+        ("He lives at 77 Harbor Blvd, Portland, Or.", ["home"]),
+        # another state after the town, before the ZIP code, or at the end
+        ("He lives at 77 Harbor Blvd in Portland, IN 46402.", []),
+        ("He lives at 77 Harbor Blvd in Portland, IN.", []),
+        ("He lives at 77 Harbor Blvd, Portland, Me.", []),
+        ("He lives at 77 Harbor Blvd, Portland, Maine.", []),
+        ("77 harbor blvd, portland, in", []),
+        ("77 HARBOR BLVD, PORTLAND, IN", []),
+    ],
+)
+def test_state_code_only_in_state_position(text: str, label: list[str]) -> None:
+    assert address_labels_in_text(vermaat(PORTLAND, country=Country.US), text) == label
+
+
+def test_indiana_written_as_a_state_is_read() -> None:
+    gary = us("home", "Oak Street", "12", "", "46402", "Gary", "IN")
+    m = vermaat(gary, country=Country.US)
+    assert address_labels(m, "12 Oak St, Gary, IN 46402") == ["home"]
+    assert address_labels_in_text(m, "She lives at 12 Oak St in Gary, IN 46402.") == ["home"]
+    assert address_labels(m, "12 Oak St, Gary, OH 46402") == []
+
+
+def test_florida_is_a_state_not_a_floor() -> None:
+    miami = us("home", "Palm Avenue", "120", "", "33101", "Miami", "FL")
+    m = vermaat(miami, country=Country.US)
+    assert address_labels(m, "120 Palm Ave, Miami, FL 33101") == ["home"]
+    assert address_labels_in_text(m, "Office: 120 Palm Ave, Miami, FL 33101-1234") == ["home"]
+    assert address_labels(m, "120 Palm Ave, Fl 3, Miami, FL 33101") == []  # a floor she lacks
+
+
+def test_lower_case_country_code_is_a_word() -> None:
+    m = vermaat(uk("home", "Mill Lane", "10", "", "YO1 7HH", "York"), country=Country.UK)
+    assert address_labels_in_text(m, "Drop in at 10 Mill Lane, York with us.") == ["home"]
+    assert address_labels_in_text(m, "Drop in at 10 Mill Lane, York, US.") == []
+
+
+@pytest.mark.parametrize(
+    ("city", "postcode", "shown"),
+    [
+        ("De Bilt", "3731 AB", "Kerkstraat 12 De Bilt"),
+        ("Den Haag", "2511 AB", "Kerkstraat 12 Den Haag"),
+        ("Den Helder", "1781 AB", "kerkstraat 12 den helder"),
+    ],
+)
+def test_a_place_name_after_the_number_is_no_addition(city: str, postcode: str, shown: str) -> None:
+    m = vermaat(address("Kerkstraat", "12", "", postcode, city, country=Country.NL))
+    assert address_labels(m, shown) == ["home"]
+    assert address_labels_in_text(m, f"Adres: {shown}.") == ["home"]
+    assert address_labels(m, shown.replace("12", "14")) == []
+
+
+def test_a_short_word_after_the_number_is_no_addition() -> None:
+    m = vermaat(address("Kerkstraat", "12", "B", "3511 AB", "Utrecht", country=Country.NL))
+    assert address_labels(m, "Kerkstraat 12 ZW, Utrecht") == []  # an addition in capitals
+    assert address_labels(m, "Kerkstraat 12 hs, Utrecht") == []
+    assert address_labels(m, "Kerkstraat 12 b, Utrecht") == ["home"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Bezoekadres: Hazelaarlaan 31, Bilthoven. Postadres: Postbus 123, 3720 AA Bilthoven.",
+            ["home"],
+        ),
+        ("Hazelaarlaan 31, 3722 KT Bilthoven | Postbus 123, 3720 AA Bilthoven", ["home"]),
+        ("Postbus 31, Hazelaarlaan 31, Bilthoven", []),
+    ],
+)
+def test_po_box_elsewhere_on_the_line_is_another_address(text: str, label: list[str]) -> None:
+    assert address_labels_in_text(vermaat(HAZEL), text) == label
+
+
+def test_po_box_within_the_address_is_never_the_building() -> None:
+    m = vermaat(us("home", "Birch Avenue", "4410", "", "80203", "Denver", "CO"), country=Country.US)
+    assert address_labels_in_text(m, "Mail: PO Box 4410 Birch Ave, Denver, CO 80203") == []
+    assert address_labels_in_text(m, "P.O. Box 12, 4410 Birch Ave, Denver, CO 80203") == []
+    assert address_labels(m, "4410 Birch Ave, PO Box 12, Denver, CO 80203") == []
+    text = "Office: 4410 Birch Ave, Denver, CO 80203 · Mail: PO Box 77, Denver, CO 80201"
+    assert address_labels_in_text(m, text) == ["home"]
+
+
+def test_a_town_starting_with_a_directional_is_no_post_directional() -> None:
+    bend = us("home", "Main Street", "12", "", "46601", "South Bend", "IN")
+    m = vermaat(bend, country=Country.US)
+    assert address_labels(m, "12 Main Street South Bend IN 46601") == ["home"]
+    assert address_labels(m, "12 Main St North, South Bend, IN") == []  # Main St North
+    assert address_labels(m, "12 Main St South, Bend, IN") == []
+    shields = uk("home", "Mill Lane", "10", "", "NE33 1AA", "South Shields")
+    assert address_labels_in_text(
+        vermaat(shields, country=Country.UK), "10 Mill Lane South Shields"
+    ) == ["home"]

@@ -25,7 +25,7 @@ from exposure_scan.matching.address.tokens import (
     mark_names,
     tokenize,
 )
-from exposure_scan.matching.address.unit import read_unit
+from exposure_scan.matching.address.unit import UnitReading, read_unit, unit_after
 from exposure_scan.matching.address.vocabulary import canon, vocabulary
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
@@ -120,15 +120,17 @@ class AddressMatcher:
         self, toks: list[Token], target: ProfileAddress, *, text: bool, next_line: str = ""
     ) -> AddressReading | None:
         """The profile address in one token list: the street and house number, then a unit
-        that agrees, then a place that agrees."""
-        if not toks or vocabulary().is_po_box([t.text for t in toks]):
+        that agrees, then a place that agrees. A PO box in a record, or in running text
+        within the address (PO Box 4410 Birch Ave), is never the building; a PO box
+        elsewhere on a line of text is another address (Postadres: Postbus 123)."""
+        if not toks or (not text and vocabulary().is_po_box([t.text for t in toks])):
             return None
 
         def tokenize_line(line: str) -> list[Token]:
             return self.tokenize(line, target.country)
 
         def agreeing(street: StreetReading) -> AddressReading | None:
-            unit = read_unit(toks, target, street)
+            unit = read_unit(toks, target, street, text=text)
             if unit is None:
                 return None
             place = read_place(
@@ -140,7 +142,11 @@ class AddressMatcher:
                 tokenize_line=tokenize_line,
                 next_line=next_line,
             )
-            return AddressReading.of(street, unit.unit, place) if place else None
+            if place is None:
+                return None
+            if not text:
+                return AddressReading.of(street, unit.unit, place)
+            return _in_text(toks, target, street, unit, place)
 
         candidates = [f for f in street_readings(toks, target, text) if f]
         if not candidates and target.country == "NL" and target.postcode:
@@ -225,6 +231,34 @@ def _field_match(target: ProfileAddress, found: AddressReading, observed: str) -
         parts=tuple(parts),
         private=target.private,
     )
+
+
+def _in_text(
+    toks: list[Token],
+    target: ProfileAddress,
+    street: StreetReading,
+    unit: UnitReading,
+    place: PlaceReading,
+) -> AddressReading | None:
+    """What running text adds to a reading: a unit right after the place must agree
+    (Kerkstraat 12, Utrecht, app. 3 is another flat), and a PO box within the address makes
+    it no building."""
+    after = unit_after(toks, target, place.end, unit.used)
+    if after is not None and after != target.unit:
+        return None
+    if _po_box_within(toks, street.first, place.end):
+        return None
+    return AddressReading.of(street, unit.unit or after, place)
+
+
+# PO Box 12, 4410 Birch Ave: how far before the street a PO box still belongs to it.
+_PO_BOX_REACH = 5
+
+
+def _po_box_within(toks: list[Token], first: int, end: int) -> bool:
+    """A PO box among the tokens of one address in running text, or just before it."""
+    texts = [t.text for t in toks[max(0, first - _PO_BOX_REACH) : end + 1]]
+    return vocabulary().is_po_box(texts)
 
 
 def _shows_postcode(toks: list[Token], target: ProfileAddress) -> bool:

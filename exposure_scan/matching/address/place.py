@@ -31,6 +31,7 @@ class _Scan:
     postcode: bool = False
     city: bool = False
     alias: bool = False
+    town_end: int = -1  # the token after the town's name, once read
 
 
 def read_place(
@@ -188,6 +189,7 @@ def _place_token(toks: list[Token], p: int, target: ProfileAddress, found: _Scan
             if region > size:
                 return region  # Glasgow, Glasgow City: the council area after the town
         found.city = True
+        found.town_end = p + size
         found.alias = found.alias or not _is_own_city(toks, p, size, target)
         return size
     return _region_token(toks, p, target, found)
@@ -225,17 +227,56 @@ def _region_token(toks: list[Token], p: int, target: ProfileAddress, found: _Sca
         size = _county_at(toks, p)
         if size:
             return size
-        if toks[p].text in table.states or _seq_at(toks, p, frozenset(table.states.values())):
+        if _other_state(toks, p, found):
             return -1  # another state
     size = _seq_at(toks, p, table.countries.get(target.country, frozenset()))
     if size:
         return size
     for code, names in table.countries.items():
-        if code != target.country and _seq_at(toks, p, names):
+        if code != target.country and _seq_at(toks, p, names) and _written_as_code(toks, p):
             return -1
     if toks[p].text in table.connectors:
         return 1
     return 0
+
+
+def _other_state(toks: list[Token], p: int, found: _Scan) -> bool:
+    """A US state at p, written as a state is and in state position: right after the town
+    (Gary, IN; Portland, Ore; Portland, Me.), before the ZIP code, or at the end of the
+    address. Its two-letter code counts in capitals (IN, OR); with only a capital (Me., Pa.)
+    right after the town; in lower case only on a line without capitals: "at 12 Oak St in
+    Portland" is not in Indiana, "with Ms Smith" not in Mississippi."""
+    table = vocabulary()
+    tok = toks[p]
+    if tok.text in table.states:
+        size = 1
+    else:
+        size = _seq_at(toks, p, frozenset(table.states.values()))
+        if not size:
+            return False
+    ends = _place_ends(toks, p + size)
+    after_town = found.city and (
+        p == found.town_end or (p == found.town_end + 1 and toks[p - 1].text == ",")
+    )
+    if size == 1 and len(tok.text) == 2 and not _written_as_code(toks, p):
+        return tok.capitalised and after_town and ends
+    return after_town or ends or found.postcode or (found.city and len(tok.text) == 2)
+
+
+def _written_as_code(toks: list[Token], p: int) -> bool:
+    """A word of two letters at p is a code (a state, a country) in capitals, or on a line
+    written without capitals: "IN", "US", "NL"; not "in", "us", "Ms"."""
+    tok = toks[p]
+    if len(tok.text) != 2 or tok.upper:
+        return True
+    return not any(t.capitalised for t in toks)
+
+
+def _place_ends(toks: list[Token], q: int) -> bool:
+    """The place ends at token q: the end, a boundary, a sentence end, or a ZIP code next."""
+    if q >= len(toks) or toks[q - 1].ends_sentence or toks[q].text in BOUNDARIES:
+        return True
+    return len(toks[q].text) == 5 and toks[q].text.isdigit()
 
 
 def _region_at(toks: list[Token], p: int, regions: dict[Seq, str]) -> tuple[int, str]:

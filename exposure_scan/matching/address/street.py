@@ -113,7 +113,7 @@ def _dutch_order(
     if p < len(toks) and toks[p].text.isdigit():
         if toks[p].text.lstrip("0") != target.number or not _prefix_ok(toks, i, text, dutch=True):
             return None
-        last, unit = _dutch_addition(toks, p + 1)
+        last, unit = _dutch_addition(toks, p + 1, target)
         return StreetReading(first=i, last=last, used=frozenset(range(i, last + 1)), unit=unit)
     return _number_before(toks, target, i, j, text)
 
@@ -138,7 +138,7 @@ def _number_before(
             return None
         unit = None
         if q + 1 < p:
-            last, unit = _dutch_addition(toks[:p], q + 1)
+            last, unit = _dutch_addition(toks[:p], q + 1, target)
             if last != p - 1:
                 return None  # something other than an addition before "van"
         start = q - 1 if q > 0 and toks[q - 1].text in table.number_words else q
@@ -148,9 +148,10 @@ def _number_before(
     return None
 
 
-def _dutch_addition(toks: list[Token], p: int) -> tuple[int, str | None]:
+def _dutch_addition(toks: list[Token], p: int, target: ProfileAddress) -> tuple[int, str | None]:
     """Up to two short tokens after the number at p - 1: 12A, 12-a, 12 bis, 123-III, 62-1,
-    28 hs. Returns the last token read (p - 1 if none) and the addition (None if none)."""
+    28 hs. Returns the last token read (p - 1 if none) and the addition (None if none).
+    A short word is no addition (Kerkstraat 12 uit Utrecht, 12 De Bilt, 12 Den Haag)."""
     table = vocabulary()
     taken: list[str] = []
     last = p - 1
@@ -166,6 +167,8 @@ def _dutch_addition(toks: list[Token], p: int) -> tuple[int, str | None]:
             break
         if t in table.place_name_articles and p + 1 < len(toks) and len(toks[p + 1].text) > 2:
             break  # Kerkstraat 12 's-Gravenhage, 12 't Harde: the article of a place name
+        if not _addition_word(toks[p]) or _city_at(toks, p, target):
+            break
         if t.isdigit() and len(t) > 3:
             break
         if t not in table.floor_words:
@@ -175,6 +178,30 @@ def _dutch_addition(toks: list[Token], p: int) -> tuple[int, str | None]:
             break
         p += 1
     return last, (norm_unit(" ".join(taken)) if taken else None)
+
+
+def _addition_word(tok: Token) -> bool:
+    """As an addition is written: a number, a letter, a Roman numeral, a known addition
+    word (hs, bis, zw) or a floor word (1hg), or a short code in capitals (12 AB); not a
+    short word of a sentence (ook, uit, de, za)."""
+    t = tok.text
+    if t.isdigit() or len(t) == 1 or tok.upper:
+        return True
+    table = vocabulary()
+    return t in table.additions or t in table.floor_words or t in table.roman_numerals
+
+
+def _city_at(toks: list[Token], p: int, target: ProfileAddress) -> bool:
+    """The profile's city of more than one word starts at p: Kerkstraat 12 De Bilt."""
+    for city in target.cities:
+        n = len(city)
+        if (
+            n > 1
+            and p + n <= len(toks)
+            and all(canon(toks[p + m].text) == city[m] for m in range(n))
+        ):
+            return True
+    return False
 
 
 def _english_order(
@@ -207,8 +234,13 @@ def _english_order(
         unit, p = toks[p].text, p - 1
     if p < 0 or not _is_number(toks[p].text) or toks[p].text.lstrip("0") != target.number:
         return None
-    if j < len(toks) and canon(toks[j].text) in directionals and toks[j].is_word:
-        return None  # a post-directional: Elm Road North is another street
+    if (
+        j < len(toks)
+        and canon(toks[j].text) in directionals
+        and toks[j].is_word
+        and not _city_at(toks, j, target)
+    ):
+        return None  # a post-directional: Elm Road North is another street (not South Bend)
     start = p
     if (
         not target.fraction
@@ -349,7 +381,7 @@ def postcode_reading(toks: list[Token], target: ProfileAddress) -> StreetReading
                 k += 1  # 1234 AB, 12 / 1234 AB, huisnummer 12
             nxt = toks[k]
             if nxt.text.isdigit() and nxt.text.lstrip("0") == target.number:
-                last, unit = _dutch_addition(toks, k + 1)
+                last, unit = _dutch_addition(toks, k + 1, target)
                 return StreetReading(
                     first=i,
                     last=last,

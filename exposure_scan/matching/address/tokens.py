@@ -43,6 +43,7 @@ class Token(NamedTuple):
     after_dash: bool = False  # a dash between spaces (or an en or em dash) stands before it
     glued: bool = False  # a number written right after a number (217-555-5182): no space
     surname_word: bool = False  # a word of the profile's surname, written with a capital
+    upper: bool = False  # written in capitals only: IN, OR (a state code), not "in", "or"
 
     @property
     def is_word(self) -> bool:
@@ -195,7 +196,8 @@ def _plain_tokens(raw: str, folded: str, index: list[int], lo: int, hi: int) -> 
                 out[-1] = out[-1]._replace(ends_sentence=True)
             continue
         end = index[m.end() - 1] + 1
-        out.append(Token(text, start, end, raw[start].isupper()))
+        shown = raw[start:end]
+        out.append(Token(text, start, end, shown[:1].isupper(), upper=shown.isupper()))
     return out
 
 

@@ -53,6 +53,7 @@ class AddressWords(_Schema):
     floor_designators: WordList
     short_words_after_number: WordList
     unit_labels: WordList
+    unit_joiners: WordList
     words: dict[str, WordList]
     suffixes: dict[str, str]
     additions: dict[str, WordList]
@@ -163,6 +164,7 @@ class Vocabulary:
         self.floor_designators = frozenset(data.floor_designators)
         self.short_words_after_number = frozenset(data.short_words_after_number)
         self.unit_labels = frozenset(data.unit_labels)
+        self.unit_joiners = frozenset(data.unit_joiners)
         self.roman_numerals = dict(data.roman_numerals)
         self.po_box_words = frozenset(data.po_box.words)
         self.po_box_before_box = frozenset(data.po_box.box_after)
