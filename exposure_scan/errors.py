@@ -145,6 +145,20 @@ def reason_for(exc: ProviderError) -> PartReason:
     return exc.part_reason
 
 
+class NoneRead(ProviderError):
+    """The page reader could read none of the pages found. Raised without a message: the
+    code says it, in the report's language, and each page's part says why."""
+
+    reason = RunReason.NONE_READ
+
+
+class NoServer(ProviderResponseError):
+    """No server is known to ask about any of the names (RDAP). Raised without a message,
+    as NoneRead; each name's part says which ending had no server."""
+
+    reason = RunReason.NO_SERVER
+
+
 class RobotsDisallowed(RequestRefused):
     part_reason = PartReason.ROBOTS
 
