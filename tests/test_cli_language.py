@@ -241,3 +241,66 @@ def test_every_cli_text_has_a_dutch_translation() -> None:
     missing = [t for t in texts if t not in plural and (t not in catalogue
                                                         or not catalogue[t].string)]
     assert missing == []
+
+
+# --- history, diff and mark ----------------------------------------------------------------
+
+
+def _history_file(tmp_path: Path) -> tuple[Path, str]:
+    """Two stored scans: one page found, then another instead (and one source unchecked)."""
+    from datetime import timedelta
+
+    from exposure_scan.changes import compare
+    from exposure_scan.history import History
+    from tests.test_history import T0, found, profile, result
+
+    db = tmp_path / "h.sqlite3"
+    first = found("https://people.example/a", severity=Severity.CRITICAL)
+    with History(db) as history:
+        key = history.profile_key(profile())
+        history.record(key, compare([], result([first])))
+        later = result([found("https://people.example/b")], T0 + timedelta(1), ("big_register",))
+        later = later.model_copy(update={"confidence": "reduced: 1 of 3 sources unchecked"})
+        history.record(key, compare(history.scans(key), later))
+    return db, first.id
+
+
+def test_history_diff_and_mark_speak_dutch(tmp_path: Path) -> None:
+    db, finding = _history_file(tmp_path)
+    base = ["--db", str(db), "--lang", "nl"]
+    listed = runner.invoke(app, ["history", *base])
+    assert listed.exit_code == 0, listed.output
+    assert "bevindingen" in listed.output and "dekking" in listed.output
+    assert "1K" in listed.output and "beperkt: 1 van 3 bronnen niet gecontroleerd" in listed.output
+    assert words(listed.output) == [], listed.output
+    diffed = runner.invoke(app, ["diff", *base])
+    assert diffed.exit_code == 0 and "Nieuw sinds de vorige scan: 1" in diffed.output
+    assert "adres (thuis)" in diffed.output and "kritiek" in diffed.output
+    assert words(diffed.output) == [], diffed.output
+    marked = runner.invoke(app, ["mark", finding[:8], "requested", *base])
+    assert marked.exit_code == 0 and "verwijdering aangevraagd" in marked.output
+    assert words(marked.output) == [], marked.output
+    pruned = runner.invoke(app, ["history", "--prune", "--keep", "1", *base])
+    assert "1 oude scan verwijderd." in pruned.output and words(pruned.output) == []
+    for args in (["diff", "1", "9"], ["mark", "zz", "requested"], ["mark", finding[:8], "x"]):
+        refused = runner.invoke(app, [*args, *base])
+        assert refused.exit_code == 2 and refused.output.startswith("fout: "), refused.output
+        assert words(refused.output) == [], refused.output
+    english = runner.invoke(app, ["history", "--db", str(db), "--lang", "en"])
+    assert "findings  coverage" in english.output and "reduced: 1 of 3" in english.output
+
+
+def test_a_household_line_of_diff_names_the_relation_in_dutch() -> None:
+    from exposure_scan.audit_cli import _line
+    from exposure_scan.messages import SPOKEN
+    from exposure_scan.models import Relation
+
+    item = ChangedFinding(id="ab" * 8, url="https://club.example/leden", provider="inspector",
+                          severity=Severity.HIGH, change=ChangeKind.NEW, member=0,
+                          relation=Relation.CHILD, fields=["name:", "address:home"])
+    token = SPOKEN.set("nl")
+    try:
+        line = _line(item)
+    finally:
+        SPOKEN.reset(token)
+    assert "gezinslid 1 (kind): naam, adres (thuis)" in line and words(line) == [], line
