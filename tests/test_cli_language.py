@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from exposure_scan.cli import app
 from exposure_scan.errors import InputError, ProfileError
 from exposure_scan.messages import Notice, cli_language, error_text, say, system_language
-from exposure_scan.models import ChangedFinding, ChangeKind, Changes, Severity
+from exposure_scan.models import ChangedFinding, ChangeKind, Changes, ReasonParams, Severity
 from exposure_scan.outcome import outcome_notes
 from tests.test_language import english_words
 from tests.test_reports import sample_result
@@ -304,3 +304,46 @@ def test_a_household_line_of_diff_names_the_relation_in_dutch() -> None:
     finally:
         SPOKEN.reset(token)
     assert "gezinslid 1 (kind): naam, adres (thuis)" in line and words(line) == [], line
+
+
+# --- providers list and check --------------------------------------------------------------
+
+
+def test_providers_list_and_check_speak_dutch(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import respx
+
+    listed = runner.invoke(app, ["providers", "--lang", "nl"])
+    assert listed.exit_code == 0, listed.output
+    assert "sleutel nodig" in listed.output and "verstuurt" in listed.output
+    assert "zet de omgevingsvariabele" in listed.output
+    assert words(listed.output) == [], words(listed.output)
+    monkeypatch.setenv("EXPOSURE_SCAN_PROVIDERS", "searxng")
+    config = tmp_path / "config.toml"
+    config.write_text('[http]\nallow_hosts = ["searx.test"]\nretries = 0\n[report]\n'
+                      'language = "nl"\n[providers.searxng]\nbase_url = "https://searx.test/x"\n',
+                      encoding="utf-8")
+    with respx.mock() as router:
+        router.get(url__startswith="https://searx.test/").respond(404)
+        checked = runner.invoke(app, ["providers", "check", "--config", str(config)])
+    assert checked.exit_code == 3, checked.output
+    assert "bereikbaar: ja" in checked.output and "1 van 1 bronnen werkt niet" in checked.output
+    assert words(checked.output) == [], words(checked.output)
+    with respx.mock() as router:
+        router.get(url__startswith="https://searx.test/").respond(404)
+        english = runner.invoke(app, ["providers", "check", "--config", str(config), "--json"])
+    assert "1 of 1 source does not work" in english.output  # the JSON stays English
+
+
+def test_a_checks_detail_reads_in_dutch_with_its_unchecked_parts() -> None:
+    from exposure_scan.health import Said
+    from exposure_scan.models import PartReason, UncheckedPart
+
+    said = Said(msgid="ok: %(n)s result for the test query",
+                plural="ok: %(n)s results for the test query", n=2,
+                parts=[UncheckedPart(reason=PartReason.INCOMPLETE,
+                                     params=ReasonParams(field="name"))])
+    assert said.text("en").startswith("ok: 2 results for the test query; not checked: the ")
+    dutch = said.text("nl")
+    assert dutch.startswith("ok: 2 resultaten voor de testvraag; niet gecontroleerd: ")
+    assert "uw naam" in dutch and words(dutch) == [], dutch
