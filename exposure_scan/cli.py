@@ -494,7 +494,7 @@ def sent_field(lang: str, field: str) -> str:
     if known(lang) != "nl":
         return field
     from exposure_scan.reports.i18n import field_label
-    return field_label(lang, field)
+    return str(field_label(lang, field))
 
 
 # How each provider status reads in the list (registry.Readiness values).
@@ -646,7 +646,10 @@ def providers_list(
         key = ("  " + say(voice, "key: %(env_var)s", {"env_var": row["key_env_var"]})
                if row["key_env_var"] else "")
         status = say(voice, READINESS_WORDS.get(row["status"], row["status"]))
-        typer.echo(f"{row['provider']:<16} {status:<15} {row['covers']:<7} {sends}{key}")
+        covers = row["covers"]
+        if covers == "global" and voice != "en":  # the English list shows the JSON's word
+            covers = say(voice, "everywhere")
+        typer.echo(f"{row['provider']:<16} {status:<15} {covers:<7} {sends}{key}")
     fixes = [item for item in Registry.discover().configure(config)
              if item.readiness is not Readiness.DISABLED and fix_for(item, config_file)]
     for item in fixes:
