@@ -542,14 +542,22 @@ def kit(
     org_file: Annotated[Path, typer.Argument(help="The organisation file (org.toml).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the kit.")],
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDF.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Write what HR hands out: the org file, a Dutch/English instruction, the consent text."""
     from exposure_scan.kit import write_kit
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.organisation import load_organisation
 
+    speak(checked_language(lang) or spoken())
     organisation = load_organisation(org_file)
-    for path in write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf):
+    speak(checked_language(lang) or organisation.language)
+    written = write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf)
+    # stdout: the files, one a line (for scripts); what they are for, on stderr
+    for path in written:
         typer.echo(str(path))
+    tell("Kit for %(name)s written: hand out these files; the instruction and the consent "
+         "text are in Dutch and English.", err=True, name=organisation.name)
 
 
 @app.command()

@@ -347,3 +347,26 @@ def test_a_checks_detail_reads_in_dutch_with_its_unchecked_parts() -> None:
     dutch = said.text("nl")
     assert dutch.startswith("ok: 2 resultaten voor de testvraag; niet gecontroleerd: ")
     assert "uw naam" in dutch and words(dutch) == [], dutch
+
+
+# --- kit -----------------------------------------------------------------------------------
+
+
+def test_kit_speaks_the_organisations_language(tmp_path: Path) -> None:
+    from tests.test_organisation import ORG, write
+
+    org_file = write(tmp_path / "org.toml", ORG)
+    made = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "kit"), "--no-pdf"])
+    assert made.exit_code == 0, made.output
+    assert "Pakket voor Zorggroep Zonnedauw geschreven" in made.output
+    assert words(made.output, str(tmp_path)) == [], made.output
+    again = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "kit"), "--no-pdf"])
+    assert again.exit_code == 2 and "bestaat al" in again.output
+    assert words(again.output, str(tmp_path)) == [], again.output
+    english = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "en"),
+                                  "--no-pdf", "--lang", "en"])
+    assert "Kit for Zorggroep Zonnedauw written" in english.output
+    bad = write(tmp_path / "bad.toml", ORG.replace("[contact]", "[contakt]"))
+    refused = runner.invoke(app, ["kit", str(bad), "--out", str(tmp_path / "k2"), "--lang", "nl"])
+    assert refused.exit_code == 2 and "onbekende sleutel" in refused.output
+    assert words(refused.output, str(tmp_path)) == [], refused.output
