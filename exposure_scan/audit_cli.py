@@ -47,8 +47,6 @@ SECTIONS = (  # ChangeKind values: the models are imported only when a command r
 )
 # How a mark reads once set (MarkStatus values).
 MARK_WORDS = {"requested": "removal requested", "not_me": "not me", "ignored": "ignored"}
-# The words of a stored coverage sentence's first word (scoring.confidence), by state.
-COVERAGE_WORDS = {"complete": "complete", "reduced": "reduced", "none": "none"}
 
 
 def _say(msgid: str, **values: object) -> str:
@@ -127,17 +125,20 @@ def _household_counts(scan: ScanRecord) -> str:
 
 
 def _coverage(scan: ScanRecord) -> str:
-    """The stored coverage in English as written; in another language from its state and
-    the sources' stored statuses, never by reading the sentence."""
+    """The stored coverage in English as written; in another language from the sources'
+    stored statuses, never by reading the sentence (which only says "complete" or not)."""
     from exposure_scan.messages import known, spoken
     from exposure_scan.models import RunStatus
     if known(spoken()) != "nl":
         return scan.confidence
-    state = scan.confidence.split(":", 1)[0].strip()
-    words = _say(COVERAGE_WORDS.get(state, "unknown"))
     asked = [s for s in scan.statuses.values() if s.asked]
     unchecked = sum(s is not RunStatus.CHECKED for s in asked)
-    if state == "reduced" and unchecked:
+    if scan.confidence == "complete":
+        return _say("complete")
+    if not asked or unchecked == len(asked):
+        return _say("none")
+    words = _say("reduced")
+    if unchecked:
         from exposure_scan.messages import say_n
         words += ": " + say_n(spoken(), "%(n)s of %(total)s source unchecked",
                               "%(n)s of %(total)s sources unchecked", unchecked,
