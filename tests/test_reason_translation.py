@@ -382,7 +382,8 @@ def test_every_code_a_provider_or_the_page_reader_notes_in_words_has_dutch_text(
          "het zoeken op uw privé-e-mailadres duurde bij de bron te lang: de resultaten zijn "
          "onvolledig"),
         (UncheckedPart(reason=P.NO_SERVER, params=ReasonParams(target="example.zz", suffix="zz")),
-         "example.zz: no RDAP server known for .zz", "example.zz: geen RDAP-server bekend voor .zz"),
+         "example.zz: no RDAP server known for .zz",
+         "example.zz: geen RDAP-server bekend voor .zz"),
         (UncheckedPart(reason=P.NOT_FOUND, params=ReasonParams(target="/officers/X/appointments")),
          "/officers/X/appointments: not found at the source, though its search listed it",
          "/officers/X/appointments: niet gevonden bij de bron, hoewel de zoekresultaten het "
@@ -390,7 +391,8 @@ def test_every_code_a_provider_or_the_page_reader_notes_in_words_has_dutch_text(
         (UncheckedPart(reason=P.UNREADABLE, params=ReasonParams(kind="ValueError")),
          "could not read the page (ValueError)", "de pagina kon niet worden gelezen (ValueError)"),
         (UncheckedPart(reason=P.NOT_HTML, detail="application/zip"),
-         "not a readable page (application/zip)", "geen leesbare pagina (details: application/zip)"),
+         "not a readable page (application/zip)",
+         "geen leesbare pagina (details: application/zip)"),
         (UncheckedPart(reason=P.ENGINE_FAILED, params=ReasonParams(engine="google"),
                        detail="timeout"),
          "search engine google failed: timeout", "zoekmachine google mislukte (details: timeout)"),
