@@ -159,6 +159,31 @@ class NoServer(ProviderResponseError):
     reason = RunReason.NO_SERVER
 
 
+class EnginesFailed(ProviderResponseError):
+    """A metasearch instance answered, but every search engine behind it failed."""
+
+    reason = RunReason.ENGINES_FAILED
+
+
+class NoEngineReached(ProviderResponseError):
+    """No search engine could be connected to (offline, or a proxy down)."""
+
+    reason = RunReason.NO_ENGINE_REACHED
+    part_reason = PartReason.CONNECTION_FAILED
+
+
+class EnginesRateLimited(RateLimited):
+    """Every search engine tried rate-limited or failed."""
+
+    reason = RunReason.ENGINES_RATE_LIMITED
+
+
+class NoEngineAnswered(ProviderResponseError):
+    """No search engine answered any search with results: blocked, a captcha, or a limit."""
+
+    reason = RunReason.NO_ENGINE_ANSWERED
+
+
 class RobotsDisallowed(RequestRefused):
     part_reason = PartReason.ROBOTS
 

@@ -52,7 +52,10 @@ class Said(BaseModel):
             if not english:
                 from exposure_scan.reports.i18n import translations
                 catalog = translations(lang)
-            text = run_text(self.code, detail=self.values.get("detail", ""), catalog=catalog)
+            values = dict(self.values)
+            words = run_text(self.code, detail=values.pop("detail", ""), catalog=catalog)
+            # with a msgid, the reason's words are its detail ("unreachable: ...")
+            text = say(lang, self.msgid, {**values, "detail": words}) if self.msgid else words
         elif self.plural:
             text = say_n(lang, self.msgid, self.plural, self.n, self.values)
         else:
@@ -83,6 +86,12 @@ class HealthResult(BaseModel):
 
 
 def _said(msgid: str, **values: object) -> Said:
+    """The msgid and its values; an error raised without a message (its code says what it
+    is) gives its reason's words as the detail, in the language they are read in."""
+    detail = values.get("detail")
+    if isinstance(detail, ProviderError) and not str(detail):
+        rest = {k: str(v) for k, v in values.items() if k != "detail"}
+        return Said(msgid=msgid, values=rest, code=str(detail.reason))
     return Said(msgid=msgid, values={k: str(v) for k, v in values.items()})
 
 

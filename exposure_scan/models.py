@@ -337,6 +337,10 @@ class RunReason(StrEnum):
     REQUEST_REFUSED = "request_refused"  # a non-public address, or robots.txt
     MISSING_KEY = "missing_key"  # the source refused or missed its API key
     NONE_READ = "none_read"  # the page reader: none of the pages found could be read
+    ENGINES_FAILED = "engines_failed"  # a metasearch: every engine of the instance failed
+    NO_ENGINE_REACHED = "no_engine_reached"  # no search engine could be connected to
+    ENGINES_RATE_LIMITED = "engines_rate_limited"  # every engine rate-limited or failed
+    NO_ENGINE_ANSWERED = "no_engine_answered"  # no engine answered any search with results
     NO_SERVER = "no_server"  # no server known for any of the names to look up (RDAP)
     FAILED = "failed"  # anything else; detail says what
 

@@ -61,6 +61,16 @@ RUN_WORDS: dict[str, Words] = {
     "request_refused": Words("request refused"),
     "missing_key": Words("missing API key"),
     "none_read": Words("none of the pages found could be read"),
+    "engines_failed": Words("every search engine of the instance failed"),
+    "no_engine_reached": Words(
+        "could not connect to any search engine (name not resolved, connection failed or "
+        "timed out)"
+    ),
+    "engines_rate_limited": Words("every search engine rate-limited or failed; try again later"),
+    "no_engine_answered": Words(
+        "no search engine answered any search with results (blocked, a captcha page, or rate "
+        "limited)"
+    ),
     "no_server": Words("no server known to look up any of the domains"),
     "failed": Words("failed"),
 }

@@ -14,7 +14,12 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
+from exposure_scan.errors import (
+    EnginesFailed,
+    MissingCredentials,
+    ParseError,
+    ProviderResponseError,
+)
 from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.provider import (
     Provider,
@@ -114,5 +119,5 @@ class SearxngProvider(Provider[SearxngOptions]):
                     hits[hit.url] = tag_site(hit)
                     ctx.keep(hits[hit.url])
         if answered == 0:
-            raise ProviderResponseError("every search engine of the instance failed")
+            raise EnginesFailed
         return list(hits.values())

@@ -59,8 +59,11 @@ async def test_empty_answer_is_checked_and_clear() -> None:
 @respx.mock
 async def test_all_engines_failed_is_unchecked_not_clear() -> None:
     respx.get(f"{BASE}/search").respond(json=fixture_json("searxng", "all-engines-failed.json"))
-    with pytest.raises(ProviderResponseError, match="every search engine"):
+    with pytest.raises(ProviderResponseError) as caught:
         await run_search(provider(), QUERY)
+    from exposure_scan.models import RunReason
+
+    assert caught.value.reason is RunReason.ENGINES_FAILED and str(caught.value) == ""
 
 
 @respx.mock
