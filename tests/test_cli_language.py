@@ -405,3 +405,26 @@ def test_a_bad_key_in_a_file_is_one_line_in_the_language_spoken(tmp_path: Path,
         assert words(result.output, str(config)) == []
     else:
         assert "expected a whole number, like 4" in result.output
+
+
+def test_a_batch_progress_line_speaks_dutch() -> None:
+    from exposure_scan.batch import REASON_TEXT, STATUS_TEXT, Outcome, Progress, Reason, Status
+    from exposure_scan.messages import SPOKEN
+
+    refused = Outcome(folder="f" * 16, status=Status.REFUSED, reason=Reason.NO_CONSENT)
+    assert refused.line("a.toml") == (f"refused a.toml -> {'f' * 16}: no recorded consent: add a "
+                                      "[consent] table with by, date and scope")
+    dutch = refused.line("a.toml", "nl")
+    assert dutch.startswith("geweigerd a.toml") and "geen vastgelegde toestemming" in dutch
+    assert words(dutch) == [], dutch
+    lines: list[str] = []
+    token = SPOKEN.set("nl")
+    try:
+        Progress(2, 0, lines.append).tick(dutch)
+    finally:
+        SPOKEN.reset(token)
+    assert lines[0].startswith("[1/2] nog ") and words(lines[0]) == [], lines
+    from exposure_scan.reports.i18n import translations
+
+    texts = [*REASON_TEXT.values(), *STATUS_TEXT.values()]
+    assert [t for t in texts if translations("nl").gettext(t) == t] == []
