@@ -44,9 +44,10 @@ def render(result: ScanResult, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ReportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt == "pdf":
+        from exposure_scan.reports import render_print
         from exposure_scan.reports.pdf import render_pdf
 
-        html: str = render_report(result, "html")
+        html: str = render_print(result)  # the paper copy: nothing folded, no jumps
         return bytes(render_pdf(html))
     text: str = render_report(result, fmt)
     return text.encode("utf-8")

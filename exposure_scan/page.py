@@ -438,7 +438,10 @@ def _properties(root: Any, walker: _Walker) -> None:
 
 def _links(root: Any, found: _Found) -> None:
     for a in root.iter("a"):
-        href = (a.get("href") or "").strip()
+        href = a.get("href")
+        if not href or ":" not in href:  # most links are relative: no scheme to look at
+            continue
+        href = href.strip()
         lower = href[:7].lower()
         if lower.startswith("tel:"):
             found.link_phones.append(unquote(href[4:]))

@@ -14,7 +14,7 @@ from exposure_scan.errors import ReportError
 from exposure_scan.models import ScanResult
 
 from .letter import letters
-from .render import render_html, render_json, render_markdown
+from .render import render_html, render_json, render_markdown, render_print
 
 RENDERERS: dict[str, Callable[[ScanResult], str]] = {
     "json": render_json,
@@ -34,4 +34,4 @@ def render(result: ScanResult, fmt: str) -> str:
     return renderer(result)
 
 
-__all__ = ["RENDERERS", "letters", "render"]
+__all__ = ["RENDERERS", "letters", "render", "render_print"]

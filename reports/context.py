@@ -45,14 +45,18 @@ from .i18n import (
 )
 
 TOP_ACTIONS = 3
+EXPOSED = 15  # pages named in the first block; the rest are counted (each has its card)
 PASSAGES = 3  # at most this many passages quoted per finding
 ZONES = {"NL": "Europe/Amsterdam", "UK": "Europe/London", "US": "UTC"}
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\s]")
 
 
 def safe_href(url: str) -> str:
     """The URL if it may be a link (http or https, no control characters); else ""."""
     url = (url or "").strip()
-    if not url or any(ord(c) < 32 or c.isspace() for c in url):
+    if not url or _UNSAFE.search(url):
         return ""
     try:
         parts = urlsplit(url)
@@ -178,7 +182,6 @@ def _finding(f: Finding, lang: str, country: str = "") -> dict[str, Any]:
         "rules": [
             {"id": r, "why": gettext(lang, texts.get(r, ""))} for r in f.rules
         ],
-        "steps": [_step(s, lang) for s in f.steps],
         "plan_steps": [],  # filled in by build(): the numbers of its steps in the plan
     }
 
@@ -251,34 +254,123 @@ def plan_of(result: ScanResult) -> list[PlanItem]:
     return result.plan or plan_steps(list(result.findings))
 
 
+MANY = 8  # a step for more pages (or sites) than this counts them instead of naming each
+LABEL = 32  # a page named in the plan: its title cut to about this many characters
+
+
+def label(f: dict[str, Any]) -> str:
+    """A page's short name where the plan refers to it (its card has the full title)."""
+    title = " ".join(str(f["title"]).split())
+    if not title:
+        return str(f["site"] or f["host"])
+    if len(title) <= LABEL:
+        return title
+    cut = title[:LABEL].rsplit(" ", 1)[0].rstrip(" —-·,:;")
+    return (cut or title[:LABEL]) + "…"
+
+
+def _page(f: dict[str, Any]) -> dict[str, Any]:
+    return {"id": f["id"], "severity": f["severity"], "host": f["host"],
+            "site": f["site"] or f["host"], "title": f["title"], "url": f["url"],
+            "href": f["href"], "label": label(f)}
+
+
+def _report_page(host: str) -> dict[str, str]:
+    """Where a known platform takes reports of a post (its abuse or report page), when the
+    catalog has it; the step's own words say how to find it otherwise."""
+    site = load_catalog().by_host(host) if host else None
+    found = str(getattr(site, "report_url", "") or "")  # a catalog field not every site has
+    return {"report_url": found, "report_href": safe_href(found)}
+
+
 def _plan(result: ScanResult, by_id: dict[str, dict[str, Any]], lang: str,
           ) -> list[dict[str, Any]]:
-    plan = []
+    """The plan as the reader sees it: a step's words once. A step done per site (a site's
+    own opt-out form, contacting the owner) lists its sites, each with its own link and
+    pages; a step for the whole report lists the pages it is for."""
+    plan: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
     # Removal requests past their deadline lead the plan.
     items = escalations(result, country_of(result)) + plan_of(result)
-    for number, item in enumerate(items, start=1):
+    exposed = {f["id"] for f in by_id.values() if f["severity"] != Severity.INFO.value}
+    for item in items:
         helped = [by_id[i] for i in item.finding_ids if i in by_id]
+        step = _step(item.step, lang)
+        entry = by_text.get(step["action"]) if item.per_site else None
+        if entry is None:
+            number = len(plan) + 1
+            entry = {
+                "number": number,
+                "anchor": f"step-{number}",
+                "step": step,
+                "rule": item.rule,
+                "phase": item.phase.value,
+                "threat": item.threat,
+                "per_site": item.per_site,
+                "host": item.hosts[0] if item.per_site and item.hosts else "",
+                "hosts": [],
+                "sites": [],
+                "risk": item.risk,
+                "findings": [],
+                "ids": set(),
+                "all_pages": 0,
+            }
+            plan.append(entry)
+            if item.per_site:
+                by_text[step["action"]] = entry
+        entry["threat"] = entry["threat"] or item.threat
         for f in helped:
-            f["plan_steps"].append(number)
-        plan.append({
-            "number": number,
-            "anchor": f"step-{number}",
-            "step": _step(item.step, lang),
-            "rule": item.rule,
-            "phase": item.phase.value,
-            "threat": item.threat,
-            "per_site": item.per_site,
-            "host": item.hosts[0] if item.per_site and item.hosts else "",
-            "hosts": item.hosts,
-            "risk": item.risk,
-            "findings": [
-                {"id": f["id"], "severity": f["severity"], "host": f["host"],
-                 "site": f["site"] or f["host"], "title": f["title"], "url": f["url"],
-                 "href": f["href"]}
-                for f in helped
-            ],
-        })
+            if entry["number"] not in f["plan_steps"]:
+                f["plan_steps"].append(entry["number"])
+            if f["id"] not in entry["ids"]:
+                entry["ids"].add(f["id"])
+                entry["findings"].append(_page(f))
+        entry["hosts"] += [h for h in item.hosts if h not in entry["hosts"]]
+        if item.per_site:
+            _add_sites(entry, helped, step)
+    for entry in plan:
+        entry["counted"] = any(len(site["pages"]) > 1 for site in entry["sites"])
+        # a site's own link (its opt-out form, its report page) is worth a line per site
+        entry["site_links"] = any(
+            (site["href"] and not entry["step"]["href"])
+            or (entry["step"]["method"] == "report" and site["report_href"])
+            for site in entry["sites"])
+        sites = len(entry["sites"])
+        entry["many_sites"] = sites if sites > MANY and not entry["site_links"] else 0
+        if len(exposed) > 1 and entry["ids"] >= exposed:
+            entry["all_pages"] = len(exposed)
+        # a long list of pages says nothing more than its length: each finding names its steps
+        entry["many"] = len(entry["findings"]) if len(entry["findings"]) > MANY else 0
     return plan
+
+
+def _add_sites(entry: dict[str, Any], helped: list[dict[str, Any]], step: dict[str, Any],
+               ) -> None:
+    """Group a per-site step's pages by site; a site's own link (its opt-out form) with it."""
+    index = entry.setdefault("site_index", {})
+    for f in helped:
+        key = f["host"] or f["url"]
+        site = index.get(key)
+        if site is None:
+            site = {"key": key, "name": f["site"] or f["host"], "url": step["url"],
+                    "href": step["href"], "pages": [], "ids": set(), **_report_page(f["host"])}
+            index[key] = site
+            entry["sites"].append(site)
+        if f["id"] not in site["ids"]:
+            site["ids"].add(f["id"])
+            site["pages"].append(_page(f))
+    if len({site["url"] for site in entry["sites"]}) > 1:
+        entry["step"] = {**entry["step"], "url": "", "href": ""}  # each site has its own
+
+
+def _top_actions(plan: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first steps, named on the first screen; in the plan they are shown opened, the
+    rest as one line each that opens on a click (and is printed in full)."""
+    top = [item for item in plan if item["threat"] or any(
+        f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS]
+    for item in plan:
+        item["open"] = item in top
+    return top
 
 
 def _exposed(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -305,7 +397,8 @@ def build(result: ScanResult) -> dict[str, Any]:
         "print_title": css_string(gettext(lang, "Online exposure report")),
         "print_pages": page_counter(lang),
         "threats": sum(1 for f in findings if f["threat"]),
-        "exposed": _exposed(findings),
+        "exposed": (exposed := _exposed(findings))[:EXPOSED],
+        "exposed_more": max(0, len(exposed) - EXPOSED),
         "result": {
             "tool_version": result.tool_version,
             "started_at": when(result.started_at, lang, country),
@@ -322,8 +415,10 @@ def build(result: ScanResult) -> dict[str, Any]:
         "work_to_home": sum(1 for f in result.findings if f.work_to_home),
         "groups": [g for g in groups if g["findings"]],
         "plan": plan,
-        "top_actions": [item for item in plan if item["threat"] or any(
-            f["severity"] != Severity.INFO.value for f in item["findings"])][:TOP_ACTIONS],
+        # a step already in the plan is named and linked elsewhere, never written out again
+        "plan_anchors": {item["step"]["action"]: item["anchor"] for item in plan},
+        "finding_at": {f["url"]: f for f in findings if f["severity"] != Severity.INFO.value},
+        "top_actions": _top_actions(plan),
         "runs": [
             {"provider": r.provider, "title": gettext(lang, r.title) or r.provider,
              "status": r.status.value,

@@ -64,9 +64,10 @@ def environment(lang: str) -> Environment:
     return env
 
 
-def _render(result: ScanResult, template: str) -> str:
+def _render(result: ScanResult, template: str, *, for_print: bool = False) -> str:
     context = build(result)
-    return environment(normalise(result.language)).get_template(template).render(**context)
+    return environment(normalise(result.language)).get_template(template).render(
+        **context, for_print=for_print)
 
 
 def lean(finding: Finding) -> Finding:
@@ -94,3 +95,10 @@ def render_markdown(result: ScanResult) -> str:
 
 def render_html(result: ScanResult) -> str:
     return _render(result, "report.html.j2")
+
+
+def render_print(result: ScanResult) -> str:
+    """The HTML report made for paper (the PDF): every step written out, nothing folded
+    away, no links within the report (a page has no place to jump to); links out printed
+    once. Fewer elements, so Chromium lays out a long report in seconds."""
+    return _render(result, "report.html.j2", for_print=True)

@@ -20,7 +20,8 @@ import pytest
 
 from exposure_scan.models import ScanResult
 from exposure_scan.profile import Profile
-from exposure_scan.reports import render
+from exposure_scan.reports import render, render_print
+from exposure_scan.reports.i18n import gettext
 from exposure_scan.reports.pdf import find_chromium, render_pdf, run_chromium
 from tests.test_report_plan import busy_result
 from tests.test_reports import sample_result
@@ -98,6 +99,47 @@ def test_first_screens_before_coverage(chromium: str, tmp_path: Path) -> None:
     assert m["coverage"] < 3 * SCREEN, m
 
 
+@pytest.fixture(scope="module")
+def demo_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The real demo report (the embedded fictional world on loopback), in both languages."""
+    from typer.testing import CliRunner
+
+    from exposure_scan.cli import app
+
+    reports = {}
+    for lang in ("nl", "en"):
+        out = tmp_path_factory.mktemp(f"demo-{lang}")
+        run = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet", "--format", "html",
+                                       "--lang", lang])
+        assert run.exit_code == 0, run.output
+        reports[lang] = next(out.glob("*.html")).read_text("utf-8")
+    return reports
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_demo_report_is_read_before_coverage_in_three_screens(
+    chromium: str, demo_html: dict[str, str], tmp_path: Path, lang: str
+) -> None:
+    """Issue 11's target on the real demo (three private findings, a threat, two
+    informational ones, a household member): what is where and what to do, in at most three
+    desktop screens above Coverage, with every table fitting or scrolling in its own box."""
+    report = demo_html[lang]
+    assert f'<html lang="{lang}">' in report
+    m = measure(chromium, report, 1280, tmp_path)
+    assert m["coverage"] <= 3 * SCREEN, m
+    assert m["scroll"] <= 1280 and m["loose"] == 0 and m["boxes"] == 0, m
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_demo_report_on_a_phone_has_no_page_level_horizontal_scroll(
+    chromium: str, demo_html: dict[str, str], tmp_path: Path, lang: str
+) -> None:
+    m = measure(chromium, demo_html[lang], 390, tmp_path)
+    assert m["client"] == 390
+    assert m["scroll"] <= 390, m
+    assert m["loose"] == 0 and m["boxes"] == 0, m
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize(("country", "size", "words"), [
     ("NL", (595, 842), "pagina 1 van"), ("US", (612, 792), "page 1 of"),
@@ -109,7 +151,7 @@ def test_pdf_paper_size_page_numbers_and_links_once(
     lang = "nl" if country == "NL" else "en"
     result = busy.model_copy(update={"profile": {"country": country}, "language": lang})
     pdf = tmp_path / "r.pdf"
-    pdf.write_bytes(render_pdf(render(result, "html"), binary=chromium))
+    pdf.write_bytes(render_pdf(render_print(result), binary=chromium))  # as --format pdf
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     got = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info.stdout)
     assert got and (round(float(got[1])), round(float(got[2]))) == size, info.stdout
@@ -121,3 +163,20 @@ def test_pdf_paper_size_page_numbers_and_links_once(
     assert text.count(title) >= pages  # the running title on every page
     # a link is printed once: never again in brackets after its text
     assert "(https://" not in text and "(#" not in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_html_report_printed_from_a_browser_writes_out_what_is_folded(
+    chromium: str, busy: ScanResult, tmp_path: Path
+) -> None:
+    """On screen most plan steps are one line that opens on a click; printed (Ctrl+P), every
+    step's words are on paper."""
+    screen = render(busy, "html")
+    assert "<details>" in screen
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_pdf(screen, binary=chromium))
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    for item in busy.plan:
+        words = " ".join(gettext("nl", item.step.action).split())[:60]
+        assert words in text, words

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from markupsafe import escape
 
 from exposure_scan.models import Finding, ScanResult, Severity, SourceKind
 from exposure_scan.profile import Profile
@@ -60,7 +61,7 @@ def test_no_step_text_appears_twice(profile: Profile, lang: str, fmt: str) -> No
     texts |= {gettext(lang, c.action) for c in book.catalog.values()}
     shown = 0
     for text in texts:
-        needle = html.escape(text) if fmt == "html" else text
+        needle = str(escape(text)) if fmt == "html" else text
         count = out.count(needle)
         # the plan has it once; "Do these first" names the first three by title only
         assert count <= 1, (text, count)
@@ -93,3 +94,52 @@ def test_first_screen_names_each_exposed_page_highest_risk_first(profile: Profil
     assert "forum.example" in first  # each first action names its page
     threat = busy_result(profile, "en")
     assert [p.step.method for p in threat.plan[:3]] == ["evidence", "report", "police"]
+
+
+def test_one_step_for_two_sites_with_the_same_form_is_written_once_with_each_sites_link(
+    profile: Profile,
+) -> None:
+    """Two people-search sites whose opt-out is a web form: the step's words once, each site
+    with its own form (the plan keeps one item per form, the reader sees one step)."""
+    us = Profile.model_validate({**profile.model_dump(mode="json", exclude_none=True),
+                                 "country": "US"})
+    findings = attach_steps([
+        finding("s", "https://www.spokeo.com/a", Severity.CRITICAL, 95,
+                [name_match(), home_match()]),
+        finding("w", "https://www.whitepages.com/b", Severity.CRITICAL, 94,
+                [name_match(), home_match()]),
+    ], us)
+    result = ScanResult(tool_version="0.1.0", started_at=T0, finished_at=T1, language="en",
+                        profile={"country": "US"}, findings=findings,
+                        plan=build_plan(findings, us), score=99, level="critical")
+    forms = [p for p in result.plan if p.rule == "catalog-web_form"]
+    assert len(forms) == 2 and forms[0].step.action == forms[1].step.action
+    out = render(result, "html")
+    assert out.count(str(escape(forms[0].step.action))) == 1
+    for item in forms:
+        assert f'href="{item.step.url}"' in out
+    md = render(result, "md")
+    assert md.count(forms[0].step.action) == 1
+    assert all(f"<{item.step.url}>" in md for item in forms)
+
+
+def test_report_to_the_platform_says_where_to_find_the_report_page(profile: Profile) -> None:
+    for lang, words in (("en", "“report” button or menu"), ("nl", "‘melden’")):
+        out = render(busy_result(profile, lang), "html")
+        assert out.count(html.escape(words)) == 1, lang
+        step = out[out.index('id="step-2"'):out.index('id="step-3"')]
+        assert "forum.example" in step and html.escape(words) in step
+
+
+def test_the_paper_copy_writes_every_step_out_and_jumps_nowhere(profile: Profile) -> None:
+    from exposure_scan.reports import render_print
+
+    for lang in ("en", "nl"):
+        result = busy_result(profile, lang)
+        paper = render_print(result)
+        assert 'href="#' not in paper and "<details" not in paper and "<summary" not in paper
+        for item in result.plan:
+            assert paper.count(str(escape(gettext(lang, item.step.action)))) == 1
+        assert "SHA-256" in paper  # the evidence record on each card
+        screen = render(result, "html")
+        assert 'href="#step-1"' in screen and "<details" in screen

@@ -435,7 +435,9 @@ def test_interrupted_and_not_configured_sources_are_shown_for_what_they_are(fmt:
     assert "not configured" in en and "Or check it by hand:" in en and "INTERRUPTED" in en
     assert "One source needs a key or address you have not set" in en
     assert "(s)" not in en  # a real plural, not "source(s)"
-    assert "1 of 2 sources could NOT be checked" in en  # the interrupted one, not the key
+    # the interrupted one, worded as stopped, not as failed; the key one not counted at all
+    assert "1 of 2 sources was interrupted: the scan stopped before it finished" in en
+    assert "could NOT be checked" not in en and "1 of 2 sources stopped before it finished" in en
     assert "The web was not searched" not in en
     # Stopped early: the first screen never says "no urgent action" (regression).
     assert "No urgent action" not in en and "the scan was stopped before the end" in en
@@ -445,4 +447,5 @@ def test_interrupted_and_not_configured_sources_are_shown_for_what_they_are(fmt:
                   "heeft een API-sleutel nodig", "Eén bron heeft een sleutel"):
         assert dutch in nl, dutch
     assert "(nen)" not in nl and "Geen dringende actie" not in nl
+    assert "1 van 2 bronnen is afgebroken: de scan stopte voordat die klaar was" in nl
     assert "de scan is voor het einde gestopt" in nl

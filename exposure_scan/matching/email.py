@@ -58,12 +58,22 @@ def _pattern(box: str) -> re.Pattern[str]:
     return re.compile(f"{_BEFORE}{local_re}{tag}{AT}{domain_re}{_AFTER}", re.I)
 
 
+def _hint(box: str) -> re.Pattern[str]:
+    """The domain part of `_pattern(box)` alone: every spelling it finds holds this. Most
+    pages do not, and this search is several times faster than the whole pattern's."""
+    domain = box.rsplit("@", 1)[1]
+    if domain == "gmail.com":
+        return re.compile(f"(?:gmail|googlemail){DOT}com", re.I)
+    return re.compile(DOT.join(re.escape(p) for p in domain.split(".")), re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     label: str
     private: bool
     box: str
     pattern: re.Pattern[str]
+    hint: re.Pattern[str]
 
 
 class EmailMatcher:
@@ -72,7 +82,9 @@ class EmailMatcher:
         for email in emails:
             box = mailbox(email.address)
             if box is not None:
-                targets.append(Target(email.label, email.is_private, box, _pattern(box)))
+                targets.append(
+                    Target(email.label, email.is_private, box, _pattern(box), _hint(box))
+                )
         self.targets = tuple(targets)
 
     def match(self, raw: str) -> list[FieldMatch]:
@@ -85,6 +97,8 @@ class EmailMatcher:
     def find_in_text(self, text: str) -> list[FieldMatch]:
         out: list[FieldMatch] = []
         for target in self.targets:
+            if target.hint.search(text) is None:
+                continue
             m = target.pattern.search(text)
             if m is not None:
                 out.append(_hit(target, m.group(), _reason(m.group(), target.box)))

@@ -225,6 +225,12 @@ class NameMatcher:
         """The first place in running text that names the person; failing that, a name
         broken over two lines ("... is Sanne\nde Wit"): the end of one line joined to the
         start of the next."""
+        # Folding is character by character and a line break folds to no letter, so a
+        # surname in no line of the text is not in the whole text either: most pages are
+        # passed over in one look.
+        whole = letters(fold(text))
+        if not any(a in whole for a in self.anchors):
+            return None
         lines = text.splitlines()
         hits = []
         budget = [MAX_ANCHORS]
