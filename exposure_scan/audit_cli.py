@@ -34,6 +34,9 @@ ProfileOpt = Annotated[
     Path | None, typer.Option("--profile", "-p", help="Your private profile (as for scan).")
 ]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Config file.")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", metavar="nl|en", help="Language of the output: nl or en.")
+]
 
 SECTIONS = (  # ChangeKind values: the models are imported only when a command runs
     ("new", "New since last scan"),
@@ -42,6 +45,20 @@ SECTIONS = (  # ChangeKind values: the models are imported only when a command r
     ("not_rechecked", "Not re-checked (source not checked this time)"),
     ("still", "Still there"),
 )
+# How a mark reads once set (MarkStatus values).
+MARK_WORDS = {"requested": "removal requested", "not_me": "not me", "ignored": "ignored"}
+
+
+def _say(msgid: str, **values: object) -> str:
+    """`msgid` in the language the command speaks (exposure_scan.messages)."""
+    from exposure_scan.messages import say, spoken
+    return say(spoken(), msgid, values)
+
+
+def _speak(lang: str | None, profile_language: str | None = None) -> None:
+    """--lang, else the profile's language, else the system's."""
+    from exposure_scan.messages import checked_language, speak, spoken
+    speak(checked_language(lang) or profile_language or spoken())
 
 
 def audit_exit_code(
@@ -64,12 +81,13 @@ def audit_exit_code(
 
 
 def _open(profile_path: Path | None, config_path: Path | None, db: Path | None,
-          must_exist: bool = True) -> tuple[History, str]:
+          must_exist: bool = True, lang: str | None = None) -> tuple[History, str]:
     from exposure_scan.config import load_config
     from exposure_scan.errors import InputError
     from exposure_scan.history import History, default_path
     from exposure_scan.paths import default_config, default_profile
     from exposure_scan.profile import load_profile
+    _speak(lang)
     config = load_config(config_path or default_config())
     path = db or default_path(config.history.path)
     if must_exist and not path.exists():
@@ -82,12 +100,19 @@ def _open(profile_path: Path | None, config_path: Path | None, db: Path | None,
         if len(keys) == 1:
             return history, keys[0]
     profile = load_profile(profile_path or default_profile())
+    _speak(lang, profile.language)
     return history, history.profile_key(profile)
+
+
+def _letter(severity: str) -> str:
+    """A severity's first letter in the spoken language (K for "kritiek")."""
+    from exposure_scan.reports.i18n import SEVERITY_LABELS
+    return _say(SEVERITY_LABELS.get(severity, severity))[:1].upper()
 
 
 def _counts(scan: ScanRecord) -> str:
     counts = scan.counts()
-    return " ".join(f"{n}{s[0].upper()}" for s, n in counts.items() if n) or "-"
+    return " ".join(f"{n}{_letter(s)}" for s, n in counts.items() if n) or "-"
 
 
 def _household_counts(scan: ScanRecord) -> str:
@@ -95,19 +120,57 @@ def _household_counts(scan: ScanRecord) -> str:
     from exposure_scan.models import Severity
 
     found = [f.severity for f in scan.household]
-    counts = " ".join(f"{found.count(s)}{s.value[0].upper()}" for s in Severity if s in found)
-    return f"  household {counts}" if counts else ""
+    counts = " ".join(f"{found.count(s)}{_letter(s.value)}" for s in Severity if s in found)
+    return "  " + _say("household %(counts)s", counts=counts) if counts else ""
+
+
+def _coverage(scan: ScanRecord) -> str:
+    """The stored coverage in English as written; in another language from the sources'
+    stored statuses, never by reading the sentence (which only says "complete" or not)."""
+    from exposure_scan.messages import known, spoken
+    from exposure_scan.models import RunStatus
+    if known(spoken()) != "nl":
+        return scan.confidence
+    asked = [s for s in scan.statuses.values() if s.asked]
+    unchecked = sum(s is not RunStatus.CHECKED for s in asked)
+    if scan.confidence == "complete":
+        return _say("complete")
+    if not asked or unchecked == len(asked):
+        return _say("none")
+    words = _say("reduced")
+    if unchecked:
+        from exposure_scan.messages import say_n
+        words += ": " + say_n(spoken(), "%(n)s of %(total)s source unchecked",
+                              "%(n)s of %(total)s sources unchecked", unchecked,
+                              {"total": len(asked)})
+    return words
+
+
+def _field(key: str) -> str:
+    """A matched field, "address:home" -> "address (home)", in the spoken language."""
+    from exposure_scan.messages import spoken
+    from exposure_scan.reports.i18n import FIELD_NAMES, profile_label
+    field, _, label = key.partition(":")
+    name = _say(FIELD_NAMES.get(field, field))
+    return f"{name} ({profile_label(spoken(), label)})" if label else name
 
 
 def _line(item: ChangedFinding) -> str:
     from exposure_scan.removal import site_host
+    from exposure_scan.reports.i18n import SEVERITY_LABELS
 
-    fields = ", ".join(f.rstrip(":") for f in item.fields)
+    fields = ", ".join(_field(f) for f in item.fields)
     if item.member is not None:  # by place and relation in the profile, never by name
-        relation = item.relation.value if item.relation else "member"
-        fields = f"household member {item.member + 1} ({relation}): {fields}"
+        relation = _say(RELATION_WORDS.get(item.relation.value if item.relation else "",
+                                           "member"))
+        fields = _say("household member %(n)s (%(relation)s): %(fields)s",
+                      n=item.member + 1, relation=relation, fields=fields)
     where = site_host(item.url) or item.provider
-    return f"  {item.id[:10]}  {item.severity.value:<8} {where:<28} {fields}  {item.url}"
+    severity = _say(SEVERITY_LABELS.get(item.severity.value, item.severity.value)).lower()
+    return f"  {item.id[:10]}  {severity:<8} {where:<28} {fields}  {item.url}"
+
+
+RELATION_WORDS = {"partner": "partner", "child": "child", "other": "other"}
 
 
 def history_command(
@@ -120,25 +183,30 @@ def history_command(
     keep: Annotated[
         int | None, typer.Option("--keep", min=1, help="With --prune: scans to keep.")
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """List the scans of the profile: date, level, score, findings, coverage."""
     from exposure_scan.config import load_config
+    from exposure_scan.messages import say_n, spoken
     from exposure_scan.paths import default_config
-    history, key = _open(profile_path, config_path, db)
+    history, key = _open(profile_path, config_path, db, lang=lang)
     with history:
         if prune:
             config = load_config(config_path or default_config())
             removed = history.prune(key, keep or config.history.keep)
-            typer.echo(f"Removed {removed} old {'scan' if removed == 1 else 'scans'}.")
+            typer.echo(say_n(spoken(), "Removed %(n)s old scan.", "Removed %(n)s old scans.",
+                             removed))
         scans = history.scans(key)
     if not scans:
-        typer.echo("No scans of this profile in the history yet.")
+        typer.echo(_say("No scans of this profile in the history yet."))
         return
-    typer.echo(f"{'scan':>5}  {'date (UTC)':<16}  {'level':<9} {'score':>5}  findings  coverage")
+    typer.echo(f"{_say('scan'):>5}  {_say('date (UTC)'):<16}  {_say('level'):<9} "
+               f"{_say('score'):>5}  {_say('findings'):<8}  {_say('coverage')}")
     for s in scans:
+        level = _say(s.level) if s.level else ""
         typer.echo(
-            f"{s.number:>5}  {s.started_at:%Y-%m-%d %H:%M}  {s.level:<9} {s.score:>5}  "
-            f"{_counts(s):<8}  {s.confidence}{_household_counts(s)}"
+            f"{s.number:>5}  {s.started_at:%Y-%m-%d %H:%M}  {level:<9} {s.score:>5}  "
+            f"{_counts(s):<8}  {_coverage(s)}{_household_counts(s)}"
         )
 
 
@@ -150,12 +218,13 @@ def diff_command(
     profile_path: ProfileOpt = None,
     config_path: ConfigOpt = None,
     db: DbOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Print what changed between two scans (default: the last two)."""
     from exposure_scan.changes import diff
     from exposure_scan.errors import InputError
     from exposure_scan.models import ChangeKind
-    history, key = _open(profile_path, config_path, db)
+    history, key = _open(profile_path, config_path, db, lang=lang)
     with history:
         stored = history.scans(key)
     numbers = [s.number for s in stored]
@@ -173,19 +242,24 @@ def diff_command(
     newer = stored[b]
     earlier = stored[: a + 1] if a >= 0 else []
     items = diff(earlier, newer)
-    since = f"scan {stored[a].number}" if a >= 0 else "nothing"
-    typer.echo(f"Scan {newer.number} ({newer.started_at:%Y-%m-%d}) compared with {since}:")
+    if a >= 0:
+        typer.echo(_say("Scan %(newer)s (%(date)s) compared with scan %(earlier)s:",
+                        newer=newer.number, date=f"{newer.started_at:%Y-%m-%d}",
+                        earlier=stored[a].number))
+    else:
+        typer.echo(_say("Scan %(newer)s (%(date)s) compared with nothing:",
+                        newer=newer.number, date=f"{newer.started_at:%Y-%m-%d}"))
     own = [i for i in items if i.member is None]
     household = [i for i in items if i.member is not None]
     for group, heading in ((own, ""), (household, "Your household (not in your score):")):
         if heading and not group:
             continue
         if heading:
-            typer.echo(heading)
+            typer.echo(_say(heading))
         for value, title in SECTIONS:
             kind = ChangeKind(value)
             found = [i for i in group if i.change is kind]
-            typer.echo(f"{title}: {len(found)}")
+            typer.echo(f"{_say(title)}: {len(found)}")
             if kind is not ChangeKind.STILL:
                 for item in found:
                     typer.echo(_line(item))
@@ -202,10 +276,12 @@ def mark_command(
     profile_path: ProfileOpt = None,
     config_path: ConfigOpt = None,
     db: DbOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Mark a finding: removal requested (starts the one-month clock), not me, or ignored."""
     from exposure_scan.errors import InputError
     from exposure_scan.models import MarkStatus
+    _speak(lang)
     try:
         kind = MarkStatus(status.strip().lower().replace("-", "_"))
     except ValueError:
@@ -214,11 +290,11 @@ def mark_command(
         day = date.fromisoformat(on) if on else date.today()
     except ValueError:
         raise InputError("--date", on or "", "give a date as YYYY-MM-DD") from None
-    history, key = _open(profile_path, config_path, db)
+    history, key = _open(profile_path, config_path, db, lang=lang)
     with history:
         full = history.resolve(key, finding)
         history.set_mark(key, full, kind, day, note)
-    typer.echo(f"{full}: {kind.value.replace('_', '-')} ({day.isoformat()})")
+    typer.echo(f"{full}: {_say(MARK_WORDS[kind.value])} ({day.isoformat()})")
 
 
 def schedule_command(

@@ -60,6 +60,8 @@ REASON_TEXT = {
     Reason.SCAN_FAILED: "the scan failed",
     Reason.WRITE_FAILED: "the reports could not be written",
 }
+# How each status reads on the progress line (msgids, as REASON_TEXT).
+STATUS_TEXT = {Status.DONE: "done", Status.REFUSED: "refused", Status.FAILED: "failed"}
 
 
 class _Frozen(BaseModel):
@@ -75,10 +77,13 @@ class Outcome(_Frozen):
     detail: str = ""  # a key path or an exception type, never a profile value
     findings: int = 0
 
-    def line(self, file_name: str) -> str:
-        why = f": {REASON_TEXT[self.reason]}" if self.reason else ""
+    def line(self, file_name: str, lang: str = "en") -> str:
+        """The progress line, in `lang`; the detail (a key, an exception's type) as is."""
+        from exposure_scan.messages import say
+        why = f": {say(lang, REASON_TEXT[self.reason])}" if self.reason else ""
         more = f" ({self.detail})" if self.detail else ""
-        return f"{self.status.value} {file_name} -> {self.folder}{why}{more}"
+        status = say(lang, STATUS_TEXT[self.status])
+        return f"{status} {file_name} -> {self.folder}{why}{more}"
 
 
 class BatchState(_Frozen):
@@ -139,7 +144,9 @@ class Progress:
         elapsed = time.monotonic() - self.started
         left = self.total - self.count
         eta = elapsed / self.here * left
-        self.echo(f"[{self.count}/{self.total}] eta {_duration(eta)}  {line}")
+        from exposure_scan.messages import say, spoken
+        left_words = say(spoken(), "eta %(time)s", {"time": _duration(eta)})
+        self.echo(f"[{self.count}/{self.total}] {left_words}  {line}")
 
 
 def _duration(seconds: float) -> str:
@@ -233,7 +240,8 @@ async def run_batch(
                 raise ReportError(f"cannot record the progress in {out / STATE_FILE} "
                                   f"({exc.strerror}); the batch stops: free some space, then "
                                   "run it again to resume") from None
-        progress.tick(outcome.line(path.name))
+        from exposure_scan.messages import spoken
+        progress.tick(outcome.line(path.name, spoken()))
 
     async def _scan_one(profile: Profile, folder: str) -> Outcome:
         # Each person's page texts wait on disk, not in memory, until their reports are written.

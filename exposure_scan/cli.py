@@ -470,17 +470,36 @@ def profile_template(lang: str) -> bytes:
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
 
 
-def fix_for(item: Configured, config_file: str) -> str:
+def fix_for(item: Configured, config_file: str, lang: str = "en") -> str:
     """How to make a provider ready, in one line; empty when it is."""
+    from exposure_scan.messages import say
     from exposure_scan.registry import Readiness
     cls = item.cls
+    values = {"env_var": cls.key_env_var, "table": f"[providers.{cls.name}]",
+              "file": config_file}
     if item.readiness is Readiness.NEEDS_KEY:
-        return f"set the environment variable {cls.key_env_var} to your key"
+        return say(lang, "set the environment variable %(env_var)s to your key", values)
     if item.readiness is Readiness.NEEDS_BASE_URL:
-        return (f'set base_url = "https://..." under [providers.{cls.name}] in {config_file}')
+        return say(lang, 'set base_url = "https://..." under %(table)s in %(file)s', values)
     if item.readiness is Readiness.DISABLED:
-        return f"set enabled = true under [providers.{cls.name}] in {config_file}"
+        return say(lang, "set enabled = true under %(table)s in %(file)s", values)
     return ""
+
+
+def sent_field(lang: str, field: str) -> str:
+    """A field a provider sends: its key in English (as in the JSON), else in words."""
+    from exposure_scan.messages import known
+    if known(lang) != "nl":
+        return field
+    from exposure_scan.reports.i18n import field_label
+    return str(field_label(lang, field))
+
+
+# How each provider status reads in the list (registry.Readiness values).
+READINESS_WORDS = {
+    "ready": "ready", "needs key": "needs key", "needs base_url": "needs base_url",
+    "disabled": "disabled", "standby": "standby", "not selected": "not selected",
+}
 
 
 def init_org_config(
@@ -523,14 +542,22 @@ def kit(
     org_file: Annotated[Path, typer.Argument(help="The organisation file (org.toml).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the kit.")],
     no_pdf: Annotated[bool, typer.Option("--no-pdf", help="Skip the PDF.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Write what HR hands out: the org file, a Dutch/English instruction, the consent text."""
     from exposure_scan.kit import write_kit
+    from exposure_scan.messages import checked_language, speak, spoken
     from exposure_scan.organisation import load_organisation
 
+    speak(checked_language(lang) or spoken())
     organisation = load_organisation(org_file)
-    for path in write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf):
+    speak(checked_language(lang) or organisation.language)
+    written = write_kit(organisation, org_file.read_bytes(), out, pdf=not no_pdf)
+    # stdout: the files, one a line (for scripts); what they are for, on stderr
+    for path in written:
         typer.echo(str(path))
+    tell("Kit for %(name)s written: hand out these files; the instruction and the consent "
+         "text are in Dutch and English.", err=True, name=organisation.name)
 
 
 @app.command()
@@ -581,18 +608,23 @@ def batch(
 
 @providers_app.callback(invoke_without_command=True)
 def providers_list(
-    ctx: typer.Context, config_path: ConfigOpt = None, as_json: JsonOpt = False
+    ctx: typer.Context, config_path: ConfigOpt = None, as_json: JsonOpt = False,
+    lang: LangOpt = None,
 ) -> None:
     """List every provider: status (ready / needs key / disabled) and what it sends."""
     from exposure_scan.config import load_config
+    from exposure_scan.messages import checked_language, say, speak, spoken
     from exposure_scan.paths import config_target, default_config
     from exposure_scan.registry import Readiness, Registry
     if ctx.invoked_subcommand:
         return
+    speak(checked_language(lang) or spoken())
     path = config_path or default_config()
     config = load_config(path)
-    shown = str(path) if path else f"none (all defaults; `exposure-scan config init` writes " \
-        f"{config_target()})"
+    voice = speak(checked_language(lang) or config.report.language or spoken())
+    shown = str(path) if path else say(
+        voice, "none (all defaults; `exposure-scan config init` writes %(path)s)",
+        {"path": str(config_target())})
     config_file = str(path or config_target())
     rows: list[dict[str, Any]] = [
         {
@@ -612,17 +644,24 @@ def providers_list(
         return
     typer.echo(f"config: {shown}")
     typer.echo(
-        f"{'provider':<16} {'status':<15} {'covers':<7} sends (* private: only with "
-        "send_private_values = true)"
+        f"{say(voice, 'provider'):<16} {say(voice, 'status'):<15} {say(voice, 'covers'):<7} "
+        + say(voice, "sends (* private: only with send_private_values = true)")
     )
     for row in rows:
         private = set(row["sends_private"])
-        sends = ", ".join(f + ("*" if f in private else "") for f in row["sends"])
-        key = f"  key: {row['key_env_var']}" if row["key_env_var"] else ""
-        typer.echo(f"{row['provider']:<16} {row['status']:<15} {row['covers']:<7} {sends}{key}")
-    fixes = [r for r in rows if r["fix"] and r["status"] != Readiness.DISABLED.value]
-    for row in fixes:
-        typer.echo(f"  {row['provider']}: {row['fix']}")
+        sends = ", ".join(sent_field(voice, f) + ("*" if f in private else "")
+                          for f in row["sends"])
+        key = ("  " + say(voice, "key: %(env_var)s", {"env_var": row["key_env_var"]})
+               if row["key_env_var"] else "")
+        status = say(voice, READINESS_WORDS.get(row["status"], row["status"]))
+        covers = row["covers"]
+        if covers == "global" and voice != "en":  # the English list shows the JSON's word
+            covers = say(voice, "everywhere")
+        typer.echo(f"{row['provider']:<16} {status:<15} {covers:<7} {sends}{key}")
+    fixes = [item for item in Registry.discover().configure(config)
+             if item.readiness is not Readiness.DISABLED and fix_for(item, config_file)]
+    for item in fixes:
+        typer.echo(f"  {item.cls.name}: {fix_for(item, config_file, voice)}")
 
 
 @providers_app.command("check")
@@ -631,6 +670,7 @@ def providers_check(
     as_json: JsonOpt = False,
     verbose: VerboseOpt = False,
     log_file: LogFileOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Ask every enabled provider one documented test query: reachable, authenticated, parses.
 
@@ -641,12 +681,15 @@ def providers_check(
 
     from exposure_scan.config import load_config
     from exposure_scan.logs import LOG, configure_logging
+    from exposure_scan.messages import checked_language, say, speak, spoken
     from exposure_scan.paths import config_target, default_config
     from exposure_scan.registry import Readiness, Registry
     configure_logging(verbose=verbose, log_file=log_file)
     from exposure_scan.health import run_checks
 
+    speak(checked_language(lang) or spoken())
     config = load_config(config_path or default_config())
+    voice = speak(checked_language(lang) or config.report.language or spoken())
     configured = Registry.discover().configure(config)
     results = asyncio.run(run_checks(configured, config))
     not_ready = [c for c in configured if c.readiness in (Readiness.NEEDS_KEY,
@@ -669,35 +712,41 @@ def providers_check(
         raise typer.Exit(code)
 
     def mark(value: bool | None) -> str:
-        return "-" if value is None else ("yes" if value else "NO")
+        return "-" if value is None else say(voice, "yes" if value else "NO")
 
     for r in results:
         typer.echo(
-            f"{r.provider:<16} reachable: {mark(r.reachable):<4} authenticated: "
-            f"{mark(r.authenticated):<4} parses: {mark(r.parses):<4} {r.detail}"
+            f"{r.provider:<16} {say(voice, 'reachable:')} {mark(r.reachable):<4} "
+            f"{say(voice, 'authenticated:')} {mark(r.authenticated):<4} "
+            f"{say(voice, 'parses:')} {mark(r.parses):<4} {r.text(voice)}"
         )
     for c in not_ready:
-        typer.echo(f"{c.cls.name:<16} not checked: not configured (see `exposure-scan providers`)")
-    typer.echo(verdict, err=True)
+        typer.echo(f"{c.cls.name:<16} "
+                   + say(voice, "not checked: not configured (see `exposure-scan providers`)"))
+    typer.echo(check_verdict(results, voice)[1], err=True)
     raise typer.Exit(code)
 
 
-def check_verdict(results: list[HealthResult]) -> tuple[ExitCode, str]:
+def check_verdict(results: list[HealthResult], lang: str = "en") -> tuple[ExitCode, str]:
     """`providers check` exit codes: 0 all work, 3 some source does not work, 4 none reachable."""
+    from exposure_scan.messages import say, say_n
     from exposure_scan.outcome import ExitCode
     works = [r.reachable and r.parses is True and r.authenticated is not False for r in results]
     reachable = sum(r.reachable for r in results)
     if not results:
-        return ExitCode.NOTHING_CHECKED, "no source is ready: see `exposure-scan providers`"
+        return ExitCode.NOTHING_CHECKED, say(
+            lang, "no source is ready: see `exposure-scan providers`")
     if not reachable:
-        return ExitCode.NOTHING_CHECKED, "no source could be reached: are you offline?"
+        return ExitCode.NOTHING_CHECKED, say(
+            lang, "no source could be reached: are you offline?")
     failing = len(works) - sum(works)
     if failing:
-        return ExitCode.INCOMPLETE, (
-            f"{failing} of {len(works)} {'source does' if failing == 1 else 'sources do'} "
-            "not work; see above"
-        )
-    return ExitCode.OK, f"all {len(works)} {'source works' if len(works) == 1 else 'sources work'}"
+        return ExitCode.INCOMPLETE, say_n(
+            lang, "%(n)s of %(total)s source does not work; see above",
+            "%(n)s of %(total)s sources do not work; see above", failing,
+            {"total": len(works)})
+    return ExitCode.OK, say_n(lang, "all %(n)s source works", "all %(n)s sources work",
+                              len(works))
 
 
 @config_app.command("init")

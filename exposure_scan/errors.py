@@ -145,6 +145,45 @@ def reason_for(exc: ProviderError) -> PartReason:
     return exc.part_reason
 
 
+class NoneRead(ProviderError):
+    """The page reader could read none of the pages found. Raised without a message: the
+    code says it, in the report's language, and each page's part says why."""
+
+    reason = RunReason.NONE_READ
+
+
+class NoServer(ProviderResponseError):
+    """No server is known to ask about any of the names (RDAP). Raised without a message,
+    as NoneRead; each name's part says which ending had no server."""
+
+    reason = RunReason.NO_SERVER
+
+
+class EnginesFailed(ProviderResponseError):
+    """A metasearch instance answered, but every search engine behind it failed."""
+
+    reason = RunReason.ENGINES_FAILED
+
+
+class NoEngineReached(ProviderResponseError):
+    """No search engine could be connected to (offline, or a proxy down)."""
+
+    reason = RunReason.NO_ENGINE_REACHED
+    part_reason = PartReason.CONNECTION_FAILED
+
+
+class EnginesRateLimited(RateLimited):
+    """Every search engine tried rate-limited or failed."""
+
+    reason = RunReason.ENGINES_RATE_LIMITED
+
+
+class NoEngineAnswered(ProviderResponseError):
+    """No search engine answered any search with results: blocked, a captcha, or a limit."""
+
+    reason = RunReason.NO_ENGINE_ANSWERED
+
+
 class RobotsDisallowed(RequestRefused):
     part_reason = PartReason.ROBOTS
 

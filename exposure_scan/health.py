@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from exposure_scan.config import Config
 from exposure_scan.errors import (
@@ -24,9 +24,50 @@ from exposure_scan.errors import (
 )
 from exposure_scan.failure import failure_reason
 from exposure_scan.http import Fetcher, build_client
+from exposure_scan.messages import say, say_n
+from exposure_scan.models import UncheckedPart
 from exposure_scan.provider import PAGE_READER_STAGE, Provider, ProviderContext
 from exposure_scan.registry import Configured, Readiness
 from exposure_scan.wording import run_text
+
+
+class Said(BaseModel):
+    """A check's detail as words to translate: an English msgid (exposure_scan.messages) and
+    its values, or a run reason's code with the source's own message; then the parts that
+    went unchecked. The source's message and a failure's fixed words stay as they are."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    msgid: str = ""
+    plural: str = ""  # with `n`: the plural msgid
+    n: int = 0
+    values: dict[str, str] = Field(default_factory=dict)
+    code: str = ""  # a models.RunReason value; values["detail"] follows it
+    parts: list[UncheckedPart] = Field(default_factory=list)
+
+    def text(self, lang: str) -> str:
+        english = lang == "en"
+        if self.code:
+            catalog = None
+            if not english:
+                from exposure_scan.reports.i18n import translations
+                catalog = translations(lang)
+            values = dict(self.values)
+            words = run_text(self.code, detail=values.pop("detail", ""), catalog=catalog)
+            # with a msgid, the reason's words are its detail ("unreachable: ...")
+            text = say(lang, self.msgid, {**values, "detail": words}) if self.msgid else words
+        elif self.plural:
+            text = say_n(lang, self.msgid, self.plural, self.n, self.values)
+        else:
+            text = say(lang, self.msgid, self.values)
+        if self.parts:
+            if english:
+                shown = [str(p) for p in self.parts]
+            else:
+                from exposure_scan.reports.i18n import part_text
+                shown = [part_text(lang, p) for p in self.parts]
+            text += say(lang, "; not checked: %(parts)s", {"parts": "; ".join(shown)})
+        return text
 
 
 class HealthResult(BaseModel):
@@ -36,7 +77,22 @@ class HealthResult(BaseModel):
     reachable: bool
     authenticated: bool | None = None
     parses: bool | None = None
-    detail: str = ""
+    detail: str = ""  # in English: the JSON output and the log
+    said: Said | None = Field(default=None, exclude=True)  # the same, to translate
+
+    def text(self, lang: str) -> str:
+        """The detail in `lang`."""
+        return self.said.text(lang) if self.said is not None else self.detail
+
+
+def _said(msgid: str, **values: object) -> Said:
+    """The msgid and its values; an error raised without a message (its code says what it
+    is) gives its reason's words as the detail, in the language they are read in."""
+    detail = values.get("detail")
+    if isinstance(detail, ProviderError) and not str(detail):
+        rest = {k: str(v) for k, v in values.items() if k != "detail"}
+        return Said(msgid=msgid, values=rest, code=str(detail.reason))
+    return Said(msgid=msgid, values={k: str(v) for k, v in values.items()})
 
 
 def _transport_failure(exc: BaseException) -> bool:
@@ -49,25 +105,32 @@ def _transport_failure(exc: BaseException) -> bool:
     return False
 
 
-def classify(exc: Exception, keyed: bool | None) -> tuple[bool, str, bool | None, bool | None]:
+def classify(exc: Exception, keyed: bool | None) -> tuple[bool, Said, bool | None, bool | None]:
     """An exception from a provider -> (reachable, detail, authenticated, parses)."""
     if isinstance(exc, MissingCredentials):
-        return True, f"key refused: {exc}", False, None
+        return True, _said("key refused: %(detail)s", detail=exc), False, None
     if isinstance(exc, RateLimited):
-        return True, f"rate limited: {exc}", None, None
+        return True, _said("rate limited: %(detail)s", detail=exc), None, None
     if isinstance(exc, ParseError):
-        return True, f"response format changed: {exc}", keyed, False
+        return True, _said("response format changed: %(detail)s", detail=exc), keyed, False
     if isinstance(exc, RequestRefused):
-        return False, f"request refused: {exc}", None, None
+        return False, _said("request refused: %(detail)s", detail=exc), None, None
     if isinstance(exc, ProviderResponseError) and _transport_failure(exc):
-        return False, f"unreachable: {exc}", None, None
+        return False, _said("unreachable: %(detail)s", detail=exc), None, None
     if isinstance(exc, ProviderError):
-        return True, run_text(exc.reason, detail=str(exc)), keyed, None
+        return True, Said(code=str(exc.reason), values={"detail": str(exc)}), keyed, None
     if isinstance(exc, httpx.HTTPError):
-        return False, f"unreachable: {failure_reason(exc)}", None, None
+        return False, _said("unreachable: %(detail)s", detail=failure_reason(exc)), None, None
     if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError, IndexError)):
-        return True, f"response format changed ({type(exc).__name__})", keyed, False
-    return False, f"unexpected error: {type(exc).__name__}: {exc}", None, None
+        kind = type(exc).__name__
+        return True, _said("response format changed (%(kind)s)", kind=kind), keyed, False
+    said = _said("unexpected error: %(kind)s: %(detail)s", kind=type(exc).__name__, detail=exc)
+    return False, said, None, None
+
+
+def _result(name: str, reachable: bool, said: Said, **checks: bool | None) -> HealthResult:
+    return HealthResult(provider=name, reachable=reachable, detail=said.text("en"), said=said,
+                        **checks)
 
 
 async def check_provider(
@@ -82,29 +145,17 @@ async def check_provider(
         async with asyncio.timeout(timeout):
             observations = await provider.search(provider.test_query(), ctx)
     except TimeoutError:
-        return HealthResult(
-            provider=name, reachable=False, detail=f"no answer within {timeout:g} s"
-        )
+        return _result(name, False, _said("no answer within %(seconds)s s",
+                                          seconds=f"{timeout:g}"))
     except Exception as exc:  # a broken plug-in must not break the check of the others
-        reachable, detail, authenticated, parses = classify(exc, keyed)
-        return HealthResult(
-            provider=name,
-            reachable=reachable,
-            authenticated=authenticated,
-            parses=parses,
-            detail=detail,
-        )
+        reachable, said, authenticated, parses = classify(exc, keyed)
+        return _result(name, reachable, said, authenticated=authenticated, parses=parses)
     if sum(1 for e in fetcher.ledger if e.provider == name) == before:
-        return HealthResult(
-            provider=name, reachable=False, detail="not checked: its test query sent no request"
-        )
-    n = len(observations)
-    detail = f"ok: {n} {'result' if n == 1 else 'results'} for the test query"
-    if ctx.unchecked_parts:
-        detail += f"; not checked: {'; '.join(map(str, ctx.unchecked_parts))}"
-    return HealthResult(
-        provider=name, reachable=True, authenticated=keyed, parses=True, detail=detail
-    )
+        return _result(name, False, _said("not checked: its test query sent no request"))
+    said = Said(msgid="ok: %(n)s result for the test query",
+                plural="ok: %(n)s results for the test query", n=len(observations),
+                parts=list(ctx.unchecked_parts))
+    return _result(name, True, said, authenticated=keyed, parses=True)
 
 
 async def check_providers(

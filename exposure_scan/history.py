@@ -313,7 +313,8 @@ class History:
             raise InputError("FINDING", prefix, "no finding in the history has this ID")
         if len(found) > 1:
             raise InputError(
-                "FINDING", prefix, f"ambiguous: {len(found)} findings start with it; give more"
+                "FINDING", prefix, "ambiguous: %(n)s findings start with it; give more",
+                {"n": len(found)},
             )
         return found[0]
 

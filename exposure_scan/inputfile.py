@@ -6,9 +6,10 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
@@ -138,6 +139,9 @@ def key_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+# pydantic's error types in the user's words: English msgids of the gettext catalogue
+# (reports/locale), %(name)s filled in after translation, so the CLI edge can word them in
+# the language it speaks (exposure_scan.messages).
 FRIENDLY = {
     "int_parsing": "expected a whole number, like 4",
     "int_type": "expected a whole number, like 4",
@@ -153,54 +157,33 @@ FRIENDLY = {
     "model_attributes_type": "expected a table",
     "extra_forbidden": "unknown key (a typo?); see the template for the keys that exist",
     "missing": "required, but missing; add it",
-    "enum": "expected one of {expected}, like {leaf} = {first}",
-    "literal_error": "expected one of {expected}, like {leaf} = {first}",
+    "enum": "expected one of %(expected)s, like %(leaf)s = %(first)s",
+    "literal_error": "expected one of %(expected)s, like %(leaf)s = %(first)s",
     "string_too_short": "must not be empty",
-    "too_short": "needs at least {min_length}",
-    "too_long": "may hold at most {max_length}",
-    "string_too_long": "is too long (at most {max_length} characters)",
-    "greater_than": "must be more than {gt}",
-    "greater_than_equal": "must be {ge} or more",
-    "less_than": "must be less than {lt}",
-    "less_than_equal": "must be {le} or less",
+    "too_short": "needs at least %(min_length)s",
+    "too_long": "may hold at most %(max_length)s",
+    "string_too_long": "is too long (at most %(max_length)s characters)",
+    "greater_than": "must be more than %(gt)s",
+    "greater_than_equal": "must be %(ge)s or more",
+    "less_than": "must be less than %(lt)s",
+    "less_than_equal": "must be %(le)s or less",
     "string_pattern_mismatch": "has the wrong form; see the template for an example",
 }
 FALLBACK = "cannot be used here; see the template for an example of this key"
-
-# The same texts in Dutch, for a profile that says language = "nl".
-DUTCH = {
-    FRIENDLY["int_parsing"]: "verwacht een heel getal, zoals 4",
-    FRIENDLY["float_parsing"]: "verwacht een getal, zoals 1.5",
-    FRIENDLY["bool_parsing"]: "verwacht true of false (zonder aanhalingstekens)",
-    FRIENDLY["string_type"]: 'verwacht tekst tussen aanhalingstekens, zoals "..."',
-    FRIENDLY["list_type"]: 'verwacht een lijst tussen haken, zoals ["a", "b"]',
-    FRIENDLY["dict_type"]: "verwacht een tabel",
-    FRIENDLY["extra_forbidden"]: "onbekende sleutel (een tikfout?); het sjabloon toont de "
-    "sleutels die bestaan",
-    FRIENDLY["missing"]: "verplicht, maar ontbreekt; vul het in",
-    FRIENDLY["enum"]: "verwacht een van {expected}, zoals {leaf} = {first}",
-    FRIENDLY["string_too_short"]: "mag niet leeg zijn",
-    FRIENDLY["too_short"]: "heeft er minstens {min_length} nodig",
-    FRIENDLY["too_long"]: "mag er hoogstens {max_length} bevatten",
-    FRIENDLY["string_too_long"]: "is te lang (hoogstens {max_length} tekens)",
-    FRIENDLY["greater_than"]: "moet meer zijn dan {gt}",
-    FRIENDLY["greater_than_equal"]: "moet {ge} of meer zijn",
-    FRIENDLY["less_than"]: "moet minder zijn dan {lt}",
-    FRIENDLY["less_than_equal"]: "moet {le} of minder zijn",
-    FRIENDLY["string_pattern_mismatch"]: "heeft niet de goede vorm; het sjabloon toont een "
-    "voorbeeld",
-    FALLBACK: "is hier niet bruikbaar; het sjabloon toont een voorbeeld van deze sleutel",
-}
+# A choice among several TOML values, the last joined by a word of the language.
+CHOICE = "expected one of %(options)s or %(last)s, like %(leaf)s = %(first)s"
+ONE_CHOICE = "expected %(first)s, like %(leaf)s = %(first)s"
 
 
-def _options(expected: str, conj: str = "or") -> tuple[str, str]:
-    """pydantic's "'NL', 'US' or 'UK'" as TOML values: ('"NL", "US" or "UK"', '"NL"')."""
+def _options(expected: str) -> tuple[str, dict[str, str]]:
+    """pydantic's "'NL', 'US' or 'UK'" as TOML values: the msgid and its values."""
     values = re.findall(r"'([^']*)'", expected)
     if not values:
-        return expected, '"..."'
+        return FRIENDLY["enum"], {"expected": expected, "first": '"..."'}
     quoted = [f'"{v}"' for v in values]
-    listed = ", ".join(quoted[:-1]) + f" {conj} " + quoted[-1] if len(quoted) > 1 else quoted[0]
-    return listed, quoted[0]
+    if len(quoted) == 1:
+        return ONE_CHOICE, {"first": quoted[0]}
+    return CHOICE, {"options": ", ".join(quoted[:-1]), "last": quoted[-1], "first": quoted[0]}
 
 
 class OwnError(StrEnum):
@@ -212,115 +195,87 @@ class OwnError(StrEnum):
     QUOTED_FLAG = "quoted_flag"
 
 
-# (English, Dutch) per type; filled from the error's context.
+# The msgid per type, filled from the error's context.
 OWN_TEMPLATES = {
-    OwnError.ROLE: (
-        'expected one of {roles} (or a Dutch name such as "huisarts", "ggz", "ziekenhuis"), '
-        'like role = "gp"',
-        'verwacht een van {roles} (of een Nederlandse naam zoals "huisarts", "ggz", '
-        '"ziekenhuis"), zoals role = "gp"',
-    ),
-    OwnError.WEB_ADDRESS: (
-        'expected a web address starting with https://{missing}, like {name} = '
-        '"https://searx.example.org"',
-        'verwacht een webadres dat begint met https://{missing}, zoals {name} = '
-        '"https://searx.example.org"',
-    ),
-    OwnError.QUOTED_FLAG: (
-        "expected true or false without quotes, like {name} = true",
-        "verwacht true of false zonder aanhalingstekens, zoals {name} = true",
-    ),
+    OwnError.ROLE: 'expected one of %(roles)s (or a Dutch name such as "huisarts", "ggz", '
+    '"ziekenhuis"), like role = "gp"',
+    OwnError.WEB_ADDRESS: 'expected a web address starting with https://, like %(name)s = '
+    '"https://searx.example.org"',
+    OwnError.QUOTED_FLAG: "expected true or false without quotes, like %(name)s = true",
 }
-NO_SCHEME = (" (the https:// is missing)", " (https:// ontbreekt)")
+# The web address without its scheme: the same, saying so.
+NO_SCHEME_TEMPLATE = ('expected a web address starting with https:// (the https:// is '
+                      'missing), like %(name)s = "https://searx.example.org"')
+NO_SCHEME = (" (the https:// is missing)", " (https:// ontbreekt)")  # ctx["missing"] is set
 
 
 def own_error(kind: OwnError, **context: str) -> PydanticCustomError:
     """A validation error of one of our types, its English message filled in.
     `subkey` names the key inside a table when a model-level validator raises it."""
-    return PydanticCustomError(kind.value, OWN_TEMPLATES[kind][0], context)
+    template = NO_SCHEME_TEMPLATE if context.get("missing") else OWN_TEMPLATES[kind]
+    english = template % {k: v for k, v in context.items()}
+    return PydanticCustomError(kind.value, english.replace("{", "{{").replace("}", "}}"),
+                               context)
 
 
-def _own_message(kind: OwnError, ctx: dict[str, Any], lang: str | None) -> str:
-    dutch = lang == "nl"
-    values = {k: str(v) for k, v in ctx.items()}
-    if kind is OwnError.WEB_ADDRESS and values.get("missing"):
-        values["missing"] = NO_SCHEME[dutch]
-    text = OWN_TEMPLATES[kind][dutch].format(**values)
-    return f"{values['subkey']}: {text}" if values.get("subkey") else text
+class Problem(NamedTuple):
+    """A key (or ""), a msgid and its values: one problem, not yet in any language."""
+
+    key: str
+    msgid: str
+    values: Mapping[str, object]
+
+    def text(self, lang: str | None = None) -> str:
+        from exposure_scan.messages import say
+        return say(lang or "en", self.msgid, self.values)
+
+
+def _problem(err: dict[str, Any]) -> Problem:
+    """One pydantic error as (sub-key, msgid, values). pydantic's own text never reaches
+    the user; our validators' messages do (each is a msgid)."""
+    kind = err["type"]
+    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    if kind in OwnError.__members__.values():
+        missing = bool(ctx.get("missing"))
+        template = NO_SCHEME_TEMPLATE if missing else OWN_TEMPLATES[OwnError(kind)]
+        return Problem(ctx.get("subkey", ""), template,
+                       {k: v for k, v in ctx.items() if k not in ("subkey", "missing")})
+    if kind == "value_error":
+        text = str(err.get("msg", "")).removeprefix("Value error, ")
+        sub = SUBKEY.match(text)
+        return Problem(sub[1], sub[2], {}) if sub else Problem("", text, {})
+    key = key_path(tuple(err.get("loc", ()))) or "..."
+    leaf = re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
+    values: dict[str, object] = {**ctx, "leaf": leaf, "key": key}
+    template = FRIENDLY.get(kind, FALLBACK)
+    if kind in ("enum", "literal_error"):
+        template, choice = _options(ctx.get("expected", ""))
+        values.update(choice)
+    try:
+        template % values
+    except (KeyError, ValueError, TypeError):
+        return Problem("", FALLBACK, {})
+    return Problem("", template, values)
 
 
 def describe(err: dict[str, Any], lang: str | None = None) -> str:
-    """One pydantic error in the user's words: what was wrong and an example of right.
-    pydantic's own text never reaches the user; our validators' messages do."""
-    kind = err["type"]
-    msg = str(err.get("msg", ""))
-    if kind in OwnError.__members__.values():
-        return _own_message(OwnError(kind), dict(err.get("ctx") or {}), lang)
-    if kind == "value_error":
-        text = msg.removeprefix("Value error, ")
-        return translate(text, lang) if lang == "nl" else text
-    key = key_path(tuple(err.get("loc", ()))) or "..."
-    leaf = re.sub(r"\[\d+\]$", "", key.rsplit(".", 1)[-1])
-    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-    expected, first = _options(ctx.get("expected", ""), "of" if lang == "nl" else "or")
-    template = FRIENDLY.get(kind, FALLBACK)
-    if lang == "nl":
-        template = DUTCH.get(template, template)
-    values = {**ctx, "leaf": leaf, "key": key, "expected": expected, "first": first}
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError):
-        return FALLBACK
+    """One pydantic error in the user's words: what was wrong and an example of right."""
+    sub, msgid, values = _problem(err)
+    text = Problem(sub, msgid, values).text(lang)
+    return f"{sub}: {text}" if sub else text
 
 
-def translate(text: str, lang: str | None) -> str:
-    """Our own fixed messages in Dutch, where a translation exists; else unchanged."""
-    if lang != "nl":
-        return text
-    return OWN_DUTCH.get(text, text)
-
-
-# Messages of our validators that a Dutch user meets most.
-OWN_DUTCH = {
-    # household members (issue 16)
-    'no recorded consent, so this member is left out; add their own {leaf} = "..." and '
-    'consent_date = 2026-01-15, or remove the member': 'geen vastgelegde toestemming, dus dit '
-    'gezinslid blijft buiten de scan; vul hun eigen {leaf} = "..." en consent_date = '
-    '2026-01-15 in, of haal het gezinslid weg',
-    'no recorded consent, so this member is left out; add a parent\'s {leaf} = "..." and '
-    'consent_date = 2026-01-15, or remove the member': 'geen vastgelegde toestemming, dus dit '
-    'gezinslid blijft buiten de scan; vul de {leaf} = "..." en consent_date = 2026-01-15 van '
-    'een ouder in, of haal het gezinslid weg',
-    "lies in the future; write the day it was given":
-        "ligt in de toekomst; vul de dag in waarop die gegeven is",
-    'expected partner, child or other, like {leaf} = "partner"':
-        'verwacht partner, child of other, zoals {leaf} = "partner"',
-    'expected nl or en, like language = "nl"': 'verwacht nl of en, zoals language = "nl"',
-    "required, but missing; add it": "verplicht, maar ontbreekt; vul het in",
-    "required for a Dutch address (like '1234 AB')":
-        "verplicht voor een Nederlands adres (zoals '1234 AB')",
-    'not a Dutch postcode (expected like "1234 AB")':
-        'geen Nederlandse postcode (verwacht zoals "1234 AB")',
-    'not a US ZIP code (expected like "62701")': 'geen Amerikaanse ZIP-code (verwacht zoals '
-    '"62701")',
-    'not a UK postcode (expected like "SW1A 1AA")': 'geen Britse postcode (verwacht zoals '
-    '"SW1A 1AA")',
-    'not an email address (expected like "name@example.nl")':
-        'geen e-mailadres (verwacht zoals "naam@voorbeeld.nl")',
-    'expected nl, en or "" (from the profile), like language = "nl"':
-        'verwacht nl, en of "" (uit het profiel), zoals language = "nl"',
-}
-
-
-def translate_own(text: str, lang: str | None, key: str) -> str:
-    """Like `translate`, also for our messages that name their key."""
-    if lang != "nl":
-        return text
+def _leaf_msgid(problem: Problem, key: str) -> Problem:
+    """Our validators name the key's leaf in their message ('add their own email = "..."');
+    the catalogue has the message once, with %(leaf)s, for every key."""
     leaf = key.rsplit(".", 1)[-1]
-    generic = text.replace(leaf, "{leaf}") if leaf else text
-    if generic in OWN_DUTCH:
-        return OWN_DUTCH[generic].format(leaf=leaf)
-    return translate(text, lang)
+    if problem.values or not leaf or leaf not in problem.msgid:
+        return problem
+    generic = problem.msgid.replace("%", "%%").replace(leaf, "%(leaf)s")
+    from exposure_scan.reports.i18n import gettext  # the error path only: Babel then
+    if gettext("nl", generic) != generic:
+        return Problem(problem.key, generic, {"leaf": leaf})
+    return problem
 
 
 def profile_language(data: dict[str, Any]) -> str | None:
@@ -332,27 +287,36 @@ def profile_language(data: dict[str, Any]) -> str | None:
 
 def validate(model: type[M], data: dict[str, Any], path: Path, error: type[InputError],
              lang: str | None = None) -> M:
+    """The model, else `error` naming the file, the key and the fix. With `lang` the fix is
+    worded in it now (the file's own language); else the CLI edge words it."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        key, problem = first_problem(exc, lang)
-        raise error(str(path), key, problem) from None
+        key, msgid, values = first_problem_words(exc)
+        if lang:
+            raise error(str(path), key, Problem(key, msgid, values).text(lang)) from None
+        raise error(str(path), key, msgid, values) from None
 
 
 def first_problem(exc: ValidationError, lang: str | None = None,
                   prefix: str = "") -> tuple[str, str]:
     """The key and the problem, in the user's words, of the error that explains the others."""
+    problem = first_problem_words(exc, prefix)
+    return problem.key, problem.text(lang)
+
+
+def first_problem_words(exc: ValidationError, prefix: str = "") -> Problem:
+    """The key, msgid and values of the error that explains the others."""
     errors = exc.errors(include_url=False, include_input=False)
     # A typo shows as an unknown key plus a missing one: the unknown key is the cause.
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-    key, problem = key_path(tuple(first["loc"])), describe(dict(first), lang)
+    key = key_path(tuple(first["loc"]))
+    sub, msgid, values = _problem(dict(first))
     # Model-level validators name their own sub-key: "postcode: ..." or "phones[0].number: ..."
-    sub = SUBKEY.match(problem)
     if sub:
-        key = f"{key}.{sub[1]}" if key and not sub[1].startswith(key) else sub[1]
-        problem = sub[2]
-    problem = translate_own(problem, lang, key)
-    return ".".join(p for p in (prefix, key) if p), problem
+        key = f"{key}.{sub}" if key and not sub.startswith(key) else sub
+    problem = _leaf_msgid(Problem(key, msgid, values), key)
+    return Problem(".".join(p for p in (prefix, key) if p), problem.msgid, problem.values)
 
 
 SUBKEY = re.compile(r"^([a-z_][a-z_0-9]*(?:\[\d+\])?(?:\.[a-z_0-9]+)*): (.+)$", re.S)

@@ -22,8 +22,8 @@ from pydantic import Field
 
 from exposure_scan import bodies
 from exposure_scan.controls import visible_url
-from exposure_scan.errors import OverBudget, ProviderError, reason_for
-from exposure_scan.models import Observation, PartReason
+from exposure_scan.errors import NoneRead, OverBudget, ProviderError, reason_for
+from exposure_scan.models import Observation, PartReason, ReasonParams
 from exposure_scan.page import PageFacts, read_page, read_text
 from exposure_scan.pdftext import read_pdf
 from exposure_scan.provider import (
@@ -133,9 +133,8 @@ class PageInspector(Provider):
             except ProviderError as exc:
                 ctx.note_unchecked(str(exc), reason=reason_for(exc), url=shown, title=title)
             except Exception as exc:
-                ctx.note_unchecked(
-                    f"could not read the page ({type(exc).__name__})", url=shown, title=title
-                )
+                ctx.note_unchecked(reason=PartReason.UNREADABLE, url=shown, title=title,
+                                   params=ReasonParams(kind=type(exc).__name__))
             else:
                 if observation is not None:
                     ctx.keep(observation)
@@ -143,7 +142,7 @@ class PageInspector(Provider):
         # Pages on different hosts are read at the same time; the fetcher spaces each host.
         await asyncio.gather(*(one(url) for url in query.urls))
         if query.urls and not ctx.kept and ctx.unchecked_parts:
-            raise ProviderError("none of the pages found could be read")
+            raise NoneRead
         return list(ctx.kept)
 
     async def read(self, url: str, ctx: ProviderContext, title: str = "") -> Observation | None:
@@ -165,7 +164,7 @@ class PageInspector(Provider):
         kind = _reader(content_type, body)
         if not kind:
             ctx.note_unchecked(
-                f"not a web page ({content_type.split(';')[0]})",
+                content_type.split(";")[0].strip(),
                 reason=PartReason.NOT_HTML,
                 url=served,
                 title=title,

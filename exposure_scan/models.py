@@ -299,6 +299,9 @@ class PartReason(StrEnum):
     UNANSWERED = "unanswered"  # searches no search engine answered with results (count)
     INTERRUPTED = "interrupted"  # the scan was stopped before this part finished
     ENGINE_FAILED = "engine_failed"  # one back-end of a metasearch failed
+    INCOMPLETE = "incomplete"  # the source cut its search short (params.field: searched by)
+    NO_SERVER = "no_server"  # no server known for it (params.target, params.suffix: RDAP)
+    NOT_FOUND = "not_found"  # a record the source itself listed was not found (params.target)
     FAILED = "failed"  # anything else; `detail` says what
 
     @property
@@ -339,6 +342,12 @@ class RunReason(StrEnum):
     RATE_LIMITED = "rate_limited"
     REQUEST_REFUSED = "request_refused"  # a non-public address, or robots.txt
     MISSING_KEY = "missing_key"  # the source refused or missed its API key
+    NONE_READ = "none_read"  # the page reader: none of the pages found could be read
+    ENGINES_FAILED = "engines_failed"  # a metasearch: every engine of the instance failed
+    NO_ENGINE_REACHED = "no_engine_reached"  # no search engine could be connected to
+    ENGINES_RATE_LIMITED = "engines_rate_limited"  # every engine rate-limited or failed
+    NO_ENGINE_ANSWERED = "no_engine_answered"  # no engine answered any search with results
+    NO_SERVER = "no_server"  # no server known for any of the names to look up (RDAP)
     FAILED = "failed"  # anything else; detail says what
 
 
@@ -356,6 +365,8 @@ class ReasonParams(Frozen):
     form: str = ""  # a kind of planned web search (providers._search.Form)
     field: str = ""  # a private profile field held back (provider.QueryField)
     item: str = ""  # what a limit left out: a key of exposure_scan.wording.LEFT_OUT_WORDS
+    target: str = ""  # what the part is about, as the source names it: a domain, a record path
+    suffix: str = ""  # a domain ending (RDAP: no server known for it)
     given_up: bool = False  # the engine is not asked again in this scan
     advice: bool = False  # how to allow it follows (said once per source)
 

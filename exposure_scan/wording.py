@@ -60,6 +60,18 @@ RUN_WORDS: dict[str, Words] = {
     "rate_limited": Words("rate limited"),
     "request_refused": Words("request refused"),
     "missing_key": Words("missing API key"),
+    "none_read": Words("none of the pages found could be read"),
+    "engines_failed": Words("every search engine of the instance failed"),
+    "no_engine_reached": Words(
+        "could not connect to any search engine (name not resolved, connection failed or "
+        "timed out)"
+    ),
+    "engines_rate_limited": Words("every search engine rate-limited or failed; try again later"),
+    "no_engine_answered": Words(
+        "no search engine answered any search with results (blocked, a captcha page, or rate "
+        "limited)"
+    ),
+    "no_server": Words("no server known to look up any of the domains"),
     "failed": Words("failed"),
 }
 # The same, naming the type of the exception a parser or provider raised (`kind`).
@@ -97,8 +109,14 @@ PART_LABELS: dict[str, str] = {
     "unanswered": "searches got no results from any search engine",
     "interrupted": "interrupted",
     "engine_failed": "a search engine failed",
+    "incomplete": "the source cut its search short: results incomplete",
+    "no_server": "no server known to look it up",
+    "not_found": "a record the source listed was not found",
     "failed": "failed",
 }
+# Parts whose detail is a bare technical value (a content type): in English too it follows
+# the reason's words, as it does in a translated report.
+LABELLED_DETAIL = frozenset({"not_html"})
 # The full sentence of a part whose parameters our own code set.
 PART_WORDS: dict[str, Words] = {
     "page_budget": Words(
@@ -113,6 +131,12 @@ PART_WORDS: dict[str, Words] = {
     "private_not_sent": Words(
         "{field} not searched for directly: [scan] send_private_values is off"
     ),
+    "unreadable": Words("could not read the page ({kind})"),
+    "incomplete": Words(
+        "the source's search by {field} timed out at the source: its results are incomplete"
+    ),
+    "no_server": Words("{target}: no RDAP server known for .{suffix}"),
+    "not_found": Words("{target}: not found at the source, though its search listed it"),
     "unanswered": Words(
         "{count} search got no results from any search engine tried: ddgs cannot tell no "
         "results from a blocked or captcha page",
@@ -166,6 +190,10 @@ ENGINE_WORDS: dict[str, Words] = {
     "connection_failed": Words("search engine {engine} could not connect"),
     "engine_failed": Words("search engine {engine} failed ({kind})"),
 }
+# The same, when the engine's failure has no exception type (a metasearch's own report).
+ENGINE_WORDS_PLAIN: dict[str, Words] = {
+    "engine_failed": Words("search engine {engine} failed"),
+}
 GIVEN_UP = "not asked again in this scan"
 PRIVATE_ADVICE = (
     "set it to true to search for it (the search engine then learns that someone searched "
@@ -192,6 +220,12 @@ FIELD_WORDS = {
     "private_phone": "your private phone number",
     "private_email": "your private email address",
 }
+# The other profile values a search may be made by (provider.QueryField values).
+SEARCHED_WORDS = {
+    "name": "your name",
+    "work_email": "your work email address",
+    "username": "your user name",
+}
 
 
 def _values(params: Mapping[str, object], catalog: NullTranslations) -> dict[str, object]:
@@ -205,6 +239,8 @@ def _values(params: Mapping[str, object], catalog: NullTranslations) -> dict[str
     field = values.get("field")
     if isinstance(field, str) and field in FIELD_WORDS:
         values["field"] = catalog.gettext(FIELD_WORDS[field])
+    elif isinstance(field, str) and field in SEARCHED_WORDS:
+        values["field"] = catalog.gettext(SEARCHED_WORDS[field])
     return values
 
 
@@ -241,18 +277,32 @@ def part_text(
     catalog = ENGLISH if catalog is None else catalog
     values = _values(params or {}, catalog)
     if values.get("engine") and code in ENGINE_WORDS:
-        text = ENGINE_WORDS[code].say(catalog, values)
-        return f"{text}; {catalog.gettext(GIVEN_UP)}" if values.get("given_up") else text
+        plain = code in ENGINE_WORDS_PLAIN and not values.get("kind")
+        text = (ENGINE_WORDS_PLAIN if plain else ENGINE_WORDS)[code].say(catalog, values)
+        if values.get("given_up"):
+            text = f"{text}; {catalog.gettext(GIVEN_UP)}"
+        return _with_detail(text, detail, english)
     if code == "left_out" and values.get("item") in LEFT_OUT_WORDS:
         return LEFT_OUT_WORDS[str(values["item"])].say(catalog, values)
     if code in PART_WORDS and values:
         text = PART_WORDS[code].say(catalog, values)
-        return f"{text}; {catalog.gettext(PRIVATE_ADVICE)}" if values.get("advice") else text
+        if values.get("advice"):
+            text = f"{text}; {catalog.gettext(PRIVATE_ADVICE)}"
+        return _with_detail(text, detail, english)
     label = catalog.gettext(PART_LABELS.get(code, code.replace("_", " ")))
     if not detail:
         return label
+    if english and code in LABELLED_DETAIL:
+        return f"{label} ({detail})"
     if english or code == "failed":
         # A page's own detail says it best in English; an older report's sentence (filed
         # under "failed") is shown as it was written.
         return detail
     return f"{label} (details: {detail})"
+
+
+def _with_detail(text: str, detail: str, english: bool) -> str:
+    """Our words, then the technical detail from outside (an engine's own error), as is."""
+    if not detail:
+        return text
+    return f"{text}: {detail}" if english else f"{text} (details: {detail})"

@@ -171,7 +171,7 @@ class CompaniesHouseProvider(Provider[CompaniesHouseOptions]):
         for path in wanted:
             status, payload = await self._get(ctx, path, {"items_per_page": "50"})
             if status == 404:
-                ctx.note_unchecked(f"Companies House appointments {path}: not found")
+                ctx.note_unchecked(reason=PartReason.NOT_FOUND, params=ReasonParams(target=path))
                 continue
             if status != 200:
                 raise ProviderResponseError(f"Companies House answered HTTP {status}")

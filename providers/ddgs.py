@@ -23,7 +23,12 @@ from urllib.parse import urlsplit
 from ddgs import DDGS  # a lazy proxy: the engines load on first use
 from pydantic import Field, field_validator
 
-from exposure_scan.errors import ProviderResponseError, RateLimited
+from exposure_scan.errors import (
+    EnginesRateLimited,
+    NoEngineAnswered,
+    NoEngineReached,
+    ProviderResponseError,
+)
 from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
@@ -167,16 +172,10 @@ class DdgsProvider(Provider[DdgsOptions]):
                         ctx.keep(hits[hit.url])
         if planned and answered == 0:
             if not reached:  # DNS or connection failures only: offline, or a proxy down
-                raise ProviderResponseError(
-                    "could not connect to any search engine (name not resolved, connection "
-                    "failed or timed out)"
-                ) from ConnectionError("no search engine reached")
+                raise NoEngineReached from ConnectionError("no search engine reached")
             if not healthy:
-                raise RateLimited("every ddgs backend rate-limited or failed; try again later")
-            raise ProviderResponseError(
-                "no search engine answered any query with results (blocked, a captcha page, "
-                "or rate limited)"
-            )
+                raise EnginesRateLimited
+            raise NoEngineAnswered
         if unanswered:
             ctx.note_unchecked(
                 reason=PartReason.UNANSWERED, params=ReasonParams(count=len(unanswered))

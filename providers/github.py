@@ -115,7 +115,8 @@ class GithubProvider(Provider[GithubOptions]):
                 raise ProviderResponseError(f"GitHub search answered HTTP {status}")
             found, incomplete = parse_search(payload)
             if incomplete:
-                ctx.note_unchecked(f"GitHub search timed out; results incomplete ({fields[0]})")
+                ctx.note_unchecked(reason=PartReason.INCOMPLETE,
+                                   params=ReasonParams(field=fields[0].value))
             total = payload.get("total_count") if isinstance(payload, dict) else None
             if isinstance(total, int) and total > len(found):
                 left = ReasonParams(item="github_result_pages", count=total - len(found))

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from exposure_scan.errors import ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.errors import NoServer, ParseError, ProviderResponseError
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query, QueryField
 
@@ -191,7 +191,8 @@ class RdapProvider(Provider[RdapOptions]):
             labels = domain.split(".")  # a subdomain: try its parents too
             for name in [".".join(labels[i:]) for i in range(max(1, len(labels) - 1))]:
                 if not (base := server_for(name, servers)):
-                    ctx.note_unchecked(f"{domain}: no RDAP server known for .{labels[-1]}")
+                    ctx.note_unchecked(reason=PartReason.NO_SERVER,
+                                       params=ReasonParams(target=domain, suffix=labels[-1]))
                     break
                 url = f"{base}domain/{name}"
                 status, payload = await ctx.get_json(
@@ -203,7 +204,7 @@ class RdapProvider(Provider[RdapOptions]):
                 out.extend(parse_domain(payload, name, url, self.name))
                 break
         if ctx.unchecked_parts and len(ctx.unchecked_parts) == len(targets):
-            raise ProviderResponseError("no RDAP server known for any of the domains")
+            raise NoServer
         return out
 
     def test_query(self) -> Query:

@@ -14,8 +14,13 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.errors import (
+    EnginesFailed,
+    MissingCredentials,
+    ParseError,
+    ProviderResponseError,
+)
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.provider import (
     Provider,
     ProviderContext,
@@ -84,6 +89,7 @@ class SearxngProvider(Provider[SearxngOptions]):
         options = self.options
         hits: dict[str, Observation] = {}
         answered = 0
+        told: set[str] = set()
         planned = start(ctx, query, options.max_queries, site_queries=options.site_queries)
         for q, sent, _ in planned:
             params = {"q": q, "format": "json"}
@@ -99,8 +105,13 @@ class SearxngProvider(Provider[SearxngOptions]):
             if status != 200:
                 raise ProviderResponseError(f"SearXNG answered HTTP {status}")
             found, failed = parse_results(payload, self.name)
-            for engine in failed:
-                ctx.note_unchecked(f"{q} via {engine}", reason=PartReason.ENGINE_FAILED)
+            for entry in failed:
+                # Once per engine and its own error: the query is left out (it holds the name).
+                if entry not in told:
+                    told.add(entry)
+                    engine, _, why = entry.partition(": ")
+                    ctx.note_unchecked(why, reason=PartReason.ENGINE_FAILED,
+                                       params=ReasonParams(engine=engine))
             if found or not failed:
                 answered += 1
             for hit in found:
@@ -108,5 +119,5 @@ class SearxngProvider(Provider[SearxngOptions]):
                     hits[hit.url] = tag_site(hit)
                     ctx.keep(hits[hit.url])
         if answered == 0:
-            raise ProviderResponseError("every search engine of the instance failed")
+            raise EnginesFailed
         return list(hits.values())

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from exposure_scan.errors import ParseError, ProviderError, ProviderResponseError
+from exposure_scan.errors import ParseError, ProviderError, ProviderResponseError, reason_for
 from exposure_scan.http import host_of
 from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country
@@ -127,7 +127,7 @@ class WaybackProvider(Provider[WaybackOptions]):
                 captures = await self._captures(url, field, ctx, options)
             except ProviderError as exc:
                 errors.append(exc)
-                ctx.note_unchecked(str(exc), url=url)
+                ctx.note_unchecked(str(exc), reason=reason_for(exc), url=url)
                 continue
             for ts, original in captures:
                 out.append(self._snapshot(ts, original))

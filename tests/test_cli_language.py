@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from exposure_scan.cli import app
 from exposure_scan.errors import InputError, ProfileError
 from exposure_scan.messages import Notice, cli_language, error_text, say, system_language
-from exposure_scan.models import ChangedFinding, ChangeKind, Changes, Severity
+from exposure_scan.models import ChangedFinding, ChangeKind, Changes, ReasonParams, Severity
 from exposure_scan.outcome import outcome_notes
 from tests.test_language import english_words
 from tests.test_reports import sample_result
@@ -219,7 +219,8 @@ def _msgids(path: Path) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-        args = {"tell": [0], "say": [1], "say_n": [1, 2], "Notice": [0], "InputError": [2]}
+        args = {"tell": [0], "say": [1], "say_n": [1, 2], "Notice": [0], "InputError": [2],
+                "_say": [0], "_said": [0]}
         for index in args.get(name, []):
             if index < len(node.args) and isinstance(node.args[index], ast.Constant) \
                     and isinstance(node.args[index].value, str):
@@ -233,7 +234,8 @@ def test_every_cli_text_has_a_dutch_translation() -> None:
     root = Path(__file__).parent.parent
     with (root / "reports/locale/nl/LC_MESSAGES/messages.po").open("rb") as fh:
         catalogue = read_po(fh, locale="nl")
-    modules = ("cli.py", "messages.py", "profile.py", "outcome.py", "progress.py")
+    modules = ("cli.py", "messages.py", "profile.py", "outcome.py", "progress.py",
+               "audit_cli.py", "health.py", "history.py", "kit.py")
     texts = [text for module in modules for text in _msgids(root / "exposure_scan" / module)]
     assert len(texts) > 20
     plural = {m.id[0] for m in catalogue if isinstance(m.id, tuple)} | \
@@ -241,3 +243,188 @@ def test_every_cli_text_has_a_dutch_translation() -> None:
     missing = [t for t in texts if t not in plural and (t not in catalogue
                                                         or not catalogue[t].string)]
     assert missing == []
+
+
+# --- history, diff and mark ----------------------------------------------------------------
+
+
+def _history_file(tmp_path: Path) -> tuple[Path, str]:
+    """Two stored scans: one page found, then another instead (and one source unchecked)."""
+    from datetime import timedelta
+
+    from exposure_scan.changes import compare
+    from exposure_scan.history import History
+    from tests.test_history import T0, found, profile, result
+
+    db = tmp_path / "h.sqlite3"
+    first = found("https://people.example/a", severity=Severity.CRITICAL)
+    with History(db) as history:
+        key = history.profile_key(profile())
+        history.record(key, compare([], result([first])))
+        later = result([found("https://people.example/b")], T0 + timedelta(1), ("big_register",))
+        later = later.model_copy(update={"confidence": "reduced: 1 of 3 sources unchecked"})
+        history.record(key, compare(history.scans(key), later))
+    return db, first.id
+
+
+def test_history_diff_and_mark_speak_dutch(tmp_path: Path) -> None:
+    db, finding = _history_file(tmp_path)
+    base = ["--db", str(db), "--lang", "nl"]
+    listed = runner.invoke(app, ["history", *base])
+    assert listed.exit_code == 0, listed.output
+    assert "bevindingen" in listed.output and "dekking" in listed.output
+    assert "1K" in listed.output and "beperkt: 1 van 3 bronnen niet gecontroleerd" in listed.output
+    assert words(listed.output) == [], listed.output
+    diffed = runner.invoke(app, ["diff", *base])
+    assert diffed.exit_code == 0 and "Nieuw sinds de vorige scan: 1" in diffed.output
+    assert "adres (thuis)" in diffed.output and "kritiek" in diffed.output
+    assert words(diffed.output) == [], diffed.output
+    marked = runner.invoke(app, ["mark", finding[:8], "requested", *base])
+    assert marked.exit_code == 0 and "verwijdering aangevraagd" in marked.output
+    assert words(marked.output) == [], marked.output
+    pruned = runner.invoke(app, ["history", "--prune", "--keep", "1", *base])
+    assert "1 oude scan verwijderd." in pruned.output and words(pruned.output) == []
+    for args in (["diff", "1", "9"], ["mark", "zz", "requested"], ["mark", finding[:8], "x"]):
+        refused = runner.invoke(app, [*args, *base])
+        assert refused.exit_code == 2 and refused.output.startswith("fout: "), refused.output
+        assert words(refused.output) == [], refused.output
+    english = runner.invoke(app, ["history", "--db", str(db), "--lang", "en"])
+    assert "findings  coverage" in english.output and "reduced: 1 of 3" in english.output
+
+
+def test_a_household_line_of_diff_names_the_relation_in_dutch() -> None:
+    from exposure_scan.audit_cli import _line
+    from exposure_scan.messages import SPOKEN
+    from exposure_scan.models import Relation
+
+    item = ChangedFinding(id="ab" * 8, url="https://club.example/leden", provider="inspector",
+                          severity=Severity.HIGH, change=ChangeKind.NEW, member=0,
+                          relation=Relation.CHILD, fields=["name:", "address:home"])
+    token = SPOKEN.set("nl")
+    try:
+        line = _line(item)
+    finally:
+        SPOKEN.reset(token)
+    assert "gezinslid 1 (kind): naam, adres (thuis)" in line and words(line) == [], line
+
+
+# --- providers list and check --------------------------------------------------------------
+
+
+def test_providers_list_and_check_speak_dutch(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import respx
+
+    listed = runner.invoke(app, ["providers", "--lang", "nl"])
+    assert listed.exit_code == 0, listed.output
+    assert "sleutel nodig" in listed.output and "verstuurt" in listed.output
+    assert "zet de omgevingsvariabele" in listed.output
+    assert words(listed.output) == [], words(listed.output)
+    monkeypatch.setenv("EXPOSURE_SCAN_PROVIDERS", "searxng")
+    config = tmp_path / "config.toml"
+    config.write_text('[http]\nallow_hosts = ["searx.test"]\nretries = 0\n[report]\n'
+                      'language = "nl"\n[providers.searxng]\nbase_url = "https://searx.test/x"\n',
+                      encoding="utf-8")
+    with respx.mock() as router:
+        router.get(url__startswith="https://searx.test/").respond(404)
+        checked = runner.invoke(app, ["providers", "check", "--config", str(config)])
+    assert checked.exit_code == 3, checked.output
+    assert "bereikbaar: ja" in checked.output and "1 van 1 bronnen werkt niet" in checked.output
+    assert words(checked.output) == [], words(checked.output)
+    with respx.mock() as router:
+        router.get(url__startswith="https://searx.test/").respond(404)
+        english = runner.invoke(app, ["providers", "check", "--config", str(config), "--json"])
+    assert "1 of 1 source does not work" in english.output  # the JSON stays English
+
+
+def test_a_checks_detail_reads_in_dutch_with_its_unchecked_parts() -> None:
+    from exposure_scan.health import Said
+    from exposure_scan.models import PartReason, UncheckedPart
+
+    said = Said(msgid="ok: %(n)s result for the test query",
+                plural="ok: %(n)s results for the test query", n=2,
+                parts=[UncheckedPart(reason=PartReason.INCOMPLETE,
+                                     params=ReasonParams(field="name"))])
+    assert said.text("en").startswith("ok: 2 results for the test query; not checked: the ")
+    dutch = said.text("nl")
+    assert dutch.startswith("ok: 2 resultaten voor de testvraag; niet gecontroleerd: ")
+    assert "uw naam" in dutch and words(dutch) == [], dutch
+
+
+# --- kit -----------------------------------------------------------------------------------
+
+
+def test_kit_speaks_the_organisations_language(tmp_path: Path) -> None:
+    from tests.test_organisation import ORG, write
+
+    org_file = write(tmp_path / "org.toml", ORG)
+    made = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "kit"), "--no-pdf"])
+    assert made.exit_code == 0, made.output
+    assert "Pakket voor Zorggroep Zonnedauw geschreven" in made.output
+    assert words(made.output, str(tmp_path)) == [], made.output
+    again = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "kit"), "--no-pdf"])
+    assert again.exit_code == 2 and "bestaat al" in again.output
+    assert words(again.output, str(tmp_path)) == [], again.output
+    english = runner.invoke(app, ["kit", str(org_file), "--out", str(tmp_path / "en"),
+                                  "--no-pdf", "--lang", "en"])
+    assert "Kit for Zorggroep Zonnedauw written" in english.output
+    bad = write(tmp_path / "bad.toml", ORG.replace("[contact]", "[contakt]"))
+    refused = runner.invoke(app, ["kit", str(bad), "--out", str(tmp_path / "k2"), "--lang", "nl"])
+    assert refused.exit_code == 2 and "onbekende sleutel" in refused.output
+    assert words(refused.output, str(tmp_path)) == [], refused.output
+
+
+def test_every_table_of_cli_words_and_every_validation_message_has_dutch() -> None:
+    # The texts the CLI looks up by key (statuses, marks, sections) and inputfile's messages,
+    # once Dutch tables of their own, are msgids of the one catalogue now.
+    from exposure_scan import audit_cli, cli, inputfile
+    from exposure_scan.reports.i18n import translations
+
+    catalog = translations("nl")
+    texts = [*cli.READINESS_WORDS.values(), *audit_cli.MARK_WORDS.values(),
+             *audit_cli.RELATION_WORDS.values(), *(t for _, t in audit_cli.SECTIONS),
+             *inputfile.FRIENDLY.values(), inputfile.FALLBACK, inputfile.CHOICE,
+             inputfile.ONE_CHOICE, *inputfile.OWN_TEMPLATES.values(),
+             inputfile.NO_SCHEME_TEMPLATE, "ok: %(n)s result for the test query"]
+    missing = [t for t in texts if catalog.gettext(t) == t and t not in ("partner", "status")]
+    assert missing == []
+    assert not hasattr(inputfile, "DUTCH") and not hasattr(inputfile, "OWN_DUTCH")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_bad_key_in_a_file_is_one_line_in_the_language_spoken(tmp_path: Path,
+                                                                  lang: str) -> None:
+    # Worded at the CLI edge from the msgid, not from an English sentence: file, key, fix.
+    config = tmp_path / "config.toml"
+    config.write_text('[scan]\nmax_pages = "veel"\n', "utf-8")
+    result = runner.invoke(app, ["providers", "--config", str(config), "--lang", lang])
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert f"{config}: scan.max_pages: " in result.output
+    if lang == "nl":
+        assert "verwacht een heel getal, zoals 4" in result.output
+        assert words(result.output, str(config)) == []
+    else:
+        assert "expected a whole number, like 4" in result.output
+
+
+def test_a_batch_progress_line_speaks_dutch() -> None:
+    from exposure_scan.batch import REASON_TEXT, STATUS_TEXT, Outcome, Progress, Reason, Status
+    from exposure_scan.messages import SPOKEN
+
+    refused = Outcome(folder="f" * 16, status=Status.REFUSED, reason=Reason.NO_CONSENT)
+    assert refused.line("a.toml") == (f"refused a.toml -> {'f' * 16}: no recorded consent: add a "
+                                      "[consent] table with by, date and scope")
+    dutch = refused.line("a.toml", "nl")
+    assert dutch.startswith("geweigerd a.toml") and "geen vastgelegde toestemming" in dutch
+    assert words(dutch) == [], dutch
+    lines: list[str] = []
+    token = SPOKEN.set("nl")
+    try:
+        Progress(2, 0, lines.append).tick(dutch)
+    finally:
+        SPOKEN.reset(token)
+    assert lines[0].startswith("[1/2] nog ") and words(lines[0]) == [], lines
+    from exposure_scan.reports.i18n import translations
+
+    texts = [*REASON_TEXT.values(), *STATUS_TEXT.values()]
+    assert [t for t in texts if translations("nl").gettext(t) == t] == []

@@ -142,5 +142,7 @@ async def test_check_provider_directly() -> None:
     fetcher, client = make_fetcher()
     async with client:
         result = await check_provider(Broken(), fetcher)
-    assert result == HealthResult(provider="broken", reachable=False,
-                                  detail="unexpected error: RuntimeError: bug")
+    assert result.model_dump() == HealthResult(
+        provider="broken", reachable=False, detail="unexpected error: RuntimeError: bug"
+    ).model_dump()
+    assert result.text("nl") == "onverwachte fout: RuntimeError: bug"

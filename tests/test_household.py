@@ -328,3 +328,20 @@ def test_a_member_far_from_the_address_on_a_long_list_is_only_on_the_same_page()
             + "Mark Jansen, Utrecht\n")
     [found] = _find(profile, text)
     assert found.ties == [HouseholdTie.SAME_PAGE] and found.severity is Severity.MEDIUM
+
+
+@pytest.mark.parametrize("name", ["profile-template.toml", "profile-template.nl.toml"])
+def test_both_templates_say_a_childs_surname_may_be_left_out_and_still_load(name: str) -> None:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("exposure_scan").joinpath(f"data/{name}").read_text()
+    assert ("left out for a child" if "nl" not in name else "mag weg bij een kind") in text
+    start = text.index("# [[household]]")
+    body = "\n".join(line.removeprefix("#").removeprefix(" ") for line in
+                     text[start:].splitlines())
+    child = body.replace('relation = "partner"', 'relation = "child"')
+    child = "\n".join(line for line in child.splitlines() if not line.startswith("surname"))
+    data = tomllib.loads('[[names]]\ngiven = "A"\nsurname = "B"\n' + child)
+    member = Profile.model_validate(data).household[0]
+    assert member.names[0].given == "Maria" and not member.names[0].surname

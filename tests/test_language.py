@@ -104,3 +104,70 @@ def test_dates_are_written_out_in_the_language_and_zone(
     lang: str, country: str, expected: str
 ) -> None:
     assert when(T0, lang, country) == expected
+
+
+# --- the details providers and the page reader note, in a Dutch report (issue 11) -----------
+
+DETAILS = re.compile(r"\(details: [^)]*\)")  # technical detail from outside, kept as it came
+
+
+async def _provider_parts() -> list[ProviderRun]:
+    """What real providers note when a search is cut short, a domain has no RDAP server or a
+    metasearch engine fails, and what the page reader notes for pages it cannot read."""
+    import respx
+
+    from exposure_scan.profile import Country, PersonName
+    from exposure_scan.provider import Query
+    from tests.conftest import fixture_json, run_search
+    from tests.test_providers import test_github, test_rdap, test_searxng
+
+    runs = []
+    with respx.mock() as router:
+        router.get(test_github.SEARCH).respond(
+            json={**fixture_json("github", "search-empty.json"), "incomplete_results": True})
+        _, github = await run_search(test_github.provider(), test_github.QUERY)
+        router.get(test_rdap.BOOT).respond(json=fixture_json("rdap", "bootstrap.json"))
+        router.get(url__startswith="https://rdap.").respond(
+            json=fixture_json("rdap", "domain-nl.json"))
+        _, rdap = await run_search(
+            test_rdap.provider(), Query(country=Country.NL,
+                                        websites=["https://example.nl", "https://example.zz"]))
+        router.get(f"{test_searxng.BASE}/search").respond(
+            json=fixture_json("searxng", "results.json"))
+        _, searxng = await run_search(test_searxng.provider(), Query(
+            country=Country.NL, names=[PersonName(given="Anna", surname="van der Berg")]))
+    for name, ctx in (("github", github), ("rdap", rdap), ("searxng", searxng)):
+        assert ctx.unchecked_parts, name
+        runs.append(ProviderRun(provider=name, title=name, status=RunStatus.CHECKED,
+                                unchecked_parts=ctx.unchecked_parts))
+    reader = [
+        UncheckedPart(reason=PartReason.UNREADABLE, url="https://a.example/x",
+                      params=ReasonParams(kind="UnicodeDecodeError")),
+        UncheckedPart(reason=PartReason.NOT_HTML, url="https://a.example/y",
+                      detail="application/octet-stream"),
+        UncheckedPart(reason=PartReason.NOT_FOUND,
+                      params=ReasonParams(target="/officers/ABC123/appointments")),
+    ]
+    runs += [
+        ProviderRun(provider="inspector", title="Pagina's", status=RunStatus.UNCHECKED,
+                    reason_code=RunReason.NONE_READ, unchecked_parts=reader),
+        ProviderRun(provider="rdap2", title="RDAP", status=RunStatus.UNCHECKED,
+                    reason_code=RunReason.NO_SERVER),
+    ]
+    return runs
+
+
+async def test_provider_details_in_a_dutch_report_are_dutch() -> None:
+    runs = await _provider_parts()
+    result = sample_result("nl").model_copy(update={"runs": runs})
+    html = running_text(render(result, "html"))
+    for text in (html, render(result, "md")):
+        assert "geen RDAP-server bekend voor .zz" in text
+        assert "duurde bij de bron te lang" in text and "zoekmachine google mislukte" in text
+        assert "de pagina kon niet worden gelezen (UnicodeDecodeError)" in text
+        plain = re.sub(r"<?https?://\S+", " ", DETAILS.sub(" ", text))
+        assert english_words(plain) == [], english_words(plain)
+    english = render(sample_result("en").model_copy(update={"runs": runs}), "md")
+    assert "example.zz: no RDAP server known for .zz" in english
+    assert "search engine google failed: timeout" in english
+    assert "not a readable page (application/octet-stream)" in english

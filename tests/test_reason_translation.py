@@ -366,3 +366,64 @@ def test_two_rounds_of_the_page_reader_keep_the_reason_of_the_worse_one() -> Non
     # Nothing to read after stage 1, pages after stage 2: checked, with no stale reason.
     fine = _merge_runs(reader(RunStatus.SKIPPED, RunReason.NO_PAGES), reader(RunStatus.CHECKED))
     assert fine.status is RunStatus.CHECKED and fine.reason_code is None and fine.reason == ""
+
+
+def test_every_code_a_provider_or_the_page_reader_notes_in_words_has_dutch_text() -> None:
+    # Issue 11: these were English sentences in every Dutch report; now each is a code with
+    # its own words in both languages (the technical detail from outside stays as it came).
+    P = PartReason
+    cases = [
+        (UncheckedPart(reason=P.INCOMPLETE, params=ReasonParams(field="name")),
+         "the source's search by your name timed out at the source: its results are incomplete",
+         "het zoeken op uw naam duurde bij de bron te lang: de resultaten zijn onvolledig"),
+        (UncheckedPart(reason=P.INCOMPLETE, params=ReasonParams(field="private_email")),
+         "the source's search by your private email address timed out at the source: its "
+         "results are incomplete",
+         "het zoeken op uw privé-e-mailadres duurde bij de bron te lang: de resultaten zijn "
+         "onvolledig"),
+        (UncheckedPart(reason=P.NO_SERVER, params=ReasonParams(target="example.zz", suffix="zz")),
+         "example.zz: no RDAP server known for .zz",
+         "example.zz: geen RDAP-server bekend voor .zz"),
+        (UncheckedPart(reason=P.NOT_FOUND, params=ReasonParams(target="/officers/X/appointments")),
+         "/officers/X/appointments: not found at the source, though its search listed it",
+         "/officers/X/appointments: niet gevonden bij de bron, hoewel de zoekresultaten het "
+         "noemden"),
+        (UncheckedPart(reason=P.UNREADABLE, params=ReasonParams(kind="ValueError")),
+         "could not read the page (ValueError)", "de pagina kon niet worden gelezen (ValueError)"),
+        (UncheckedPart(reason=P.NOT_HTML, detail="application/zip"),
+         "not a readable page (application/zip)",
+         "geen leesbare pagina (details: application/zip)"),
+        (UncheckedPart(reason=P.ENGINE_FAILED, params=ReasonParams(engine="google"),
+                       detail="timeout"),
+         "search engine google failed: timeout", "zoekmachine google mislukte (details: timeout)"),
+        (UncheckedPart(reason=P.ENGINE_FAILED, params=ReasonParams(engine="bing", kind="E")),
+         "search engine bing failed (E)", "zoekmachine bing mislukte (E)"),
+    ]
+    for part, english, dutch in cases:
+        assert part.text == english
+        assert part_text("en", part) == english
+        assert part_text("nl", part) == dutch
+    for code, dutch in ((RunReason.NONE_READ, "geen van de gevonden pagina's kon worden gelezen"),
+                        (RunReason.NO_SERVER, "voor geen van de domeinen is een server bekend "
+                         "om ze op te zoeken")):
+        run = _run(code)
+        assert run.reason and run_reason_text("nl", run) == dutch
+    from exposure_scan.wording import ENGINE_WORDS_PLAIN, SEARCHED_WORDS
+
+    catalog = translations("nl")
+    new = [*ENGINE_WORDS_PLAIN.values()]
+    assert [w.one for w in new if catalog.gettext(w.one) == w.one] == []
+    assert [w for w in SEARCHED_WORDS.values() if catalog.gettext(w) == w] == []
+
+
+def test_no_provider_notes_a_part_in_its_own_english_words() -> None:
+    # A part's words come from its code: a provider passes only technical detail from
+    # outside (an engine's error, an exception's text) as `detail`, never an f-string of ours.
+    root = Path(__file__).resolve().parent.parent
+    sources = [*(root / "providers").glob("*.py"), root / "exposure_scan" / "inspector.py"]
+    literals = [(path.name, m) for path in sources
+                for m in re.findall(r'note_unchecked\(\s*f?"([^"]*)"', path.read_text("utf-8"))]
+    # "HTTP {status}" is technical detail; a lower-case word is ours ("results incomplete")
+    worded = [f"{name}: {text}" for name, text in literals
+              if re.search(r"\b[a-z]{3,}\b", re.sub(r"\{[^}]*\}", "", text))]
+    assert literals and worded == []

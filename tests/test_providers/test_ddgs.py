@@ -138,8 +138,13 @@ async def test_empty_answers_from_every_backend_are_unchecked(fake: type[FakeDDG
         raise DDGSException("No results found.")
 
     fake.behaviour = staticmethod(behaviour)  # type: ignore[assignment]
-    with pytest.raises(ProviderResponseError, match="captcha"):
+    with pytest.raises(ProviderResponseError) as caught:
         await run_search(provider(), QUERY)
+    from exposure_scan.models import RunReason
+    from exposure_scan.wording import run_text
+
+    assert caught.value.reason is RunReason.NO_ENGINE_ANSWERED
+    assert "captcha" in run_text(caught.value.reason)
 
 
 async def test_queries_no_backend_answered_are_noted(fake: type[FakeDDGS]) -> None:
@@ -305,5 +310,7 @@ async def test_offline_is_unreachable_not_rate_limited(fake: type[FakeDDGS]) -> 
         with pytest.raises(ProviderResponseError) as info:
             await ddgs.search(QUERY, ctx)
         health = await check_provider(ddgs, fetcher, timeout=10)
-    assert "could not connect" in str(info.value) and "Anna" not in str(info.value)
+    from exposure_scan.models import RunReason
+
+    assert info.value.reason is RunReason.NO_ENGINE_REACHED and "Anna" not in str(info.value)
     assert not health.reachable and "unreachable" in health.detail

@@ -5,7 +5,7 @@ import pytest
 import respx
 
 from exposure_scan.errors import ParseError, ProviderResponseError
-from exposure_scan.models import SourceKind
+from exposure_scan.models import RunReason, SourceKind
 from exposure_scan.profile import Country
 from exposure_scan.provider import Query
 from exposure_scan.providers.rdap import (
@@ -156,8 +156,9 @@ async def test_option_servers_override_and_unknown_tld_is_unchecked() -> None:
 @respx.mock
 async def test_no_server_for_any_domain_is_unchecked() -> None:
     respx.get(BOOT).respond(json=fixture_json("rdap", "bootstrap.json"))
-    with pytest.raises(ProviderResponseError, match="no RDAP server"):
+    with pytest.raises(ProviderResponseError) as caught:
         await run_search(provider(), Query(country=Country.NL, websites=["https://example.zz"]))
+    assert caught.value.reason is RunReason.NO_SERVER and str(caught.value) == ""
 
 
 @respx.mock

@@ -10,6 +10,7 @@ from exposure_scan.models import PartReason
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import ProviderContext, Query
 from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
+from exposure_scan.reports.i18n import part_text
 from tests.conftest import fixture_json, make_fetcher, run_search
 
 BASE = "https://searx.test"
@@ -42,7 +43,10 @@ async def test_search_success_notes_engines_not_checked() -> None:
     assert route.calls[0].request.url.params["format"] == "json"
     assert route.calls[0].request.url.params["q"] == '"Anna van der Berg"'
     failed = [str(p) for p in ctx.unchecked_parts if p.reason is PartReason.ENGINE_FAILED]
-    assert failed == ['"Anna van der Berg" via google: timeout']
+    # Named by the engine, with its own error as the detail; the query (a name) is left out.
+    assert failed == ["search engine google failed: timeout"]
+    dutch = [part_text("nl", p) for p in ctx.unchecked_parts]
+    assert "zoekmachine google mislukte (details: timeout)" in dutch
 
 
 @respx.mock
@@ -55,8 +59,11 @@ async def test_empty_answer_is_checked_and_clear() -> None:
 @respx.mock
 async def test_all_engines_failed_is_unchecked_not_clear() -> None:
     respx.get(f"{BASE}/search").respond(json=fixture_json("searxng", "all-engines-failed.json"))
-    with pytest.raises(ProviderResponseError, match="every search engine"):
+    with pytest.raises(ProviderResponseError) as caught:
         await run_search(provider(), QUERY)
+    from exposure_scan.models import RunReason
+
+    assert caught.value.reason is RunReason.ENGINES_FAILED and str(caught.value) == ""
 
 
 @respx.mock
