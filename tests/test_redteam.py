@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import asyncio
-from typing import ClassVar
+import codecs
+from pathlib import Path
+from typing import Any, ClassVar
 
 import httpx
 import pytest
 
 from exposure_scan.config import Config
+from exposure_scan.errors import ProfileError
 from exposure_scan.inspector import PageInspector
 from exposure_scan.models import Observation, PartReason, RunStatus
-from exposure_scan.profile import Profile
+from exposure_scan.profile import Profile, load_profile
 from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.registry import Registry
 from exposure_scan.scan import ScanState, scan
 from tests.conftest import fake_public_resolver
+from tests.test_cli import write_profile
 
 
 class TwoPages(Provider):
@@ -60,3 +64,27 @@ def test_a_page_cut_off_by_the_source_timeout_is_listed_by_url(profile: Profile)
     [slow] = [p for p in inspector.unchecked_parts if p.url == "https://slow.test/p"]
     assert slow.reason in (PartReason.TIMED_OUT, PartReason.INTERRUPTED)
     assert slow.title == "slow"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),  # Notepad's "UTF-8 with BOM"
+        lambda text: text.encode("utf-16"),  # Notepad's "Unicode": UTF-16 with its BOM
+        lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+    ],
+    ids=["utf-8-bom", "utf-16-bom", "crlf"],
+)
+def test_a_profile_saved_by_a_windows_editor_loads(tmp_path: Path, encode: Any) -> None:
+    """A byte-order mark made every Windows-saved profile "not valid TOML (line 1)"."""
+    path = write_profile(tmp_path / "profile.toml")
+    plain = load_profile(path)
+    path.write_bytes(encode(path.read_text("utf-8")))
+    assert load_profile(path) == plain
+
+
+def test_utf16_without_a_bom_is_still_refused_in_one_line(tmp_path: Path) -> None:
+    path = write_profile(tmp_path / "profile.toml")
+    path.write_bytes(path.read_text("utf-8").encode("utf-16-le"))
+    with pytest.raises(ProfileError, match="UTF-8"):
+        load_profile(path)
