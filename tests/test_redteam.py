@@ -88,3 +88,41 @@ def test_utf16_without_a_bom_is_still_refused_in_one_line(tmp_path: Path) -> Non
     path.write_bytes(path.read_text("utf-8").encode("utf-16-le"))
     with pytest.raises(ProfileError, match="UTF-8"):
         load_profile(path)
+
+
+class OddSchemes(Provider):
+    name: ClassVar[str] = "oddschemes"
+    title: ClassVar[str] = "A search answer with links that are not web pages"
+    urls: ClassVar[tuple[str, ...]] = (
+        "javascript:alert(1)", "file:///etc/passwd", "ftp://files.test/a", "data:text/html,x",
+    )
+
+    async def search(self, query: Query, ctx: ProviderContext) -> list[Observation]:
+        return [Observation(provider=self.name, url=u, title="t", inspect=True) for u in self.urls]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="inspector.py/http.py (speed): a link that is not http(s) is reported as "
+    "'robots.txt disallows reading it'; it should be refused as not a web page",
+)
+def test_a_link_that_is_not_a_web_address_is_not_blamed_on_robots(profile: Profile) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, text="User-agent: *\nAllow: /\n")
+
+    config = Config.model_validate({"scan": {"provider_timeout": 5.0}, "http": {"retries": 0}})
+    state = ScanState(
+        profile=profile,
+        config=config,
+        providers=Registry([OddSchemes, PageInspector]).configure(config, env={}),
+    )
+    result = asyncio.run(
+        scan(state, transport=httpx.MockTransport(handler), resolver=fake_public_resolver)
+    )
+    inspector = next(r for r in result.runs if r.provider == "inspector")
+    parts = {p.url: p for p in inspector.unchecked_parts if p.url}
+    assert set(parts) == set(OddSchemes.urls) and not seen
+    assert all(p.reason is not PartReason.ROBOTS for p in parts.values())
