@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import time
+import zlib
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -12,9 +14,10 @@ import httpx
 import pytest
 
 from exposure_scan.config import Config
-from exposure_scan.errors import ProfileError
+from exposure_scan.errors import OverBudget, ParseError, ProfileError
 from exposure_scan.inspector import PageInspector
 from exposure_scan.models import Observation, PartReason, RunStatus
+from exposure_scan.pdftext import read_pdf
 from exposure_scan.profile import Profile, load_profile
 from exposure_scan.provider import Provider, ProviderContext, Query
 from exposure_scan.registry import Registry
@@ -126,3 +129,62 @@ def test_a_link_that_is_not_a_web_address_is_not_blamed_on_robots(profile: Profi
     parts = {p.url: p for p in inspector.unchecked_parts if p.url}
     assert set(parts) == set(OddSchemes.urls) and not seen
     assert all(p.reason is not PartReason.ROBOTS for p in parts.values())
+
+
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF of these objects (numbered from 1, the catalog first), with its xref table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    packed = zlib.compress(data, 9)
+    return b"<< %s/Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+        extra, len(packed), packed)
+
+
+def test_a_pdf_drawing_one_form_thousands_of_times_stops_at_the_budget() -> None:
+    """A 1 KB PDF whose page draws a text form 20,000 times kept a reader thread busy for
+    minutes past its budget (pypdf re-reads the form each time, in one call), and the CLI
+    waited for that thread before it could exit."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    pdf = _pdf(
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>",
+        _stream(b"BT /F1 12 Tf (Anna de Berg) Tj ET\n" + b"/X1 Do\n" * 20_000),
+        font,
+        _stream(b"BT /F1 1 Tf (a) Tj ET\n" * 1_000,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /Font << "
+                b"/F1 5 0 R >> >> "),
+    )
+    assert len(pdf) < 2_000
+    start = time.monotonic()
+    with pytest.raises(OverBudget):
+        read_pdf(pdf, deadline=start + 0.5)
+    assert time.monotonic() - start < 2.0
+
+
+def test_a_pdf_page_of_megabytes_of_operators_is_refused_before_parsing() -> None:
+    """4.7 MB of drawing operators (14 KB on the wire) took 180 MB and 11 s to parse."""
+    page = b"BT /F1 1 Tf 1 0 0 1 10 10 Tm (a) Tj ET\n" * 120_000
+    pdf = _pdf(
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(page),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    )
+    start = time.monotonic()
+    with pytest.raises(ParseError):
+        read_pdf(pdf, deadline=start + 5.0)
+    assert time.monotonic() - start < 1.0
