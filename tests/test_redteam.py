@@ -16,6 +16,7 @@ import pytest
 from exposure_scan.config import Config
 from exposure_scan.errors import OverBudget, ParseError, ProfileError
 from exposure_scan.inspector import PageInspector
+from exposure_scan.matching import Matcher
 from exposure_scan.models import Observation, PartReason, RunStatus
 from exposure_scan.pdftext import read_pdf
 from exposure_scan.profile import Profile, load_profile
@@ -188,3 +189,63 @@ def test_a_pdf_page_of_megabytes_of_operators_is_refused_before_parsing() -> Non
     with pytest.raises(ParseError):
         read_pdf(pdf, deadline=start + 5.0)
     assert time.monotonic() - start < 1.0
+
+
+def _person(country: str, street: str, number: str, postcode: str, city: str,
+            **extra: str) -> Profile:
+    return Profile.model_validate({
+        "country": country,
+        "names": [{"given": "Robin", "surname": "Fictley"}],
+        "addresses": [{"label": "home", "street": street, "house_number": number,
+                       "postcode": postcode, "city": city, "country": country, **extra}],
+    })
+
+
+UK_HOME = _person("UK", "Kestrel Road", "17", "ZZ1 2AB", "Nowhereton")
+US_HOME = _person("US", "North Elm Street", "1420", "99501", "Faketown", state="AK",
+                  addition="Apt 3B")
+NL_HOME = _person("NL", "Burgemeester Fictiefstraat", "7", "9999 ZZ", "Voorbeeldstad",
+                  addition="A")
+
+
+def _fields(profile: Profile, text: str) -> set[str]:
+    obs = Observation(provider="inspector", url="https://forum.test/t/1", text=text)
+    return {m.field.value for m in Matcher(profile).match_observation(obs)}
+
+
+@pytest.mark.parametrize(
+    ("profile", "text"),
+    [
+        (UK_HOME, "Robin Fictley, 17 Kestrel Road, Nowhereton ZZ1 2AB. The surgery moved to "
+                  "Suite 4 of the health centre last year."),
+        (US_HOME, "Robin Fictley, 1420 N Elm St Apt 3B, Faketown AK 99501. Her office is at "
+                  "200 Main St Suite 410, Anchorage."),
+    ],
+    ids=["uk-suite-later", "us-other-suite"],
+)
+def test_a_unit_of_another_address_in_the_same_line_does_not_hide_the_home(
+    profile: Profile, text: str
+) -> None:
+    """Any flat, suite or apartment anywhere in the line was read as this address's unit,
+    so one paragraph naming two addresses hid the home address (text is often one line)."""
+    assert _fields(profile, text) == {"name", "address"}
+
+
+@pytest.mark.parametrize(
+    ("profile", "unit"),
+    [
+        (US_HOME, "Robin Fictley, 1420 N Elm St Apt 3B, Faketown AK 99501 "),
+        (NL_HOME, "Robin Fictley Burgemeester Fictiefstraat 7 "),
+        (NL_HOME, "te Voorbeeldstad, aan de Burgemeester Fictiefstraat 7 "),
+        (UK_HOME, "Flat 2 17 Kestrel Road "),
+    ],
+    ids=["us", "nl", "nl-clause", "uk-flat"],
+)
+def test_a_long_one_line_page_is_matched_in_linear_time(profile: Profile, unit: str) -> None:
+    """A 200 KB line repeating a name and street took 48 s in the address matcher, which
+    runs with no time budget: each street reading scanned the whole line for a unit and
+    walked back to the line's start for a place."""
+    text = (unit * (200_000 // len(unit) + 1))[:200_000]
+    start = time.monotonic()
+    _fields(profile, text)
+    assert time.monotonic() - start < 3.0

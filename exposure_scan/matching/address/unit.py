@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from exposure_scan.matching.address.profileaddress import ProfileAddress
 from exposure_scan.matching.address.street import EDINBURGH, StreetReading
-from exposure_scan.matching.address.tokens import Token
+from exposure_scan.matching.address.tokens import HARD_STOPS, Token
 from exposure_scan.matching.address.vocabulary import norm_unit, vocabulary
+
+UNIT_BEFORE = 6  # tokens: "Ground Floor Flat, 12" and "Flat 2, Kingsley Court, 17" fit
+UNIT_AFTER = 4  # tokens: "St, Apt 3B" and "Road Flat 2" fit
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +30,8 @@ def read_unit(
     table = vocabulary()
     used = set(street.used)
     seen = [street.unit] if street.unit else []
-    for i, tok in enumerate(toks):
+    for i in _near(toks, street):
+        tok = toks[i]
         if i in used:
             continue
         if EDINBURGH.fullmatch(tok.text) or tok.text in table.floor_names:
@@ -61,6 +65,24 @@ def read_unit(
     if any(unit != target.unit for unit in seen):
         return None
     return UnitReading(unit=seen[0] if seen else None, used=frozenset(used))
+
+
+def _near(toks: list[Token], street: StreetReading) -> range:
+    """Where this address's unit can stand: a few tokens before the street (Flat 2, 17 X
+    Road) or after it (1420 Elm St, Apt 3B), within its line. A unit further away belongs
+    to another address ("... HG1 2AB. We moved to Suite 4"), and scanning the whole line
+    for each street reading was quadratic in a long one-line page."""
+    lo = max(0, street.first - UNIT_BEFORE)
+    hi = min(len(toks), street.last + 1 + UNIT_AFTER)
+    for k in range(street.first - 1, lo - 1, -1):
+        if toks[k].text in HARD_STOPS:
+            lo = k + 1
+            break
+    for k in range(street.last + 1, hi):
+        if toks[k].text in HARD_STOPS:
+            hi = k
+            break
+    return range(lo, hi)
 
 
 def _named_unit(toks: list[Token], i: int, used: set[int]) -> str:
