@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -101,12 +102,25 @@ def shorten(key: str, keep: int = 60) -> str:
     return key if len(key) <= keep else key[:keep] + "..."
 
 
+def _decode(raw: bytes) -> str:
+    """UTF-8, with or without the byte-order mark Windows editors put first (TOML allows
+    none, so tomllib would refuse line 1); UTF-16 only when its BOM says so (Notepad's
+    "Unicode")."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    text = raw.decode("utf-8-sig")
+    if "\x00" in text:  # UTF-16 without its BOM decodes as UTF-8; TOML allows no NUL
+        at = raw.index(b"\x00")
+        raise UnicodeDecodeError("utf-8", raw, at, at + 1, "NUL byte")
+    return text
+
+
 def load_toml(path: Path, error: type[InputError], missing: str = INIT_HINT) -> dict[str, Any]:
     name = str(path)
     raw = read_regular(path, error, limit=MAX_INPUT_BYTES, expected="a TOML file",
                        missing=missing)
     try:
-        text = raw.decode("utf-8")
+        text = _decode(raw)
     except UnicodeDecodeError as exc:
         raise error(name, "", "is not UTF-8 text (byte %(byte)s); save it as UTF-8",
                     {"byte": exc.start}) from None

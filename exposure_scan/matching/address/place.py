@@ -12,6 +12,8 @@ from exposure_scan.matching.address.street import StreetReading
 from exposure_scan.matching.address.tokens import BOUNDARIES, HARD_STOPS, POSTCODE, Token
 from exposure_scan.matching.address.vocabulary import Seq, canon, vocabulary
 
+PLACE_BEFORE_MAX = 16  # tokens before the street that can still be its place or town clause
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceReading:
@@ -97,18 +99,27 @@ def _place_before(
     Kerkstraat 12". Every token from the start of the clause must be a place word."""
     first = street.first
     s = first
-    while s > 0 and toks[s - 1].text not in HARD_STOPS and toks[s - 1].text != ":":
+    # A place, or a "te <place>," clause, is a few tokens long: looking further back for
+    # each street reading was quadratic in a long one-line page.
+    floor = max(0, first - PLACE_BEFORE_MAX)
+    while s > floor and toks[s - 1].text not in HARD_STOPS and toks[s - 1].text != ":":
         if toks[s - 1].ends_sentence:
             break
         s -= 1
     if s == first:
         return
     probe = _Scan(used=set())
-    ok, _ = _scan_place(toks[s:first], 0, target, probe, text=False)
+    ok: bool | None = False
+    if s != floor or s == 0 or _clause_starts(toks[s - 1]):
+        ok, _ = _scan_place(toks[s:first], 0, target, probe, text=False)
     if ok is False:
         ok, probe = _place_clause_before(toks, s, target, first)
     if ok is not False:
         found.postcode, found.city, found.alias = probe.postcode, probe.city, probe.alias
+
+
+def _clause_starts(before: Token) -> bool:
+    return before.text in HARD_STOPS or before.text == ":" or before.ends_sentence
 
 
 def _place_clause_before(

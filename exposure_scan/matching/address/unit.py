@@ -21,6 +21,9 @@ from exposure_scan.matching.address.vocabulary import norm_unit, vocabulary
 # the separators of a listing line (Apt 4B | 12 Main St; Kerkstraat 12 · app. 3).
 _BETWEEN = frozenset({",", "(", ")", "|", ";", "/"})
 
+UNIT_BEFORE = 6  # tokens: "Ground Floor Flat, 12" and "Flat 2, Kingsley Court, 17" fit
+UNIT_AFTER = 4  # tokens: "St, Apt 3B" and "Road Flat 2" fit
+
 
 @dataclass(frozen=True, slots=True)
 class UnitReading:
@@ -45,9 +48,13 @@ def read_unit(
     running text only those next to the street and number."""
     used = set(street.used)
     seen = [street.unit] if street.unit else []
-    units = _units(toks, target, used)
     if text:
-        units = _next_to(toks, units, street.first, street.last)
+        # Only near the street: a unit further away belongs to another address, and reading
+        # the whole line for each street reading was quadratic in a long one-line page.
+        near = _units(toks, target, used, _near(toks, street))
+        units = _next_to(toks, near, street.first, street.last)
+    else:
+        units = _units(toks, target, used, range(len(toks)))
     for found in units:
         used.update(range(found.start, found.end))
         seen.append(found.unit)
@@ -72,11 +79,13 @@ def unit_after(
     return found.unit if found is not None else None
 
 
-def _units(toks: list[Token], target: ProfileAddress, used: set[int]) -> list[_Unit]:
-    """Every unit among the tokens not yet read, in order."""
+def _units(
+    toks: list[Token], target: ProfileAddress, used: set[int], where: range
+) -> list[_Unit]:
+    """Every unit starting among the tokens `where` not yet read, in order."""
     out: list[_Unit] = []
-    i = 0
-    while i < len(toks):
+    i = where.start
+    while i < where.stop:
         found = None if i in used else _unit_at(toks, i, target, used)
         if found is None:
             i += 1
@@ -169,6 +178,24 @@ def _unit_number(text: str) -> bool:
     if text.isdigit() or EDINBURGH.fullmatch(text):
         return True
     return text.isalpha() and (len(text) == 1 or text in vocabulary().roman_numerals)
+
+
+def _near(toks: list[Token], street: StreetReading) -> range:
+    """Where this address's unit can stand: a few tokens before the street (Flat 2, 17 X
+    Road) or after it (1420 Elm St, Apt 3B), within its line. A unit further away belongs
+    to another address ("... HG1 2AB. We moved to Suite 4"), and scanning the whole line
+    for each street reading was quadratic in a long one-line page."""
+    lo = max(0, street.first - UNIT_BEFORE)
+    hi = min(len(toks), street.last + 1 + UNIT_AFTER)
+    for k in range(street.first - 1, lo - 1, -1):
+        if toks[k].text == "\n":  # a listing's "|" may stand between (App. 3 | Kerkstraat 12)
+            lo = k + 1
+            break
+    for k in range(street.last + 1, hi):
+        if toks[k].text == "\n":
+            hi = k
+            break
+    return range(lo, hi)
 
 
 def _named_unit(toks: list[Token], i: int) -> _Unit | None:
