@@ -16,6 +16,7 @@ import time
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import Field
@@ -130,6 +131,11 @@ class PageInspector(Provider):
             shown = visible_url(url)
             try:
                 observation = await self.read(url, ctx, title=title)
+            except asyncio.CancelledError:
+                # The source's time ran out or the scan was stopped mid-read: this page is
+                # listed by URL, never left out as if it had shown nothing.
+                ctx.note_unchecked(reason=PartReason.INTERRUPTED, url=shown, title=title)
+                raise
             except ProviderError as exc:
                 ctx.note_unchecked(str(exc), reason=reason_for(exc), url=shown, title=title)
             except Exception as exc:
@@ -148,6 +154,11 @@ class PageInspector(Provider):
     async def read(self, url: str, ctx: ProviderContext, title: str = "") -> Observation | None:
         """One page; None (with a note) when it may not or cannot be read."""
         shown = visible_url(url)
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("http", "https"):  # javascript:, file:, data: ... are no web pages
+            ctx.note_unchecked(f"{scheme or 'no'} scheme", reason=PartReason.NOT_HTML,
+                               url=shown, title=title)
+            return None
         if not await ctx.robots_allows(url):
             ctx.note_unchecked(reason=PartReason.ROBOTS, url=shown, title=title)
             return None

@@ -277,7 +277,6 @@ async def run_provider(
         async with asyncio.timeout(timeout):
             observations = await provider.search(query, ctx)
     except TimeoutError:
-        observations = list(ctx.kept)  # what was found before time ran out still counts
         status, reason = RunStatus.UNCHECKED, RunReason.TIMED_OUT
         params = ReasonParams(seconds=timeout)
     except ProviderError as exc:
@@ -293,6 +292,10 @@ async def run_provider(
         # The type only: an exception message may carry the values the provider was sent.
         status, reason = RunStatus.UNCHECKED, RunReason.INTERNAL_ERROR
         params = ReasonParams(kind=type(exc).__name__)
+    if status is RunStatus.UNCHECKED:
+        # What the source found before it failed still counts (a 429 on the second query
+        # must not drop the doxing post the first one found); the run stays unchecked.
+        observations = list(ctx.kept)
     run = _run(
         cls,
         status,

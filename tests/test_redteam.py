@@ -45,11 +45,6 @@ async def _pages(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, html="<p>nothing here</p>")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inspector.py/scan.py (speed, memory): a page still being read when the source's "
-    "provider_timeout or a stop ends it is not listed by URL",
-)
 def test_a_page_cut_off_by_the_source_timeout_is_listed_by_url(profile: Profile) -> None:
     """Every page that could not be read is listed by URL with its reason (issue 8), also
     the ones in flight when `provider_timeout` (or Ctrl-C, SIGTERM) ends the inspector."""
@@ -106,11 +101,6 @@ class OddSchemes(Provider):
         return [Observation(provider=self.name, url=u, title="t", inspect=True) for u in self.urls]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="inspector.py/http.py (speed): a link that is not http(s) is reported as "
-    "'robots.txt disallows reading it'; it should be refused as not a web page",
-)
 def test_a_link_that_is_not_a_web_address_is_not_blamed_on_robots(profile: Profile) -> None:
     seen: list[str] = []
 
@@ -252,11 +242,6 @@ def test_a_long_one_line_page_is_matched_in_linear_time(profile: Profile, unit: 
     assert time.monotonic() - start < 3.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page.py (speed): libxml2 checks each attribute of a tag against all before it; "
-    "a tag with 200,000 attributes (1.9 MB) parses for hours in one uninterruptible call",
-)
 def test_a_tag_with_tens_of_thousands_of_attributes_is_read_quickly() -> None:
     """40,000 attributes took 13 s, 200,000 longer than anyone waits: the reader thread runs
     on after the page is reported over budget, and the CLI waits for it before exiting."""
@@ -286,11 +271,6 @@ class RateLimitedAfterOne(Provider):
         raise RateLimited("rate limited by search.test (HTTP 429)")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scan.py (memory): run_provider keeps ctx.kept after a timeout only; any other "
-    "error drops what the source had already found",
-)
 def test_results_kept_before_a_source_error_still_count(profile: Profile) -> None:
     """SearXNG answered the first query, then 429 on the second: the pages of the first
     (the doxing post among them) were dropped, the inspector read nothing, level unknown."""
