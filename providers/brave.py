@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, SourceKind
+from exposure_scan.models import Observation, PartReason, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query
 
@@ -48,21 +48,28 @@ def parse_results(payload: Any, provider: str = "brave") -> list[Observation]:
     if not isinstance(web, dict) or not isinstance(web.get("results", []), list):
         raise ParseError("Brave `web` has no `results` list")
     hits = []
-    for item in web.get("results", []):
+    results = web.get("results", [])
+    for item in results:
+        # One odd result is left out, not the whole answer (the others may hold the page).
         if not isinstance(item, dict) or not isinstance(item.get("url"), str):
-            raise ParseError("Brave result without a `url`")
+            continue
         description = html.unescape(TAGS.sub("", str(item.get("description") or "")))
-        hits.append(
-            Observation(
-                provider=provider,
-                url=item["url"],
-                title=str(item.get("title") or ""),
-                snippet=description,
-                text=description,
-                source_kind=SourceKind.SEARCH,
-                inspect=True,
+        try:
+            hits.append(
+                Observation(
+                    provider=provider,
+                    url=item["url"],
+                    title=str(item.get("title") or ""),
+                    snippet=description,
+                    text=description,
+                    source_kind=SourceKind.SEARCH,
+                    inspect=True,
+                )
             )
-        )
+        except ValueError:
+            continue
+    if results and not hits:
+        raise ParseError("Brave results without a usable `url`")
     return hits
 
 
@@ -110,7 +117,13 @@ class BraveProvider(Provider[BraveOptions]):
                 )
             if status != 200:
                 raise ProviderResponseError(f"Brave answered HTTP {status} {code}".strip())
-            for hit in parse_results(payload, self.name):
+            found = parse_results(payload, self.name)
+            web = payload.get("web") if isinstance(payload, dict) else None
+            odd = len(web.get("results") or []) - len(found) if isinstance(web, dict) else 0
+            if odd:
+                ctx.note_unchecked(f"{odd} results without a usable url",
+                                   reason=PartReason.FAILED)
+            for hit in found:
                 if hit.url not in hits:  # kept at once: survives a timeout or a stop
                     hits[hit.url] = tag_site(hit)
                     ctx.keep(hits[hit.url])

@@ -51,27 +51,44 @@ def parse_results(payload: Any, provider: str = "searxng") -> tuple[list[Observa
         raise ParseError("SearXNG answer has no `results` list")
     hits = []
     for item in payload["results"]:
+        # One odd result (no url, a list for a title) is left out, not the whole answer:
+        # the other results may hold the page that matters. `skipped` counts them.
         if not isinstance(item, dict) or not isinstance(item.get("url"), str):
-            raise ParseError("SearXNG result without a `url`")
-        hits.append(
-            Observation(
-                provider=provider,
-                url=item["url"],
-                title=str(item.get("title") or ""),
-                snippet=str(item.get("content") or ""),
-                text=str(item.get("content") or ""),
-                source_kind=SourceKind.SEARCH,
-                inspect=True,
-                extra={"engine": str(item.get("engine") or "")},
+            continue
+        try:
+            hits.append(
+                Observation(
+                    provider=provider,
+                    url=item["url"],
+                    title=str(item.get("title") or ""),
+                    snippet=str(item.get("content") or ""),
+                    text=str(item.get("content") or ""),
+                    source_kind=SourceKind.SEARCH,
+                    inspect=True,
+                    extra={"engine": str(item.get("engine") or "")},
+                )
             )
-        )
+        except ValueError:
+            continue
+    if payload["results"] and not hits:
+        raise ParseError("SearXNG results without a usable `url`")
     failed = []
-    for entry in payload.get("unresponsive_engines") or []:
+    engines = payload.get("unresponsive_engines") or []
+    if isinstance(engines, str):  # one engine's name, not a list of characters
+        engines = [engines]
+    if not isinstance(engines, list):
+        raise ParseError("SearXNG `unresponsive_engines` is not a list")
+    for entry in engines:
         if isinstance(entry, (list, tuple)) and entry:
             failed.append(f"{entry[0]}: {entry[1]}" if len(entry) > 1 else str(entry[0]))
         else:
             failed.append(str(entry))
     return hits, failed
+
+
+def skipped(payload: Any, found: list[Observation]) -> int:
+    """How many results of an answer parse_results left out for their shape."""
+    return len(payload["results"]) - len(found) if isinstance(payload, dict) else 0
 
 
 class SearxngProvider(Provider[SearxngOptions]):
@@ -105,6 +122,10 @@ class SearxngProvider(Provider[SearxngOptions]):
             if status != 200:
                 raise ProviderResponseError(f"SearXNG answered HTTP {status}")
             found, failed = parse_results(payload, self.name)
+            odd = skipped(payload, found)
+            if odd:
+                ctx.note_unchecked(f"{odd} results without a usable url",
+                                   reason=PartReason.FAILED)
             for entry in failed:
                 # Once per engine and its own error: the query is left out (it holds the name).
                 if entry not in told:

@@ -132,3 +132,12 @@ async def test_results_are_kept_as_they_arrive_so_a_later_failure_keeps_them() -
         with pytest.raises(ProviderResponseError):
             await brave.search(QUERY, ctx)
     assert ctx.kept and len({o.url for o in ctx.kept}) == len(ctx.kept)
+
+
+def test_one_odd_result_is_left_out_not_the_whole_answer() -> None:
+    """A hostile or changed answer with one result in another shape keeps the others."""
+    payload = {"type": "search", "web": {"results": [
+        {"title": "no url"}, {"url": ["x"]},
+        {"url": "https://forum.test/t/1", "title": "post", "description": "d"},
+    ]}}
+    assert [h.url for h in parse_results(payload)] == ["https://forum.test/t/1"]

@@ -9,7 +9,7 @@ from exposure_scan.errors import MissingCredentials, ParseError, ProviderRespons
 from exposure_scan.models import PartReason
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import ProviderContext, Query
-from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results
+from exposure_scan.providers.searxng import SearxngOptions, SearxngProvider, parse_results, skipped
 from exposure_scan.reports.i18n import part_text
 from tests.conftest import fixture_json, make_fetcher, run_search
 
@@ -150,3 +150,17 @@ async def test_results_are_kept_as_they_arrive_so_a_later_failure_keeps_them() -
         with pytest.raises(ProviderResponseError):
             await searx.search(QUERY, ctx)
     assert len(ctx.kept) == 2 and len({o.url for o in ctx.kept}) == 2
+
+
+def test_one_odd_result_is_left_out_and_engines_as_one_string() -> None:
+    """One result without a url no longer fails the whole answer (the doxing post may be the
+    next result); `unresponsive_engines` as one string is one engine, not its letters."""
+    payload = {
+        "results": [{"title": "no url"}, "junk",
+                    {"url": "https://forum.test/t/1", "title": "post", "content": "c"}],
+        "unresponsive_engines": "bing",
+    }
+    hits, failed = parse_results(payload)
+    assert [h.url for h in hits] == ["https://forum.test/t/1"]
+    assert failed == ["bing"]
+    assert skipped(payload, hits) == 2
