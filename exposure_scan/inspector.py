@@ -156,7 +156,7 @@ class PageInspector(Provider):
         shown = visible_url(url)
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):  # javascript:, file:, data: ... are no web pages
-            ctx.note_unchecked(f"{scheme or 'no'} scheme", reason=PartReason.NOT_HTML,
+            ctx.note_unchecked(f"{scheme}:", reason=PartReason.NOT_HTML,
                                url=shown, title=title)
             return None
         if not await ctx.robots_allows(url):

@@ -301,6 +301,7 @@ class PartReason(StrEnum):
     ENGINE_FAILED = "engine_failed"  # one back-end of a metasearch failed
     INCOMPLETE = "incomplete"  # the source cut its search short (params.field: searched by)
     NO_SERVER = "no_server"  # no server known for it (params.target, params.suffix: RDAP)
+    ODD_RESULTS = "odd_results"  # answer results in a shape not understood, left out (count)
     NOT_FOUND = "not_found"  # a record the source itself listed was not found (params.target)
     FAILED = "failed"  # anything else; `detail` says what
 

@@ -112,6 +112,7 @@ PART_LABELS: dict[str, str] = {
     "incomplete": "the source cut its search short: results incomplete",
     "no_server": "no server known to look it up",
     "not_found": "a record the source listed was not found",
+    "odd_results": "search results in an unexpected shape, left out",
     "failed": "failed",
 }
 # Parts whose detail is a bare technical value (a content type): in English too it follows
@@ -137,6 +138,10 @@ PART_WORDS: dict[str, Words] = {
     ),
     "no_server": Words("{target}: no RDAP server known for .{suffix}"),
     "not_found": Words("{target}: not found at the source, though its search listed it"),
+    "odd_results": Words(
+        "{count} search result in an unexpected shape left out",
+        "{count} search results in an unexpected shape left out",
+    ),
     "unanswered": Words(
         "{count} search got no results from any search engine tried: ddgs cannot tell no "
         "results from a blocked or captcha page",

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pydantic import Field
 
 from exposure_scan.errors import MissingCredentials, ParseError, ProviderResponseError
-from exposure_scan.models import Observation, PartReason, SourceKind
+from exposure_scan.models import Observation, PartReason, ReasonParams, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, ProviderOptions, Query
 
@@ -121,8 +121,7 @@ class BraveProvider(Provider[BraveOptions]):
             web = payload.get("web") if isinstance(payload, dict) else None
             odd = len(web.get("results") or []) - len(found) if isinstance(web, dict) else 0
             if odd:
-                ctx.note_unchecked(f"{odd} results without a usable url",
-                                   reason=PartReason.FAILED)
+                ctx.note_unchecked(reason=PartReason.ODD_RESULTS, params=ReasonParams(count=odd))
             for hit in found:
                 if hit.url not in hits:  # kept at once: survives a timeout or a stop
                     hits[hit.url] = tag_site(hit)

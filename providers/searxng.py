@@ -124,8 +124,7 @@ class SearxngProvider(Provider[SearxngOptions]):
             found, failed = parse_results(payload, self.name)
             odd = skipped(payload, found)
             if odd:
-                ctx.note_unchecked(f"{odd} results without a usable url",
-                                   reason=PartReason.FAILED)
+                ctx.note_unchecked(reason=PartReason.ODD_RESULTS, params=ReasonParams(count=odd))
             for entry in failed:
                 # Once per engine and its own error: the query is left out (it holds the name).
                 if entry not in told:
