@@ -13,9 +13,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-
 from exposure_scan.controls import strip_controls
 from exposure_scan.errors import OverBudget, ParseError
 from exposure_scan.page import MAX_TEXT, PageFacts
@@ -24,12 +21,6 @@ MAX_PDF_PAGES = 300
 MAX_STREAM = 2_000_000  # decoded bytes of one stream: a text page needs far less; parsing
 # 4.7 MB of operators took 180 MB and 1.5 s in one uninterruptible call
 
-try:  # pypdf >= 7: limits per call (a context variable, so per worker thread)
-    from pypdf import apply_configuration as _apply
-except ImportError:  # pragma: no cover - older pypdf keeps its own 75 MB limits
-    _apply = None  # type: ignore[assignment]
-
-
 @contextmanager
 def _no_limits_change() -> Iterator[None]:
     yield
@@ -37,9 +28,11 @@ def _no_limits_change() -> Iterator[None]:
 
 def _limits() -> AbstractContextManager[object]:
     """Decompression bombs inside a PDF stop at `MAX_STREAM` rather than pypdf's 75 MB."""
-    if _apply is None:
+    try:  # pypdf >= 7: limits per call (a context variable, so per worker thread)
+        from pypdf import apply_configuration
+    except ImportError:  # pragma: no cover - older pypdf keeps its own 75 MB limits
         return _no_limits_change()
-    return _apply(
+    return apply_configuration(
         zlib_maximum_output_length=MAX_STREAM,
         lzw_maximum_output_length=MAX_STREAM,
         run_length_maximum_output_length=MAX_STREAM,
@@ -76,6 +69,11 @@ def read_pdf(body: bytes, *, deadline: float | None = None) -> PageFacts:
 
 
 def _read(body: bytes, deadline: float | None) -> PageFacts:
+    # pypdf is imported with the first PDF, not with the page reader (most scans read none):
+    # a twentieth of a second less at every start.
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         reader = PdfReader(io.BytesIO(body))
         if reader.is_encrypted and not reader.decrypt(""):
