@@ -521,4 +521,4 @@ async def test_host_turns_are_claimed_before_fetch_slots() -> None:
     wall = time.monotonic() - started
     gaps = [b - a for times in arrivals.values() for a, b in itertools.pairwise(times)]
     assert all(g >= 0.095 for g in gaps), gaps
-    assert wall < 0.75, wall
+    assert wall < 0.95, wall  # slots held while asleep took 1.0 s; loaded CI machines are slow
