@@ -202,14 +202,19 @@ def assess(
         seen.append((obs, matches))
         if matches:
             matched.append((obs, matches))
-    matched = [(load(o) if spooled(o) else o, m) for o, m in matched]
+
+    def with_text(obs: Observation) -> Observation:
+        return load(obs) if spooled(obs) else obs
+
+    matched = [(with_text(o), m) for o, m in matched]
     findings = [_lean(f) for f in attach_steps(score_findings(profile, matched), profile)]
     del matched
     if not (household and profile.household):
         return Assessment(findings, unmatched)
     members = HouseholdMatcher(profile)
-    theirs = find_household(profile, ((load(o) if spooled(o) else o, m) for o, m in seen), members)
-    unmatched += [o for o in members.failed if not any(o.url == u.url for u in unmatched)]
+    theirs = find_household(profile, ((with_text(o), m) for o, m in seen), members)
+    listed = {o.url for o in unmatched}
+    unmatched += [o for o in members.failed if o.url not in listed]
     return Assessment(findings, unmatched, theirs)
 
 
