@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exposure_scan.matching.normalise import fold
+from exposure_scan.matching.pagetext import PageText
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Email
@@ -67,6 +68,16 @@ def _hint(box: str) -> re.Pattern[str]:
     return re.compile(DOT.join(re.escape(p) for p in domain.split(".")), re.I)
 
 
+def _needs(box: str) -> tuple[tuple[str, ...], ...]:
+    """What `_hint(box)` cannot match without: each label of the domain, in the folded
+    text (of one of the spellings, for Gmail). The hint ignores case, and every character
+    that it takes for an ASCII letter folds to that letter (İ, ı: i; ſ: s; K: k)."""
+    domain = box.rsplit("@", 1)[1]
+    if domain == "gmail.com":
+        return (("gmail", "googlemail"), ("com",))
+    return tuple((label,) for label in domain.split("."))
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     label: str
@@ -74,6 +85,7 @@ class Target:
     box: str
     pattern: re.Pattern[str]
     hint: re.Pattern[str]
+    needs: tuple[tuple[str, ...], ...]
 
 
 class EmailMatcher:
@@ -83,7 +95,9 @@ class EmailMatcher:
             box = mailbox(email.address)
             if box is not None:
                 targets.append(
-                    Target(email.label, email.is_private, box, _pattern(box), _hint(box))
+                    Target(
+                        email.label, email.is_private, box, _pattern(box), _hint(box), _needs(box)
+                    )
                 )
         self.targets = tuple(targets)
 
@@ -94,9 +108,15 @@ class EmailMatcher:
             return [_hit(t, raw.strip(), parts) for t in self.targets if t.box == box]
         return self.find_in_text(raw)
 
-    def find_in_text(self, text: str) -> list[FieldMatch]:
+    def find_in_text(self, text: str, page: PageText | None = None) -> list[FieldMatch]:
+        """page: the text's PageText, when the caller has it (its folding is shared)."""
         out: list[FieldMatch] = []
+        folded: str | None = None
         for target in self.targets:
+            if folded is None:  # the joined lines hold the same words as the text
+                folded = fold(text) if page is None else page.folded()
+            if not all(any(w in folded for w in need) for need in target.needs):
+                continue
             if target.hint.search(text) is None:
                 continue
             m = target.pattern.search(text)

@@ -20,6 +20,7 @@ from exposure_scan.matching.normalise import (
     strip_apostrophes,
     variants,
 )
+from exposure_scan.matching.pagetext import PageText
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import PersonName
@@ -122,6 +123,13 @@ class NameMatcher:
                 if letters(fold(word)) not in self.particles:
                     anchors |= {letters(v) for v in variants(word)}
         self.anchors = frozenset(a for a in anchors if a)
+        # an anchor in letters(fold(line)): its letters in the folded line with only other
+        # characters between them; an anchor holding another is found where that one is
+        self._anchor_patterns = tuple(
+            re.compile("[^a-z\n]*".join(map(re.escape, a)))
+            for a in sorted(self.anchors)
+            if not any(b != a and b in a for b in self.anchors)
+        )
         self.surname_words = frozenset(
             letters(v)
             for n in names
@@ -221,23 +229,19 @@ class NameMatcher:
                 best = found
         return best
 
-    def find_in_text(self, text: str) -> FieldMatch | None:
+    def find_in_text(self, text: str, page: PageText | None = None) -> FieldMatch | None:
         """The first place in running text that names the person; failing that, a name
         broken over two lines ("... is Sanne\nde Wit"): the end of one line joined to the
-        start of the next."""
-        # Folding is character by character and a line break folds to no letter, so a
-        # surname in no line of the text is not in the whole text either: most pages are
-        # passed over in one look.
-        whole = letters(fold(text))
-        if not any(a in whole for a in self.anchors):
-            return None
-        lines = text.splitlines()
+        start of the next. page: the text's PageText, when the caller has it."""
+        page = PageText(text) if page is None else page
+        lines = page.lines
         hits = []
         budget = [MAX_ANCHORS]
         seen: dict[str, FieldMatch | None] = {}
-        for n, line in enumerate(lines):
+        for n in self._anchor_lines(page):
             if budget[0] <= 0:
                 break
+            line = lines[n]
             folded = letters(fold(line))
             if not any(a in folded for a in self.anchors):
                 continue
@@ -256,6 +260,17 @@ class NameMatcher:
             if found is not None:
                 return found
         return None
+
+    def _anchor_lines(self, page: PageText) -> Iterable[int]:
+        """The lines where the surname may stand (a superset of those holding an anchor),
+        in order: found in the folded page in a few searches, not line by line."""
+        view = page.view()
+        if view is None:
+            return range(len(page.lines))
+        found: set[int] = set()
+        for pattern in self._anchor_patterns:
+            found |= view.lines_matching(pattern)
+        return sorted(found)
 
     def _find_in_line(
         self, line: str, budget: list[int], seen: dict[str, FieldMatch | None]

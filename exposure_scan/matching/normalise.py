@@ -6,6 +6,7 @@ once). Nothing is normalised in place: callers keep the raw string to show as ev
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import cache, lru_cache
 from itertools import product
@@ -62,11 +63,28 @@ def _fold_run(match: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Lower case ASCII: case, diacritics and scripts folded (Öztürk -> ozturk, ı -> i)."""
-    low = text.lower()
-    if low.isascii():
-        return low
-    # Only the runs of other characters go through anyascii (an ASCII character is itself).
-    return _NON_ASCII.sub(_fold_run, low)
+    if text.isascii():
+        return text.lower()
+    # The ASCII encoder copies the ASCII stretches in C and hands each run of other
+    # characters to _fold_runs: a whole page folds without a regex scan over it.
+    try:
+        return text.encode("ascii", _FOLD_ERRORS).lower().decode("ascii")
+    except UnicodeEncodeError:  # a folding that is not ASCII (anyascii promises none)
+        return _NON_ASCII.sub(_fold_run, text.lower())
+
+
+def _fold_runs(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a run of non-ASCII characters as fold folds it. The run is
+    lowered on its own: only a capital sigma lowers by its neighbours, and both of its
+    lower forms fold to s."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    low = error.object[error.start : error.end].lower()
+    return "".join([ch if ch < "\x80" else _fold_char(ch) for ch in low]), error.end
+
+
+_FOLD_ERRORS = "exposure_scan.fold"
+codecs.register_error(_FOLD_ERRORS, _fold_runs)
 
 
 def fold_e(text: str) -> str:
@@ -108,6 +126,42 @@ def fold_with_map(text: str, special: dict[str, str] | None = None) -> tuple[str
     return "".join(out), index
 
 
+def fold_chars(text: str, special: dict[str, str] | None = None) -> str:
+    """fold_with_map(text, special)[0], without the index (and without a Python step per
+    character: see fold)."""
+    if text.isascii():
+        return text.lower()
+    errors = _fold_chars_errors(tuple(sorted(special.items())) if special else ())
+    if errors is not None:
+        try:
+            return text.encode("ascii", errors).lower().decode("ascii")
+        except UnicodeEncodeError:
+            pass
+    return fold_with_map(text, special)[0]
+
+
+@lru_cache(maxsize=16)
+def _fold_chars_errors(items: tuple[tuple[str, str], ...]) -> str | None:
+    """The name of a codec error handler that folds a run of non-ASCII characters as
+    fold_with_map does with these special characters; None when the encoder cannot (a
+    special ASCII character, or a special folding that lower-casing would change)."""
+    special = dict(items)
+    if any(ch.isascii() or value != value.lower() for ch, value in special.items()):
+        return None
+
+    def fold_run(error: UnicodeError) -> tuple[str, int]:
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        run = error.object[error.start : error.end]
+        return "".join([special[ch] if ch in special else _fold_char(ch) for ch in run]), error.end
+
+    name = f"exposure_scan.fold_chars.{len(_HANDLERS)}"
+    codecs.register_error(name, fold_run)
+    _HANDLERS.append(name)
+    return name
+
+
+_HANDLERS: list[str] = []
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
+from exposure_scan.matching.normalise import fold
+from exposure_scan.matching.pagetext import PageText
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Phone
@@ -21,6 +23,7 @@ from exposure_scan.profile import Phone
 _MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
 _PREFIX = re.compile(r"^\s*(?:tel|phone|telefoon|mobiel|fax)?\s*[:.]?\s*(?:tel:|callto:)?", re.I)
 _NOT_DIGIT = re.compile(r"\D+")
+_NOT_DIGIT_BYTES = bytes(b for b in range(128) if not 48 <= b <= 57)
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Every Unicode space (no-break, thin, narrow, figure...) and the zero-width characters that
 # page text puts between digit groups; replaced one for one so that offsets stay.
@@ -100,8 +103,9 @@ class PhoneMatcher:
         hits = self._hits(parse(raw, self.region), raw.strip(), MatchPart.COUNTRY_AND_NUMBER)
         return hits or self.find_in_text(raw)
 
-    def find_in_text(self, text: str) -> list[FieldMatch]:
-        if not self.targets or not self._may_hold(text):
+    def find_in_text(self, text: str, page: PageText | None = None) -> list[FieldMatch]:
+        """page: the text's PageText, when the caller has it."""
+        if not self.targets or not self._may_hold(text, page):
             return []
         out: dict[str, FieldMatch] = {}
         raw = text
@@ -113,10 +117,23 @@ class PhoneMatcher:
             self._scan(_HOUSE_AFTER.sub(lambda m: " " * len(m.group()), text), raw, out)
         return list(out.values())
 
-    def _may_hold(self, text: str) -> bool:
+    def _may_hold(self, text: str, page: PageText | None = None) -> bool:
         """Whether the text's digits, run together, contain a profile number's national
         digits at all: most pages do not, and the number finder is most of the time taken
-        matching a long page."""
+        matching a long page. (The page's joined lines have the same digits as its text.)"""
+        source = text if page is None else page.joined
+        digits = source.encode("ascii", "ignore").translate(None, _NOT_DIGIT_BYTES)
+        if not source.isascii():
+            # every digit of another script folds to ASCII digits: if folding adds none,
+            # the ASCII digits are all the digits
+            folded = fold(source) if page is None else page.folded()
+            if sum(map(folded.count, "0123456789")) != len(digits):
+                return self._may_hold_slowly(source)
+        return bool(digits) and any(str(t.key[1]).encode() in digits for t in self.targets)
+
+    def _may_hold_slowly(self, text: str) -> bool:
+        """_may_hold for a text with digits of other scripts, or characters that fold to
+        digits (½, ²): the text's digits read one by one."""
         digits = _NOT_DIGIT.sub("", text)
         if not digits:
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from exposure_scan.matching.address import AddressMatcher
 from exposure_scan.matching.email import EmailMatcher
 from exposure_scan.matching.name import NameMatcher
+from exposure_scan.matching.pagetext import PageText
 from exposure_scan.matching.phone import PhoneMatcher
 from exposure_scan.models import FieldMatch
 
@@ -25,11 +26,12 @@ def find_all(
     """Every profile value the text shows, at most one match per field and label."""
     if not text.strip():
         return []
+    page = PageText(text)  # split and folded once, for every field
     out: list[FieldMatch] = []
-    name = names.find_in_text(text)
+    name = names.find_in_text(text, page)
     if name is not None:
         out.append(name)
-    out.extend(addresses.find_in_text(text, names.anchors))
-    out.extend(phones.find_in_text(text))
-    out.extend(emails.find_in_text(text))
+    out.extend(addresses.find_in_text(text, names.anchors, page))
+    out.extend(phones.find_in_text(text, page))
+    out.extend(emails.find_in_text(text, page))
     return out

@@ -5,7 +5,7 @@ three stages that each return an immutable result: the street and house number
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from exposure_scan.matching.address.fields import compose, field_blocks
@@ -19,6 +19,7 @@ from exposure_scan.matching.address.street import (
 )
 from exposure_scan.matching.address.tokens import (
     POSTCODE,
+    SPECIAL_CHARACTERS,
     TOKEN_PATTERN,
     Token,
     fold_text,
@@ -27,6 +28,7 @@ from exposure_scan.matching.address.tokens import (
 )
 from exposure_scan.matching.address.unit import UnitReading, read_unit, unit_after
 from exposure_scan.matching.address.vocabulary import canon, vocabulary
+from exposure_scan.matching.pagetext import PageText
 from exposure_scan.matching.reason import describe
 from exposure_scan.models import FieldKind, FieldMatch, MatchPart
 from exposure_scan.profile import Address
@@ -65,6 +67,7 @@ class AddressMatcher:
     def __init__(self, addresses: Sequence[Address]) -> None:
         self.targets = tuple(ProfileAddress.of(a) for a in addresses)
         self._short_words = vocabulary().short_words_after_number
+        self._line_keys = tuple(_LineKeys.of(t) for t in self.targets)
 
     def tokenize(self, raw: str, country: str) -> list[Token]:
         return tokenize(raw, country, self._short_words)
@@ -81,10 +84,14 @@ class AddressMatcher:
                 out.append(_field_match(target, found, raw.strip()))
         return out
 
-    def find_in_text(self, text: str, surnames: frozenset[str] = frozenset()) -> list[FieldMatch]:
+    def find_in_text(
+        self, text: str, surnames: frozenset[str] = frozenset(), page: PageText | None = None
+    ) -> list[FieldMatch]:
         """The profile's addresses in running text; surnames are the letters-only words of
-        the profile's surnames, after which a street may follow on a listing line."""
-        lines = text.splitlines()
+        the profile's surnames, after which a street may follow on a listing line. page:
+        the text's PageText, when the caller has it."""
+        page = PageText(text) if page is None else page
+        lines = page.lines
         out: dict[str, FieldMatch] = {}
         for block, observed in field_blocks(lines):
             composed: dict[str, list[Token]] = {}
@@ -97,7 +104,8 @@ class AddressMatcher:
                 found = self.read(composed[target.country], target, text=False)
                 if found is not None:
                     out[target.label] = _field_match(target, found, observed)
-        for n, line in enumerate(lines):
+        for n in self._candidate_lines(page):
+            line = lines[n]
             if not _has_digit(line) or len(out) == len(self.targets):
                 continue
             nxt = lines[n + 1] if n + 1 < len(lines) else ""
@@ -115,6 +123,22 @@ class AddressMatcher:
                     observed = line[toks[found.first].start : toks[found.end].end]
                     out[target.label] = _field_match(target, found, observed)
         return list(out.values())
+
+    def _candidate_lines(self, page: PageText) -> Iterable[int]:
+        """In order, the lines where _LineWords.may_show may hold for some target (and
+        perhaps a few more): found by searching the folded page, not line by line."""
+        view = page.view(SPECIAL_CHARACTERS)
+        if view is None or any(keys is None for keys in self._line_keys):
+            return range(len(page.lines))
+        found: set[int] = set()
+        for keys in self._line_keys:
+            assert keys is not None
+            for word in keys.words:
+                found |= view.lines_with(word)
+            if keys.postcode is not None:
+                for n in view.lines_matching(keys.postcode):
+                    found.update((n, n - 1) if n else (n,))  # and the line before it
+        return sorted(found)
 
     def read(
         self, toks: list[Token], target: ProfileAddress, *, text: bool, next_line: str = ""
@@ -199,6 +223,32 @@ class _LineWords:
         return bool(code) and (
             code in self.compact or code in self.words or code in self.next_compact
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _LineKeys:
+    """What _LineWords.may_show looks for, as searches over the folded page. The street's
+    first word: every spelling that canon reads as it, or that spelling without its last s
+    (a word and an s: Queen's). The postcode: its characters with anything but letters
+    and digits between them (its folded line without spaces, or the next line's)."""
+
+    words: tuple[str, ...]
+    postcode: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, target: ProfileAddress) -> _LineKeys | None:
+        """None: no search can narrow the lines down (a spelling of no letters)."""
+        forms = vocabulary().spellings(target.street[0]) if target.street else frozenset()
+        cut = {f[:-1] if f.endswith("s") and len(f) > 1 else f for f in forms}
+        if "" in cut:
+            return None
+        # a line holding a word holds every word inside it too: those are enough
+        words = tuple(sorted(w for w in cut if not any(v != w and v in w for v in cut)))
+        code = target.postcode
+        if code.endswith("s") and len(code) > 1:
+            code = code[:-1]  # a word and an s (see _LineWords.of)
+        pattern = re.compile("[^a-z0-9\n]*".join(map(re.escape, code))) if code else None
+        return cls(words, pattern)
 
 
 def _has_digit(line: str) -> bool:

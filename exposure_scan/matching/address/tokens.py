@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from exposure_scan.matching.normalise import fold_with_map
+from exposure_scan.matching.normalise import fold_chars, fold_with_map
 
 POSTCODE = "\x00pc"  # the text of a recognised postcode token; its value is in Token.postcode
 BOUNDARIES = frozenset({",", ";", ":", "(", ")", "\n", "|", "/"})
@@ -57,7 +57,7 @@ def fold_address(raw: str) -> tuple[str, list[int]]:
 
 def fold_text(raw: str) -> str:
     """fold_address(raw)[0] without the index: the text the tokens are read from."""
-    return raw.lower() if raw.isascii() else fold_address(raw)[0]
+    return fold_chars(raw, SPECIAL_CHARACTERS)
 
 
 def words(text: str) -> list[str]:

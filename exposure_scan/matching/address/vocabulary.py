@@ -226,6 +226,20 @@ class Vocabulary:
                 break
         return self.words.get(word, word)
 
+    def spellings(self, key: str) -> frozenset[str]:
+        """Every word that canon makes key (and perhaps a few more): key, its variants in
+        [words], and each of those with a long suffix for its short one (dorpsstraat for
+        dorpsstr)."""
+        direct = {word for word, canonical in self.words.items() if canonical == key}
+        # what a word with its suffix shortened must be for canon to give key
+        bases = direct | ({key} if key not in self.words else set())
+        out = direct | {key}
+        for long, short in self.suffixes:
+            for base in bases:
+                if base.endswith(short):
+                    out.add(base[: len(base) - len(short)] + long)
+        return frozenset(out)
+
     def is_po_box(self, texts: list[str]) -> bool:
         """The token texts name a PO box (Postbus 12, P.O. Box 12, POB 12)."""
         for i, text in enumerate(texts):
