@@ -18,7 +18,7 @@ from exposure_scan.matching.normalise import fold, fold_chars
 class FoldedLines:
     """The page's lines folded and joined by line feeds, with the lines found in it."""
 
-    __slots__ = ("text", "_starts")
+    __slots__ = ("_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -57,7 +57,7 @@ class FoldedLines:
 class PageText:
     """A page's text, its lines, and its folded views (computed when first asked for)."""
 
-    __slots__ = ("text", "lines", "joined", "_folds")
+    __slots__ = ("_folds", "joined", "lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
