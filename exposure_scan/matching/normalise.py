@@ -79,8 +79,16 @@ def _fold_runs(error: UnicodeError) -> tuple[str, int]:
     lower forms fold to s."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    low = error.object[error.start : error.end].lower()
-    return "".join([ch if ch < "\x80" else _fold_char(ch) for ch in low]), error.end
+    run = error.object[error.start : error.end]
+    return (_fold_short_run(run) if len(run) <= 8 else _fold_long_run(run)), error.end
+
+
+def _fold_long_run(run: str) -> str:
+    return "".join([ch if ch < "\x80" else _fold_char(ch) for ch in run.lower()])
+
+
+# a page repeats its few short runs (· — é): each is folded once
+_fold_short_run = lru_cache(maxsize=4096)(_fold_long_run)
 
 
 _FOLD_ERRORS = "exposure_scan.fold"
@@ -149,11 +157,16 @@ def _fold_chars_errors(items: tuple[tuple[str, str], ...]) -> str | None:
     if any(ch.isascii() or value != value.lower() for ch, value in special.items()):
         return None
 
+    def fold_long_run(run: str) -> str:
+        return "".join([special[ch] if ch in special else _fold_char(ch) for ch in run])
+
+    fold_short_run = lru_cache(maxsize=4096)(fold_long_run)
+
     def fold_run(error: UnicodeError) -> tuple[str, int]:
         if not isinstance(error, UnicodeEncodeError):
             raise error
         run = error.object[error.start : error.end]
-        return "".join([special[ch] if ch in special else _fold_char(ch) for ch in run]), error.end
+        return (fold_short_run(run) if len(run) <= 8 else fold_long_run(run)), error.end
 
     name = f"exposure_scan.fold_chars.{len(_HANDLERS)}"
     codecs.register_error(name, fold_run)

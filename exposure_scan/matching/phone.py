@@ -80,6 +80,7 @@ class PhoneMatcher:
             if key is not None:
                 targets.append(Target(phone.label, phone.is_private, key))
         self.targets = tuple(targets)
+        self._labels = frozenset(t.label for t in self.targets)
 
     def _hits(self, key: Key | None, observed: str, how: MatchPart) -> list[FieldMatch]:
         parts = (MatchPart.PHONE_NUMBER, how)
@@ -127,7 +128,7 @@ class PhoneMatcher:
             # every digit of another script folds to ASCII digits: if folding adds none,
             # the ASCII digits are all the digits
             folded = fold(source) if page is None else page.folded()
-            if sum(map(folded.count, "0123456789")) != len(digits):
+            if len(folded.encode("ascii").translate(None, _NOT_DIGIT_BYTES)) != len(digits):
                 return self._may_hold_slowly(source)
         return bool(digits) and any(str(t.key[1]).encode() in digits for t in self.targets)
 
@@ -151,3 +152,5 @@ class PhoneMatcher:
             observed = raw[m.start : m.end].strip()
             for hit in self._hits(key_of(m.number), observed, MatchPart.NUMBER_IN_TEXT):
                 out.setdefault(hit.label, hit)
+            if out.keys() >= self._labels:
+                return  # each label has its first finding: the numbers after it change nothing
