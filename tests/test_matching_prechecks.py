@@ -90,17 +90,19 @@ def looks_off() -> Iterator[None]:
         NameMatcher._anchor_lines,
         AddressMatcher._candidate_lines,
         PhoneMatcher._may_hold,
+        PhoneMatcher._may_parse_as_target,
     )
     emails = SANNE.emails.targets
     NameMatcher._anchor_lines = lambda self, page: range(len(page.lines))  # type: ignore[method-assign]
     AddressMatcher._candidate_lines = lambda self, page: range(len(page.lines))  # type: ignore[method-assign]
     PhoneMatcher._may_hold = lambda self, text, page=None: self._may_hold_slowly(text)  # type: ignore[method-assign]
+    PhoneMatcher._may_parse_as_target = lambda self, raw: True  # type: ignore[method-assign]
     SANNE.emails.targets = tuple(dataclasses.replace(t, needs=()) for t in emails)
     try:
         yield
     finally:
         NameMatcher._anchor_lines, AddressMatcher._candidate_lines = saved[:2]  # type: ignore[method-assign]
-        PhoneMatcher._may_hold = saved[2]  # type: ignore[method-assign]
+        PhoneMatcher._may_hold, PhoneMatcher._may_parse_as_target = saved[2:]  # type: ignore[method-assign]
         SANNE.emails.targets = emails
 
 
@@ -116,7 +118,8 @@ PIECES = st.sampled_from([
 
 
 def _dump(m: Matcher, text: str) -> list[dict[str, object]]:
-    return [f.model_dump(mode="json") for f in m.match_text(text)]
+    found = [*m.match_text(text), *m.match_phone(text), *m.match_email(text)]
+    return [f.model_dump(mode="json") for f in found]
 
 
 @settings(max_examples=300, deadline=None)
@@ -126,6 +129,43 @@ def test_the_looks_change_no_finding(spaced: str, glued: str) -> None:
         quick = _dump(SANNE, text)
         with looks_off():
             assert _dump(SANNE, text) == quick, text
+
+
+NUMBERS = {
+    "NL": ["06-12345678", "030-1234567", "+44 20 7946 0958", "+1 202 555 0143", "0800-0230"],
+    "US": ["(202) 555-0143", "+31 6 12345678", "+1 800 555 0100"],
+    "GB": ["020 7946 0958", "07700 900123", "+353 1 234 5678"],
+}
+PHONE_PIECES = st.sampled_from([
+    "0", "06", "6", "1", "12", "123", "1234", "5678", "12345678", "612345678", "30", "1234567",
+    "20", "7946", "0958", "202", "555", "0143", "800", "7700", "900123", "353", "31", "44",
+    "+", "00", "011", " ", "-", "(", ")", "(0)", ".", "/", "#", ",", "  ", "+31", "+44", "+1",
+])  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(NUMBERS)), st.lists(PHONE_PIECES, min_size=1, max_size=12))
+def test_a_number_passed_over_unparsed_never_parses_as_a_profile_number(
+    region: str, pieces: list[str]
+) -> None:
+    from exposure_scan.matching.phone import parse
+    from exposure_scan.profile import Phone
+
+    phones = PhoneMatcher([Phone(label=f"p{i}", number=n) for i, n in enumerate(NUMBERS[region])],
+                          region)
+    assert phones._digits_tell
+    raw = "".join(pieces)
+    if not phones._may_parse_as_target(raw):
+        assert parse(raw, region) not in {t.key for t in phones.targets}, raw
+
+
+def test_numbers_whose_national_prefix_is_rewritten_are_always_parsed() -> None:
+    from exposure_scan.profile import Phone
+
+    argentina = PhoneMatcher([Phone(label="mobile", number="+54 9 11 2345 6789")], "NL")
+    assert not argentina._digits_tell
+    # 15 after the area code is rewritten to a 9 before it: 91123456789 is not written
+    assert [m.label for m in argentina.match("+54 11 15 2345-6789")] == ["mobile"]
 
 
 def test_a_page_whose_folding_would_move_its_lines_is_read_line_by_line(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
+from phonenumbers import Leniency, NumberParseException, PhoneMetadata, PhoneNumberMatcher
 
 from exposure_scan.matching.normalise import fold
 from exposure_scan.matching.pagetext import PageText
@@ -24,6 +24,7 @@ _MASK = re.compile(r"[*•●]|[xX]{2,}|…|\.\.\.")
 _PREFIX = re.compile(r"^\s*(?:tel|phone|telefoon|mobiel|fax)?\s*[:.]?\s*(?:tel:|callto:)?", re.I)
 _NOT_DIGIT = re.compile(r"\D+")
 _NOT_DIGIT_BYTES = bytes(b for b in range(128) if not 48 <= b <= 57)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _DASHES = re.compile(r"[‐‑‒–—―−]")
 # Every Unicode space (no-break, thin, narrow, figure...) and the zero-width characters that
 # page text puts between digit groups; replaced one for one so that offsets stay.
@@ -65,6 +66,19 @@ def parse(raw: str, region: str) -> Key | None:
     return key_of(number)
 
 
+def _digits_tell(country_code: int, region: str) -> bool:
+    """No metadata that parsing may use for a number under this country code (the code's
+    main region, the default region, a non-geographic code) rewrites its national prefix:
+    then the national number is a run of the digits written."""
+    main = phonenumbers.region_code_for_country_code(country_code)
+    if main == phonenumbers.UNKNOWN_REGION:
+        return False
+    used = [PhoneMetadata.metadata_for_region_or_calling_code(country_code, main)]
+    if phonenumbers.country_code_for_region(region) == country_code:
+        used.append(PhoneMetadata.metadata_for_region(region.upper(), None))
+    return all(m is not None and not m.national_prefix_transform_rule for m in used)
+
+
 def key_of(number: phonenumbers.PhoneNumber) -> Key | None:
     if number.country_code is None or number.national_number is None:
         return None
@@ -81,6 +95,7 @@ class PhoneMatcher:
                 targets.append(Target(phone.label, phone.is_private, key))
         self.targets = tuple(targets)
         self._labels = frozenset(t.label for t in self.targets)
+        self._digits_tell = all(_digits_tell(t.key[0], region) for t in self.targets)
 
     def _hits(self, key: Key | None, observed: str, how: MatchPart) -> list[FieldMatch]:
         parts = (MatchPart.PHONE_NUMBER, how)
@@ -101,8 +116,20 @@ class PhoneMatcher:
     def match(self, raw: str) -> list[FieldMatch]:
         if not self.targets or _MASK.search(raw):
             return []
-        hits = self._hits(parse(raw, self.region), raw.strip(), MatchPart.COUNTRY_AND_NUMBER)
+        key = parse(raw, self.region) if self._may_parse_as_target(raw) else None
+        hits = self._hits(key, raw.strip(), MatchPart.COUNTRY_AND_NUMBER)
         return hits or self.find_in_text(raw)
+
+    def _may_parse_as_target(self, raw: str) -> bool:
+        """Whether parse(raw) may give a profile number. Written in ASCII digits and signs
+        only, a number's national digits are a run of the string's digits (parsing only
+        drops a prefix, a country code, a national prefix or an extension), unless the
+        country's numbers have a national-prefix rewrite (Argentina's 15 to 9). Letters
+        (vanity numbers, RFC 3966) and other scripts are parsed as always."""
+        if not self._digits_tell or not raw.isascii() or _ASCII_LETTER.search(raw):
+            return True
+        digits = raw.encode("ascii").translate(None, _NOT_DIGIT_BYTES)
+        return any(str(t.key[1]).encode() in digits for t in self.targets)
 
     def find_in_text(self, text: str, page: PageText | None = None) -> list[FieldMatch]:
         """page: the text's PageText, when the caller has it."""
