@@ -126,8 +126,16 @@ class AddressMatcher:
 
     def _candidate_lines(self, page: PageText) -> Iterable[int]:
         """In order, the lines where _LineWords.may_show may hold for some target (and
-        perhaps a few more): found by searching the folded page, not line by line."""
-        view = page.view(SPECIAL_CHARACTERS)
+        perhaps a few more): found by searching the folded page, not line by line.
+
+        The plain folding, shared with the other fields, serves unless the page has a
+        character that the address folding spells with other letters (Ω: ohm, not o).
+        Elsewhere the two differ only at the special characters, where the address
+        folding puts a space first (½: " 1/2") or another separator (·: ";"), so a word or
+        number of one is a word or number of the other, and their letters and digits
+        run alike."""
+        apart = any(ch in page.joined for ch in _FOLDED_APART)
+        view = page.view(SPECIAL_CHARACTERS if apart else None)
         if view is None or any(keys is None for keys in self._line_keys):
             return range(len(page.lines))
         found: set[int] = set()
@@ -223,6 +231,11 @@ class _LineWords:
         return bool(code) and (
             code in self.compact or code in self.words or code in self.next_compact
         )
+
+
+# The characters that fold and fold_chars (address folding without special characters)
+# fold to other letters (tests/test_matching_prechecks.py checks that there are no others).
+_FOLDED_APART = "\u2126"
 
 
 @dataclass(frozen=True, slots=True)
