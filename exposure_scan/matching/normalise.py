@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from functools import cache, lru_cache
-from itertools import product
+from itertools import count, product
 from typing import Any
 
 from anyascii import anyascii
@@ -168,13 +168,12 @@ def _fold_chars_errors(items: tuple[tuple[str, str], ...]) -> str | None:
         run = error.object[error.start : error.end]
         return (fold_short_run(run) if len(run) <= 8 else fold_long_run(run)), error.end
 
-    name = f"exposure_scan.fold_chars.{len(_HANDLERS)}"
+    name = f"exposure_scan.fold_chars.{next(_HANDLER_NUMBERS)}"
     codecs.register_error(name, fold_run)
-    _HANDLERS.append(name)
     return name
 
 
-_HANDLERS: list[str] = []
+_HANDLER_NUMBERS = count()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
