@@ -1,6 +1,6 @@
 """Matching time per page: one observation of about 26 KB of page text, matched whole.
 
-    python bench/matchpages.py [--pages 40] [--size 26000] [--seed 5]
+    python bench/matchpages.py [--pages 40] [--size 26000] [--seed 5] [--inspection]
 
 Builds seeded synthetic pages with bench/pages.py (member tables, hCards, articles; every
 person invented), reads them with the page reader, puts one of the profile's addresses,
@@ -9,6 +9,9 @@ one core, in CPU time. Prints the text size, the matches found (with a checksum 
 compare runs), the time per page for the whole match and for address finding alone, for
 the pages that show the profile's values and for those that do not, and ends with
 ``ms_per_page=X`` (all pages).
+
+--inspection: instead, the pages and profile of bench/inspection.py (50 pages of 50-150 KB
+read whole, none showing the profile's values: Sanne de Wit, Meidoornstraat 23).
 """
 
 from __future__ import annotations
@@ -72,6 +75,31 @@ def pages(n: int, size: int, seed: int) -> list[Observation]:
     return out
 
 
+def inspection_pages(n: int) -> tuple[list[Observation], dict[str, object]]:
+    """bench/inspection.py's pages (seeded as there, 50-150 KB) and its profile."""
+    import tomllib
+
+    from bench.inspection import PROFILE as INSPECTION_PROFILE
+
+    rng = random.Random(15)
+    out = []
+    for i in range(n):
+        html = synth_page(rng, rng.randint(50_000, 150_000))
+        facts = read_page(html.encode(), "text/html; charset=utf-8")
+        out.append(
+            Observation(
+                provider="bench",
+                url=f"https://example.org/{i}",
+                names=facts.names,
+                addresses=facts.addresses,
+                phones=facts.phones,
+                emails=facts.emails,
+                text=facts.text,
+            )
+        )
+    return out, tomllib.loads(INSPECTION_PROFILE)
+
+
 def timed(run: object, items: list[Observation], rounds: int) -> float:
     """CPU seconds per item, the best of rounds: CPU time, not wall time, so that other work
     on a shared machine disturbs the figure as little as it can."""
@@ -90,12 +118,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=26_000, help="characters of text per page")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--inspection", action="store_true",
+                        help="bench/inspection.py's pages and profile (values on no page)")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
-    observations = pages(args.pages, args.size, args.seed)
-    matcher = Matcher(Profile.model_validate(PROFILE))
+    if args.inspection:
+        observations, profile = inspection_pages(50)
+    else:
+        observations, profile = pages(args.pages, args.size, args.seed), PROFILE
+    matcher = Matcher(Profile.model_validate(profile))
     found = [matcher.match_observation(obs) for obs in observations]
     digest = hashlib.sha256(
         repr([sorted((m.field.value, m.label, m.observed) for m in f) for f in found]).encode()
@@ -110,8 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         lambda obs: matcher.addresses.find_in_text(obs.text, names), observations, args.rounds
     )
     print(f"address finding: {address * 1000:.2f} ms/page ({address / whole:.0%} of matching)")
-    for what, part in (("showing", observations[::4]),
-                       ("not showing", [o for i, o in enumerate(observations) if i % 4])):
+    splits = [] if args.inspection else [
+        ("showing", observations[::4]),
+        ("not showing", [o for i, o in enumerate(observations) if i % 4]),
+    ]
+    for what, part in splits:
         each = timed(matcher.match_observation, part, args.rounds)
         print(f"pages {what} the profile's values: {each * 1000:.2f} ms/page ({len(part)} pages)")
     print(f"ms_per_page={whole * 1000:.2f}")
