@@ -68,7 +68,7 @@ def fold(text: str) -> str:
     # The ASCII encoder copies the ASCII stretches in C and hands each run of other
     # characters to _fold_runs: a whole page folds without a regex scan over it.
     try:
-        return text.encode("ascii", _FOLD_ERRORS).lower().decode("ascii")
+        return text.encode("ascii", _fold_errors()).lower().decode("ascii")
     except UnicodeEncodeError:  # a folding that is not ASCII (anyascii promises none)
         return _NON_ASCII.sub(_fold_run, text.lower())
 
@@ -91,8 +91,12 @@ def _fold_long_run(run: str) -> str:
 _fold_short_run = lru_cache(maxsize=4096)(_fold_long_run)
 
 
-_FOLD_ERRORS = "exposure_scan.fold"
-codecs.register_error(_FOLD_ERRORS, _fold_runs)
+@lru_cache(maxsize=1)
+def _fold_errors() -> str:
+    """The codec error handler's name, registered at the first page folded (not on import)."""
+    name = "exposure_scan.fold"
+    codecs.register_error(name, _fold_runs)
+    return name
 
 
 def fold_e(text: str) -> str:
