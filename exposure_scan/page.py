@@ -591,13 +591,17 @@ def _lines(raw: str) -> str:
     """Laid-out text to lines: white space runs are one space, empty lines go."""
     lines = []
     for line in raw[: 4 * MAX_TEXT].split(_LINE):
-        # Most lines are already clean; every control and white space but " " is unprintable.
-        if not line.isprintable() or "  " in line or line[:1] == " " or line[-1:] == " ":
+        if not line:
+            continue
+        # Most lines are clean already, and every control or white space but " " is
+        # unprintable: only the others are taken apart.
+        if not line.isprintable() or "  " in line or line[0] == " " or line[-1] == " ":
             # Character references are decoded by the parser, after the page's controls
             # were taken out.
             line = " ".join(strip_controls(line).split())
-        if line:
-            lines.append(line)
+            if not line:
+                continue
+        lines.append(line)
     return "\n".join(lines)[:MAX_TEXT]
 
 
