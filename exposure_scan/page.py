@@ -414,34 +414,52 @@ _PROPERTY_MARKS = (b"vcard", b"h-card", b"itemscope", b"itemprop")
 # Paths start at the root element (a page can have more elements at the top; they are not
 # read). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
+# An attribute's name is in the page as written, in any case; a class can be written with
+# character references, so its search always runs.
 _HOLDERS = (
-    ".//@itemscope",
-    ".//@itemprop",
-    ".//@class[contains(., 'vcard') or contains(., 'h-card')]",
+    (b"itemscope", ".//@itemscope"),
+    (b"itemprop", ".//@itemprop"),
+    (b"", ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
 )
 MANY_HOLDERS = 100  # past it, holders are put in document order by one walk over the tree
 # The visible text and the elements read for facts, in one pass by libxslt, which holds no
 # GIL: blocks and rows between line marks, cells between tabs, a newline in <pre> a line mark
 # (the marks `_layout_in_python` sets into the tree); what is never shown is skipped as if
 # stripped, but the JSON-LD in it is kept. Facts come as empty elements between the text.
+# Inside <pre> the same templates run in the mode "pre", where text keeps its line breaks.
+
+
+def _templates(mode: str) -> str:
+    m = f' mode="{mode}"' if mode else ""
+    blocks = "|".join(sorted(BLOCKS - {"title", "pre"}))
+    if mode:
+        blocks += "|pre"
+        text = f"""<xsl:template match="text()"{m}>
+<xsl:value-of select="translate(., '&#10;', '{_LINE}')"/></xsl:template>"""
+    else:
+        text = f"""<xsl:template match="pre"><xsl:text>{_LINE}</xsl:text>
+<xsl:apply-templates mode="pre"/><xsl:text>{_LINE}</xsl:text></xsl:template>"""
+    return f"""{text}
+<xsl:template match="{blocks}"{m}>
+<xsl:text>{_LINE}</xsl:text><xsl:apply-templates{m}/><xsl:text>{_LINE}</xsl:text></xsl:template>
+<xsl:template match="{"|".join(sorted(CELLS))}"{m}>
+<xsl:text>&#9;</xsl:text><xsl:apply-templates{m}/><xsl:text>&#9;</xsl:text></xsl:template>
+<xsl:template match="title"{m}><title v="{{node()[1][self::text()]}}"/>
+<xsl:text>{_LINE}</xsl:text><xsl:apply-templates{m}/><xsl:text>{_LINE}</xsl:text></xsl:template>
+<xsl:template match="meta[@name]"{m}><meta n="{{@name}}" c="{{@content}}"/>
+<xsl:apply-templates{m}/></xsl:template>
+<xsl:template match="a[contains(@href, ':')]"{m}><a v="{{@href}}"/><xsl:apply-templates{m}/>
+</xsl:template>
+<xsl:template match="{"|".join(sorted(SKIPPED))}"{m}>
+<xsl:for-each select="descendant-or-self::script[@type]"><script t="{{@type}}" v="{{.}}"/>
+</xsl:for-each></xsl:template>"""
+
+
 _SHOWN = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="xml" encoding="UTF-8"/>
 <xsl:template match="/"><page><xsl:apply-templates select="*[1]"/></page></xsl:template>
-<xsl:template match="{"|".join(sorted(BLOCKS - {"title"}))}">
-<xsl:text>{_LINE}</xsl:text><xsl:apply-templates/><xsl:text>{_LINE}</xsl:text></xsl:template>
-<xsl:template match="{"|".join(sorted(CELLS))}">
-<xsl:text>&#9;</xsl:text><xsl:apply-templates/><xsl:text>&#9;</xsl:text></xsl:template>
-<xsl:template match="pre//text()"><xsl:value-of select="translate(., '&#10;', '{_LINE}')"/>
-</xsl:template>
-<xsl:template match="title"><title v="{{node()[1][self::text()]}}"/>
-<xsl:text>{_LINE}</xsl:text><xsl:apply-templates/><xsl:text>{_LINE}</xsl:text></xsl:template>
-<xsl:template match="meta[@name]"><meta n="{{@name}}" c="{{@content}}"/><xsl:apply-templates/>
-</xsl:template>
-<xsl:template match="a[contains(@href, ':')]"><a v="{{@href}}"/><xsl:apply-templates/>
-</xsl:template>
-<xsl:template match="{"|".join(sorted(SKIPPED))}">
-<xsl:for-each select="descendant-or-self::script[@type]"><script t="{{@type}}" v="{{.}}"/>
-</xsl:for-each></xsl:template>
+{_templates("")}
+{_templates("pre")}
 </xsl:stylesheet>""".encode()
 
 
@@ -450,17 +468,24 @@ class _Tools(threading.local):
 
     def __init__(self) -> None:
         self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
-        self.holders = [etree.XPath(x) for x in _HOLDERS]
+        self.holders = [(name, etree.XPath(x)) for name, x in _HOLDERS]
         self.shown = etree.XSLT(etree.XML(_SHOWN))
 
 
 _TOOLS = _Tools()
 
 
-def _properties(root: Any, walker: _Walker) -> None:
+def _properties(root: Any, walker: _Walker, data: bytes) -> None:
     """hCards and microdata: each outermost holder's subtree is walked once."""
     # The set keeps the lxml proxies alive, so the same node gives the same object below.
-    holders = {attr.getparent() for xpath in _TOOLS.holders for attr in xpath(root)}
+    holders: set[Any] = set()
+    lower = None
+    for name, xpath in _TOOLS.holders:
+        if name not in data:
+            lower = data.lower() if lower is None else lower
+            if name not in lower:
+                continue  # no such attribute: each search is a walk over the whole tree
+        holders.update(attr.getparent() for attr in xpath(root))
     if not holders:
         return
     if len(holders) > MANY_HOLDERS:
@@ -720,7 +745,7 @@ def read_page(
         # Text nobody sees; a comment's or script's tail is kept.
         etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
     if marks:
-        _properties(root, walker)
+        _properties(root, walker, data)
     if shown is None:
         _read_in_python(root, facts, found)
     _merge(facts, found, walker.kinds)
