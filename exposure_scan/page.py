@@ -414,12 +414,13 @@ _PROPERTY_MARKS = (b"vcard", b"h-card", b"itemscope", b"itemprop")
 # Paths start at the root element (a page can have more elements at the top; they are not
 # read). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
-# An attribute's name is in the page as written, in any case; a class can be written with
-# character references, so its search always runs.
+# Each search is a walk over the whole tree, so it runs only when the page may hold what it
+# finds: an attribute's name is in the page as written, in any case; a class word as written
+# or with numeric character references (no named one stands for a letter of these words).
 _HOLDERS = (
     (b"itemscope", ".//@itemscope"),
     (b"itemprop", ".//@itemprop"),
-    (b"", ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
+    (None, ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
 )
 MANY_HOLDERS = 100  # past it, holders are put in document order by one walk over the tree
 # The visible text and the elements read for facts, in one pass by libxslt, which holds no
@@ -481,10 +482,13 @@ def _properties(root: Any, walker: _Walker, data: bytes) -> None:
     holders: set[Any] = set()
     lower = None
     for name, xpath in _TOOLS.holders:
-        if name not in data:
+        if name is None:
+            if b"vcard" not in data and b"h-card" not in data and b"&#" not in data:
+                continue
+        elif name not in data:
             lower = data.lower() if lower is None else lower
             if name not in lower:
-                continue  # no such attribute: each search is a walk over the whole tree
+                continue
         holders.update(attr.getparent() for attr in xpath(root))
     if not holders:
         return

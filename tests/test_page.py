@@ -214,12 +214,17 @@ def test_references_the_tree_will_not_take_back_read_as_before() -> None:
         assert read_page(html).text.splitlines() == ["ab", "c d", "ef"]
 
 
-def test_attribute_names_in_capitals_are_holders_too() -> None:
+def test_attribute_names_in_capitals_and_classes_by_reference_are_holders_too() -> None:
     html = (
         '<div class="vcard"><span class="fn">Fictief Persoon</span></div>'
         '<span ITEMPROP="telephone">06-12345678</span>'
     )
     assert read_page(html).phones == ["06-12345678"]
+    html = (
+        '<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ann Fictief'
+        '</span></div><div class="&#x68;-c&#97;rd"><span class="p-name">Fictief Persoon</span>'
+    )
+    assert read_page(html).names == ["Ann Fictief", "Fictief Persoon"]
 
 
 def test_a_body_in_utf8_reads_as_its_text() -> None:
