@@ -1,10 +1,12 @@
 """The page reader: pure, HTML in, what the page shows about people out.
 
-lxml parses; JSON-LD, tel:/mailto: links and the visible text are read with lxml's own
-iteration (the text laid out as a browser would: inline elements do not break words, blocks
-and table cells do). hCard/h-card and microdata are read in one walk over the subtrees that
-hold them: each text node goes to at most `MAX_OPEN` property values and a nested scope never
-re-reads its children, so the work stays linear in the page however deep the nesting.
+lxml parses; the visible text (laid out as a browser would: inline elements do not break
+words, blocks and table cells do), title, description, tel:/mailto: links and JSON-LD come
+from one libxslt pass over the tree, which like the parse runs without the GIL (lxml's own
+iteration reads them where it cannot, with the same result). hCard/h-card and microdata are
+read in one walk over the subtrees that hold them: each text node goes to at most `MAX_OPEN`
+property values and a nested scope never re-reads its children, so the work stays linear in
+the page however deep the nesting.
 """
 
 from __future__ import annotations
