@@ -27,11 +27,14 @@ def _replace(match: re.Match[str]) -> str:
 
 def strip_controls(text: str) -> str:
     """Text without invisible controls; line and page separators become breaks."""
-    return _HIDDEN.sub(_replace, text) if text else text
+    # Every hidden character is unprintable, and most strings are printable: one fast scan.
+    if not text or text.isprintable():
+        return text
+    return _HIDDEN.sub(_replace, text)
 
 
 def visible_url(url: str) -> str:
     """The same URL with every control, bidi or invisible character percent-encoded."""
-    if not url or not _HIDDEN.search(url):
+    if not url or url.isprintable() or not _HIDDEN.search(url):
         return url
     return _HIDDEN.sub(lambda m: quote(m.group(), safe=""), url)

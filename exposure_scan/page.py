@@ -1,10 +1,12 @@
 """The page reader: pure, HTML in, what the page shows about people out.
 
-lxml parses; JSON-LD, tel:/mailto: links and the visible text are read with lxml's own
-iteration (the text laid out as a browser would: inline elements do not break words, blocks
-and table cells do). hCard/h-card and microdata are read in one walk over the subtrees that
-hold them: each text node goes to at most `MAX_OPEN` property values and a nested scope never
-re-reads its children, so the work stays linear in the page however deep the nesting.
+lxml parses; the visible text (laid out as a browser would: inline elements do not break
+words, blocks and table cells do), title, description, tel:/mailto: links and JSON-LD come
+from one libxslt pass over the tree, which like the parse runs without the GIL (lxml's own
+iteration reads them where it cannot, with the same result). hCard/h-card and microdata are
+read in one walk over the subtrees that hold them: each text node goes to at most `MAX_OPEN`
+property values and a nested scope never re-reads its children, so the work stays linear in
+the page however deep the nesting.
 """
 
 from __future__ import annotations
@@ -108,15 +110,21 @@ def _codec(label: str, *, from_meta: bool = False) -> str | None:
 
 def decode_html(body: bytes, content_type: str = "") -> str:
     """Bytes to text: byte-order mark, then the HTTP charset, then `<meta charset>`, then UTF-8."""
+    return _decoded(body, content_type)[0]
+
+
+def _decoded(body: bytes, content_type: str) -> tuple[str, str]:
+    """The text and the codec that decoded all of `body` ("" after a byte-order mark)."""
     for bom, codec in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(codec, errors="replace")
+            return body[len(bom) :].decode(codec, errors="replace"), ""
     found = _HEADER_CHARSET.search(content_type)
     name = _codec(found.group(1)) if found else None
     if name is None:
         meta = _META_CHARSET.search(body[:2048])
         name = _codec(meta.group(1).decode("ascii", "replace"), from_meta=True) if meta else None
-    return body.decode(name or "utf-8", errors="replace")
+    name = name or "utf-8"
+    return body.decode(name, errors="replace"), name
 
 
 # -- the walk --------------------------------------------------------------------------------
@@ -404,58 +412,182 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-_PROPERTY_MARKS = ("vcard", "h-card", "itemscope", "itemprop")
-# Attributes are found several times faster than elements tested one by one; the parent
+_PROPERTY_MARKS = (b"vcard", b"h-card", b"itemscope", b"itemprop")
+# Paths start at the root element (a page can have more elements at the top; they are not
+# read). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
+# Each search is a walk over the whole tree, so it runs only when the page may hold what it
+# finds: an attribute's name is in the page as written, in any case; a class word as written
+# or with numeric character references (no named one stands for a letter of these words).
 _HOLDERS = (
-    "//@itemscope",
-    "//@itemprop",
-    "//@class[contains(., 'vcard') or contains(., 'h-card')]",
+    (b"itemscope", ".//@itemscope"),
+    (b"itemprop", ".//@itemprop"),
+    (None, ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
 )
+MANY_HOLDERS = 100  # past it, holders are put in document order by one walk over the tree
+# The visible text and the elements read for facts, in one pass by libxslt, which holds no
+# GIL: blocks and rows between line marks, cells between tabs, a newline in <pre> a line mark
+# (the marks `_layout_in_python` sets into the tree); what is never shown is skipped as if
+# stripped, but the JSON-LD in it is kept. Facts come as empty elements between the text.
+# Inside <pre> the same templates run in the mode "pre", where text keeps its line breaks.
+
+
+def _templates(mode: str) -> str:
+    m = f' mode="{mode}"' if mode else ""
+    blocks = "|".join(sorted(BLOCKS - {"title", "pre"}))
+    if mode:
+        blocks += "|pre"
+        text = f"""<xsl:template match="text()"{m}>
+<xsl:value-of select="translate(., '&#10;', '{_LINE}')"/></xsl:template>"""
+    else:
+        text = f"""<xsl:template match="pre"><xsl:text>{_LINE}</xsl:text>
+<xsl:apply-templates mode="pre"/><xsl:text>{_LINE}</xsl:text></xsl:template>"""
+    return f"""{text}
+<xsl:template match="{blocks}"{m}>
+<xsl:text>{_LINE}</xsl:text><xsl:apply-templates{m}/><xsl:text>{_LINE}</xsl:text></xsl:template>
+<xsl:template match="{"|".join(sorted(CELLS))}"{m}>
+<xsl:text>&#9;</xsl:text><xsl:apply-templates{m}/><xsl:text>&#9;</xsl:text></xsl:template>
+<xsl:template match="title"{m}><title v="{{node()[1][self::text()]}}"/>
+<xsl:text>{_LINE}</xsl:text><xsl:apply-templates{m}/><xsl:text>{_LINE}</xsl:text></xsl:template>
+<xsl:template match="meta[@name]"{m}><meta n="{{@name}}" c="{{@content}}"/>
+<xsl:apply-templates{m}/></xsl:template>
+<xsl:template match="a[contains(@href, ':')]"{m}><a v="{{@href}}"/><xsl:apply-templates{m}/>
+</xsl:template>
+<xsl:template match="{"|".join(sorted(SKIPPED))}"{m}>
+<xsl:for-each select="descendant-or-self::script[@type]"><script t="{{@type}}" v="{{.}}"/>
+</xsl:for-each></xsl:template>"""
+
+
+_SHOWN = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="xml" encoding="UTF-8"/>
+<xsl:template match="/"><page><xsl:apply-templates select="*[1]"/></page></xsl:template>
+{_templates("")}
+{_templates("pre")}
+</xsl:stylesheet>""".encode()
 
 
 class _Tools(threading.local):
-    """lxml parsers and compiled XPaths are not to be shared between threads."""
+    """lxml parsers, compiled XPaths and stylesheets are not to be shared between threads."""
 
     def __init__(self) -> None:
         self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
-        self.holders = [etree.XPath(x) for x in _HOLDERS]
+        self.holders = [(name, etree.XPath(x)) for name, x in _HOLDERS]
+        self.shown = etree.XSLT(etree.XML(_SHOWN))
 
 
 _TOOLS = _Tools()
 
 
-def _properties(root: Any, walker: _Walker) -> None:
+def _properties(root: Any, walker: _Walker, data: bytes) -> None:
     """hCards and microdata: each outermost holder's subtree is walked once."""
     # The set keeps the lxml proxies alive, so the same node gives the same object below.
-    holders = {attr.getparent() for xpath in _TOOLS.holders for attr in xpath(root)}
+    holders: set[Any] = set()
+    lower = None
+    for name, xpath in _TOOLS.holders:
+        if name is None:
+            if b"vcard" not in data and b"h-card" not in data and b"&#" not in data:
+                continue
+        elif name not in data:
+            lower = data.lower() if lower is None else lower
+            if name not in lower:
+                continue
+        holders.update(attr.getparent() for attr in xpath(root))
     if not holders:
         return
-    for el in root.iter():  # document order: an outer holder comes before those inside it
-        if el in holders and el not in walker.seen:  # else read as part of an outer holder
+    if len(holders) > MANY_HOLDERS:
+        # Document order: an outer holder comes before those inside it.
+        order = [el for el in root.iter() if el in holders]
+    else:
+        order = sorted((el for el in holders if not _held(el, holders)), key=_position)
+    for el in order:
+        if el not in walker.seen:  # else read as part of an outer holder
             walker.walk(el)
 
 
-def _links(root: Any, found: _Found) -> None:
+def _held(el: Any, holders: set[Any]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent in holders:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _position(el: Any) -> list[int]:
+    """Where an element is in document order: its index under each ancestor, from the top."""
+    path = []
+    parent = el.getparent()
+    while parent is not None:
+        path.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    path.reverse()
+    return path
+
+
+def _link(href: str, found: _Found) -> None:
+    href = href.strip()
+    lower = href[:7].lower()
+    if lower.startswith("tel:"):
+        found.link_phones.append(unquote(href[4:]))
+    elif lower.startswith("mailto:"):
+        found.link_emails.append(unquote(href[7:]).split("?", 1)[0])
+
+
+def _title(facts: PageFacts, title: str | None) -> None:
+    if title:
+        facts.title = " ".join(strip_controls(title).split())[:300]
+
+
+def _description(facts: PageFacts, name: str | None, content: str | None) -> bool:
+    if (name or "").lower() == "description" and content:
+        facts.description = " ".join(strip_controls(content).split())[:300]
+        return True
+    return False
+
+
+def _shown(root: Any) -> Any:
+    """The page as libxslt reads it (`_SHOWN`), or None when it cannot."""
+    try:
+        return _TOOLS.shown(root).getroot()
+    except etree.XSLTError:
+        return None
+
+
+def _read_shown(shown: Any, facts: PageFacts, found: _Found) -> None:
+    titled = described = False
+    for el in shown:
+        tag = el.tag
+        if tag == "a":
+            _link(el.get("v"), found)
+        elif tag == "script":
+            if _is_jsonld(el.get("t")):
+                found.jsonld.append(el.get("v"))
+        elif tag == "title" and not titled:
+            titled = True  # the first title, even an empty one
+            _title(facts, el.get("v"))
+        elif tag == "meta" and not described:
+            described = _description(facts, el.get("n"), el.get("c"))
+
+
+def _shown_text(shown: Any) -> str | None:
+    """The laid-out text with its marks, or None when only the Python layout gives it."""
+    raw: str = etree.tostring(shown, method="text", encoding=str)
+    if "\x0b" in raw or "\x0c" in raw or (len(raw) > 4 * MAX_TEXT and _UNSETTABLE.search(raw)):
+        # Characters the tree does not take back (`_set`): the Python layout drops them where
+        # it sets its marks, and so must this page's text.
+        return None
+    return raw[:-1]  # the root's closing mark, which the Python layout does not write
+
+
+def _read_in_python(root: Any, facts: PageFacts, found: _Found) -> None:
+    """Links, title and description by lxml's iteration (`_SHOWN` reads them otherwise)."""
     for a in root.iter("a"):
         href = a.get("href")
-        if not href or ":" not in href:  # most links are relative: no scheme to look at
-            continue
-        href = href.strip()
-        lower = href[:7].lower()
-        if lower.startswith("tel:"):
-            found.link_phones.append(unquote(href[4:]))
-        elif lower.startswith("mailto:"):
-            found.link_emails.append(unquote(href[7:]).split("?", 1)[0])
-
-
-def _head(root: Any, facts: PageFacts) -> None:
-    title = next(root.iter("title"), None)
-    if title is not None and title.text:
-        facts.title = " ".join(strip_controls(title.text).split())[:300]
+        if href and ":" in href:  # most links are relative: no scheme to look at
+            _link(href, found)
+    _title(facts, next((t.text for t in root.iter("title")), None))
     for meta in root.iter("meta"):
-        if (meta.get("name") or "").lower() == "description" and meta.get("content"):
-            facts.description = " ".join(strip_controls(meta.get("content")).split())[:300]
+        if _description(facts, meta.get("name"), meta.get("content")):
             break
 
 
@@ -469,7 +601,7 @@ def _set(el: Any, attr: str, value: str) -> None:
 _UNSETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _layout(root: Any) -> str:
+def _layout_in_python(root: Any) -> str:
     """The visible text as a browser lays it out: blocks and rows break lines, cells are
     apart, inline elements join (`Meidoorn<b>straat</b>`), source newlines are spaces."""
     for tags, mark in ((BLOCKS, _LINE), (CELLS, "\t")):
@@ -482,11 +614,26 @@ def _layout(root: Any) -> str:
                 _set(el, "text", el.text.replace("\n", _LINE))
             if el is not pre and el.tail:
                 _set(el, "tail", el.tail.replace("\n", _LINE))
-    raw = etree.tostring(root, method="text", encoding=str, with_tail=False)
-    # Character references are decoded by the parser, after the page's controls were taken out.
-    raw = strip_controls(raw[: 4 * MAX_TEXT])
-    lines = (" ".join(line.split()) for line in raw.split(_LINE))
-    return "\n".join(line for line in lines if line)[:MAX_TEXT]
+    text: str = etree.tostring(root, method="text", encoding=str, with_tail=False)
+    return text
+
+
+def _lines(raw: str) -> str:
+    """Laid-out text to lines: white space runs are one space, empty lines go."""
+    lines = []
+    for line in raw[: 4 * MAX_TEXT].split(_LINE):
+        if not line:
+            continue
+        # Most lines are clean already, and every control or white space but " " is
+        # unprintable: only the others are taken apart.
+        if not line.isprintable() or "  " in line or line[0] == " " or line[-1] == " ":
+            # Character references are decoded by the parser, after the page's controls
+            # were taken out.
+            line = " ".join(strip_controls(line).split())
+            if not line:
+                continue
+        lines.append(line)
+    return "\n".join(lines)[:MAX_TEXT]
 
 
 # libxml2 checks each attribute of a tag against all before it, in one call no deadline can
@@ -494,6 +641,8 @@ def _layout(root: Any) -> str:
 # hostile; it keeps its name and loses its attributes (a linear pass, done before parsing).
 MAX_ATTRIBUTES = 1000
 _CROWDED_TAG = re.compile(r"<([A-Za-z][^\s<>/]*)([^<>]{4096,})>")
+_LONG_TAG = b"x" * 4097  # such a tag's name and attributes, with no < or > between
+_ANGLES = bytes(c if c in b"<>" else ord("x") for c in range(256))
 
 
 def _thin_crowded_tags(text: str) -> str:
@@ -504,35 +653,49 @@ def _thin_crowded_tags(text: str) -> str:
     )
 
 
-def read_page(
-    page: str | bytes, content_type: str = "", *, deadline: float | None = None
-) -> PageFacts:
-    """Pure: what a page shows about people, from markup and visible text.
+def _may_crowd(data: bytes) -> bool:
+    """Whether `_thin_crowded_tags` may change the page (its UTF-8), found without a regex."""
+    return data.count(b"=") > MAX_ATTRIBUTES and _LONG_TAG in data.translate(_ANGLES)
 
-    `page` is the body as fetched (decoded by BOM, `content_type`'s charset, `<meta charset>`,
-    then UTF-8) or already text. `deadline` (a `time.monotonic()` value) bounds the work:
-    past it, `OverBudget` is raised. A document the parser cannot build is a `ParseError`.
-    """
-    text = decode_html(page, content_type) if isinstance(page, bytes) else page
-    text = _thin_crowded_tags(strip_controls(text))
-    facts = PageFacts()
-    try:
-        root = etree.fromstring(text.encode("utf-8", "replace"), _TOOLS.parser)
-    except (etree.LxmlError, ValueError, RecursionError) as exc:
-        raise ParseError(f"the page could not be parsed ({type(exc).__name__})") from None
-    if root is None:
-        return facts  # nothing but white space or comments
-    walker = _Walker(deadline)
-    found = walker.found
-    for script in root.iter("script"):
-        if _is_jsonld(script.get("type")):
-            found.jsonld.append(script.text or "")
-    # Text nobody sees; a comment's or script's tail is kept.
-    etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
-    if any(mark in text for mark in _PROPERTY_MARKS):
-        _properties(root, walker)
-    _links(root, found)
-    kinds = walker.kinds
+
+# Bytes that are never a hidden control: printable ASCII, tab, newline, carriage return.
+_PLAIN = bytes([9, 10, 13, *range(32, 127)])
+
+
+def _has_controls(data: bytes) -> bool:
+    """Whether `strip_controls` would change the text whose UTF-8 (with surrogates) is `data`."""
+    rest = data.translate(None, _PLAIN)  # what is left is short on most pages
+    return bool(rest) and rest.decode("utf-8", "surrogatepass") != strip_controls(
+        rest.decode("utf-8", "surrogatepass")
+    )
+
+
+def _source(page: str | bytes, content_type: str) -> bytes:
+    """The page as UTF-8 for the parser: controls out, crowded tags thinned."""
+    if isinstance(page, bytes):
+        text, codec = _decoded(page, content_type)
+        # Valid UTF-8 is given to the parser as it came (U+FFFD marks a replaced byte).
+        data = page if codec == "utf-8" and "\ufffd" not in text else None
+    else:
+        text, data = page, None
+    if data is None:
+        data = text.encode("utf-8", "surrogatepass")
+    if _has_controls(data):
+        text = strip_controls(text)
+        data = text.encode("utf-8", "replace")
+    if _may_crowd(data):
+        text = _thin_crowded_tags(text)
+        data = text.encode("utf-8", "replace")
+    return data
+
+
+def _check(deadline: float | None) -> None:
+    if deadline and time.monotonic() > deadline:
+        raise OverBudget("reading it took longer than the page budget")
+
+
+def _merge(facts: PageFacts, found: _Found, kinds: set[str]) -> None:
+    """JSON-LD first, then microdata, hCards and links, each value once."""
     for raw in found.jsonld:
         try:
             _walk_jsonld(json.loads(raw), facts, kinds)
@@ -553,8 +716,49 @@ def read_page(
         for value in values:
             facts.add(bucket, value.removeprefix("mailto:") if value else value)
     facts.kind = page_kind(kinds)
-    _head(root, facts)
-    facts.text = _layout(root)
+
+
+def read_page(
+    page: str | bytes, content_type: str = "", *, deadline: float | None = None
+) -> PageFacts:
+    """Pure: what a page shows about people, from markup and visible text.
+
+    `page` is the body as fetched (decoded by BOM, `content_type`'s charset, `<meta charset>`,
+    then UTF-8) or already text. `deadline` (a `time.monotonic()` value) bounds the work:
+    past it, `OverBudget` is raised. A document the parser cannot build is a `ParseError`.
+    """
+    data = _source(page, content_type)
+    facts = PageFacts()
+    try:
+        root = etree.fromstring(data, _TOOLS.parser)
+    except (etree.LxmlError, ValueError, RecursionError) as exc:
+        raise ParseError(f"the page could not be parsed ({type(exc).__name__})") from None
+    if root is None:
+        return facts  # nothing but white space or comments
+    _check(deadline)  # parsing is most of the work
+    walker = _Walker(deadline)
+    found = walker.found
+    shown = _shown(root) if root.tag == "html" else None
+    if shown is None:
+        for script in root.iter("script"):
+            if _is_jsonld(script.get("type")):
+                found.jsonld.append(script.text or "")
+    else:
+        _read_shown(shown, facts, found)
+    raw = None if shown is None else _shown_text(shown)
+    marks = any(mark in data for mark in _PROPERTY_MARKS)
+    if raw is None or marks:
+        # Text nobody sees; a comment's or script's tail is kept.
+        etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
+    if marks:
+        _properties(root, walker, data)
+    if shown is None:
+        _read_in_python(root, facts, found)
+    _merge(facts, found, walker.kinds)
+    if raw is None:
+        _check(deadline)
+        raw = _layout_in_python(root)
+    facts.text = _lines(raw)
     return facts
 
 

@@ -4,9 +4,13 @@ nesting, and facts linear in the page."""
 from __future__ import annotations
 
 import time
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from exposure_scan import page
 from exposure_scan.controls import strip_controls, visible_url
 from exposure_scan.errors import OverBudget
 from exposure_scan.models import Observation
@@ -169,3 +173,101 @@ def test_empty_and_broken_pages_read_as_nothing(html: str) -> None:
 def test_plain_text_is_shown_not_obeyed() -> None:
     facts = read_text(b"Fictief <b>Persoon</b>\n\nLijsterbeslaan 4\r\n")
     assert facts.text == "Fictief <b>Persoon</b>\nLijsterbeslaan 4"
+
+
+# -- the libxslt pass and the Python reader give the same facts --------------------------------
+
+FRAGMENTS = [
+    "<div>", "</div>", "<p>", "</p>", "<br>", "<td>", "</td>", "<tr>", "<table>", "</table>",
+    "<pre>", "</pre>", "<span>", "</span>", "<b>", "</b>", "<li>", "<title>", "</title>",
+    "<script>x<y</script>", '<script type="application/ld+json">{"@type": "Person", '
+    '"name": "Ann Fictief"}</script>', "<style>p{}</style>", "<noscript><p>nee</p></noscript>",
+    "<template><p>nee</p></template>", "<!-- c -->", '<a href="tel:06-11112222">bel</a>',
+    '<a href=" MAILTO:a@b.example?x=1">mail</a>', '<a href="/rel">rel</a>',
+    '<meta name="Description" content="Fictief">', '<div class="vcard">',
+    '<span class="fn">Fictief Persoon</span>', '<span itemprop="telephone">06</span>',
+    '<div itemscope itemtype="https://schema.org/Person">', "&#1;", "&#12;", "&#x0b;",
+    "&#x202e;", "&#x2028;", "&#xe000;", "&shy;", "&nbsp;", "&amp;", "\n", "\t", "  ", "\u00a0",
+    "\u2003", "\u200b", "\u2028", "\x0c", "\x1f", "\ue000", "Lijsterbeslaan 4", "9999 ZZ", "x",
+]
+
+
+def _facts(html: str) -> dict[str, object]:
+    return vars(read_page(html))
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_libxslt_and_python_readers_agree(parts: list[str]) -> None:
+    html = "".join(parts)
+    fast = _facts(html)
+    with patch.object(page, "_shown", lambda root: None):
+        assert _facts(html) == fast
+
+
+def test_references_the_tree_will_not_take_back_read_as_before() -> None:
+    """Form feed and vertical tab by reference: dropped where the layout marks a block (the
+    tree refuses them back), a space elsewhere."""
+    html = "<div>a&#12;b</div><span>c&#x0b;d</span><p>e&#1;f</p>"
+    assert read_page(html).text.splitlines() == ["ab", "c d", "ef"]
+    with patch.object(page, "_shown", lambda root: None):
+        assert read_page(html).text.splitlines() == ["ab", "c d", "ef"]
+
+
+def test_attribute_names_in_capitals_and_classes_by_reference_are_holders_too() -> None:
+    html = (
+        '<div class="vcard"><span class="fn">Fictief Persoon</span></div>'
+        '<span ITEMPROP="telephone">06-12345678</span>'
+    )
+    assert read_page(html).phones == ["06-12345678"]
+    html = (
+        '<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ann Fictief'
+        '</span></div><div class="&#x68;-c&#97;rd"><span class="p-name">Fictief Persoon</span>'
+    )
+    assert read_page(html).names == ["Ann Fictief", "Fictief Persoon"]
+
+
+def test_a_body_in_utf8_reads_as_its_text() -> None:
+    html = '<p>Café Sévérine</p><a href="tel:06-11112222">bel</a>\u202e<p>x&#x200b;y</p>'
+    text = read_page(html)
+    assert read_page(html.encode()) == text
+    assert read_page(html.encode(), "text/html; charset=utf-8") == text
+    broken = html.encode() + b"\xff\xc3("
+    assert read_page(broken) == read_page(broken.decode("utf-8", "replace"))
+
+
+def test_a_page_past_its_deadline_after_parsing_is_over_budget() -> None:
+    with pytest.raises(OverBudget):
+        read_page("<p>" + "tekst " * 1000 + "</p>", deadline=time.monotonic() - 1)
+
+
+@given(st.text(alphabet=st.sampled_from("ab <>=\x00\x0b\x0c\x1f\x7f\x85\xad\u2028\u202e"
+                                         "\ud800\ufeff\uffff\u00e9\u2014\ue000")))
+@settings(max_examples=300, deadline=None)
+def test_the_byte_checks_see_what_the_regexes_would_change(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    assert page._has_controls(data) == (strip_controls(text) != text)
+
+
+def test_a_crowded_tag_is_found_before_the_regex_runs() -> None:
+    crowded = "<p " + " ".join(f"a{i}=x" for i in range(1200)) + ">tekst</p>"
+    assert page._may_crowd(crowded.encode())
+    assert page._thin_crowded_tags(crowded) == "<p>tekst</p>"
+    many = "".join(f'<a href="/{i}">x</a>' for i in range(1200))  # many = but short tags
+    assert not page._may_crowd(many.encode())
+    assert page._thin_crowded_tags(many) == many
+
+
+LAID_OUT = st.text(alphabet=st.sampled_from(" ab\t\n\r\x0b\x0c\x1c\x85\xa0\xad\u2003\u2028\u200b"
+                                             "\u202e\ud800\ue000\ue000\U0001f600é"), max_size=60)
+
+
+@given(LAID_OUT)
+@settings(max_examples=300, deadline=None)
+def test_lines_and_strip_controls_give_what_their_plain_definitions_give(raw: str) -> None:
+    from exposure_scan.controls import _HIDDEN, _replace
+
+    plain = _HIDDEN.sub(_replace, raw)
+    assert strip_controls(raw) == plain
+    lines = (" ".join(line.split()) for line in plain.split("\ue000"))
+    assert page._lines(raw) == "\n".join(line for line in lines if line)
