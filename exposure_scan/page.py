@@ -718,6 +718,29 @@ def _merge(facts: PageFacts, found: _Found, kinds: set[str]) -> None:
     facts.kind = page_kind(kinds)
 
 
+def _gather_after_end(root: Any) -> None:
+    """Content after `</html>` is shown by a browser at the end of the body; libxml2 puts it
+    in another top-level element, which would go unread. It is moved into the body."""
+    extra = root.getnext()
+    if extra is None:
+        return
+    body = root.find("body")
+    target = body if body is not None else root
+    while extra is not None:
+        following = extra.getnext()
+        if isinstance(extra.tag, str):  # not a comment or processing instruction
+            if extra.text:
+                last = target[-1] if len(target) else None
+                if last is not None:
+                    last.tail = (last.tail or "") + extra.text
+                else:
+                    target.text = (target.text or "") + extra.text
+                extra.text = None
+            for child in list(extra):
+                target.append(child)  # with its tail
+        extra = following
+
+
 def read_page(
     page: str | bytes, content_type: str = "", *, deadline: float | None = None
 ) -> PageFacts:
@@ -736,6 +759,7 @@ def read_page(
     if root is None:
         return facts  # nothing but white space or comments
     _check(deadline)  # parsing is most of the work
+    _gather_after_end(root)
     walker = _Walker(deadline)
     found = walker.found
     shown = _shown(root) if root.tag == "html" else None

@@ -271,3 +271,16 @@ def test_lines_and_strip_controls_give_what_their_plain_definitions_give(raw: st
     assert strip_controls(raw) == plain
     lines = (" ".join(line.split()) for line in plain.split("\ue000"))
     assert page._lines(raw) == "\n".join(line for line in lines if line)
+
+
+def test_content_after_the_end_of_the_page_is_read_as_a_browser_shows_it() -> None:
+    # libxml2 puts what follows </html> in a second top-level element; a browser shows it.
+    facts = read_page(
+        b"<html><body><p>Over ons</p></body></html>"
+        b'<p>Meidoornstraat 23</p>en verder<div class="vcard"><span class="fn">Sanne de Wit'
+        b'</span><a href="tel:0612345678">bel</a></div>'
+    )
+    assert facts.text.splitlines()[:3] == ["Over ons", "Meidoornstraat 23", "en verder"]
+    assert facts.names == ["Sanne de Wit"]
+    assert facts.phones == ["0612345678"]
+    assert read_page(b"<p>a</p></html>alleen tekst").text == "a\nalleen tekst"
