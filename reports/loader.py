@@ -141,7 +141,9 @@ def write_all(folder: Path = FOLDER) -> list[Path]:
     for environment, names in environments():
         for name in names:
             path = folder / f"{module_name(name)}.py"
-            path.write_text(generated(environment, name), encoding="utf-8")
+            text = generated(environment, name)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")  # unchanged: its .pyc stays valid
             written.append(path)
     for old in set(folder.glob("*.py")) - set(written):
         old.unlink()
