@@ -588,6 +588,7 @@ def batch(
     speak(config.report.language or spoken())  # the organisation's language, when it says
     formats = resolve_formats(fmt, config)
     preflight(out, formats, None)
+    start_up_done()
     try:
         tally = asyncio.run(
             run_batch(
@@ -827,7 +828,8 @@ register_audit_commands(app)
 # exit. The collector walked them dozens of times while they were made (about 0.04 s a run)
 # and once more at the exit (0.06 s), never finding them garbage. So the console entry point
 # collects rarely until a scan starts, then freezes what exists: later collections, the exit's
-# included, skip it. Only the entry point does this (not `app` called in-process, as in tests).
+# included, skip it. Only the entry point does this (not `app` called in-process, as in tests);
+# every command that runs long (scan, demo, batch) calls start_up_done() before it does.
 START_UP_GC_THRESHOLD = 100_000
 _gc_threshold: list[tuple[int, int, int]] = []  # the usual thresholds, while starting up
 
