@@ -11,8 +11,6 @@ import io
 from functools import cache
 from importlib import resources
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from exposure_scan import wording
@@ -36,6 +34,10 @@ def translations(lang: str) -> NullTranslations:
     po = resources.files("exposure_scan.reports").joinpath(f"locale/{lang}/LC_MESSAGES/messages.po")
     if lang == DEFAULT_LANGUAGE or not po.is_file():
         return NullTranslations()
+    # the catalog readers only when there is a catalog to read: not for an English report
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
     buf = io.BytesIO()
