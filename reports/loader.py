@@ -1,5 +1,5 @@
 """Templates compiled ahead of time and shipped in the package (reports/compiled/): a run
-runs their Python code instead of compiling the Jinja source, which took about 0.2 s of
+executes their Python code instead of compiling the Jinja source, which took about 0.2 s of
 every scan (the HTML report alone 0.17 s).
 
 A compiled template is used only when it was made from the same source, by the same Jinja
