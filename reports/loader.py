@@ -94,18 +94,19 @@ class PrecompiledLoader(BaseLoader):
     ) -> Template:
         source, filename, uptodate = self.source.get_source(environment, name)
         code = shipped_code(name)
-        if code is not None:
+        # The module's KEY is one of its constants: checked before any of its code runs (code
+        # from another Jinja release might not even import).
+        if code is not None and compile_key(environment, name, source) in code.co_consts:
             # A fresh namespace for every environment, as Jinja's own compile path gives:
             # a template's module globals hold its environment (and so its language).
             namespace: dict[str, Any] = {"environment": environment,
                                          "__file__": filename or "<template>"}
             exec(code, namespace)
-            if namespace.get("KEY") == compile_key(environment, name, source):
-                template: Template = environment.template_class._from_namespace(
-                    environment, namespace, globals if globals is not None else {}
-                )
-                template._uptodate = uptodate
-                return template
+            template: Template = environment.template_class._from_namespace(
+                environment, namespace, globals if globals is not None else {}
+            )
+            template._uptodate = uptodate
+            return template
         return environment.template_class.from_code(
             environment, environment.compile(source, name, filename),
             globals if globals is not None else {}, uptodate

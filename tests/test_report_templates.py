@@ -71,3 +71,13 @@ def test_an_edited_template_is_compiled_from_its_source() -> None:
     edited.loader = PrecompiledLoader(DictLoader({"_labels.j2": "edited {{ x }}"}))
     edited.cache = {}
     assert edited.get_template("_labels.j2").render(x=1) == "edited 1"
+
+
+def test_code_from_another_release_is_never_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exposure_scan.reports import loader
+
+    other = compile("KEY = 'made by another Jinja'\nraise ImportError('gone')\n", "x", "exec")
+    monkeypatch.setattr(loader, "shipped_code", lambda name: other)
+    fresh = environment.__wrapped__("en")
+    assert fresh.get_template("_labels.j2").render() == \
+        _from_source(fresh).get_template("_labels.j2").render()
