@@ -33,7 +33,8 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/matching.py ../shared/bench/matching-dev.jsonl
 
-# After editing reports/templates/*.j2: the compiled copies a run uses (reports/loader.py)
+# After editing reports/templates/*.j2 or messages.po: the compiled copies a run uses
+# (reports/loader.py)
 templates: $(VENV)/.installed
 	$(BIN)/python -c 'from exposure_scan.reports.loader import write_all; write_all()'
 

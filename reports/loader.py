@@ -5,7 +5,8 @@ every scan (the HTML report alone 0.17 s).
 A compiled template is used only when it was made from the same source, by the same Jinja
 release series and with the same environment settings (its KEY); any other template is
 compiled from its source as before, so an edited template is never rendered stale, only
-slower. After editing a template, write them again: `make templates`.
+slower. The Dutch message catalog ships compiled here too (reports/i18n.py). After editing
+a template or the .po, write them again: `make templates`.
 """
 
 from __future__ import annotations
@@ -146,6 +147,22 @@ def write_all(folder: Path = FOLDER) -> list[Path]:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")  # unchanged: its .pyc stays valid
             written.append(path)
+    written.append(write_catalog(folder / "messages_nl.py", "nl"))
     for old in set(folder.glob("*.py")) - set(written):
         old.unlink()
     return written
+
+
+def write_catalog(path: Path, lang: str) -> Path:
+    """The message catalog compiled (.mo) with the SHA-256 of the .po it was made from
+    (reports/i18n.py uses it only while the .po is unchanged)."""
+    from .i18n import compile_po
+
+    po = (FOLDER.parent / "locale" / lang / "LC_MESSAGES" / "messages.po").read_bytes()
+    text = (HEADER.format(name=f"locale/{lang}/LC_MESSAGES/messages.po",
+                          key=hashlib.sha256(po).hexdigest())
+            .replace("reports/templates/locale", "reports/locale")
+            + f"MO = {compile_po(po, lang)!r}\n")
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,12 +1,15 @@
-"""The report templates compiled ahead (reports/compiled/, reports/loader.py): current, used,
-rendering exactly what the Jinja source renders, and never used once the source changed."""
+"""The report templates and the Dutch catalog compiled ahead (reports/compiled/,
+reports/loader.py): current, used, giving exactly what their source gives, and never used once
+the source changed."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.support import Translations
 from jinja2 import DictLoader, Environment, PackageLoader
 
 from exposure_scan.profile import Profile
@@ -81,3 +84,24 @@ def test_code_from_another_release_is_never_run(monkeypatch: pytest.MonkeyPatch)
     fresh = environment.__wrapped__("en")
     assert fresh.get_template("_labels.j2").render() == \
         _from_source(fresh).get_template("_labels.j2").render()
+
+
+def _po() -> bytes:
+    return (FOLDER.parent / "locale" / "nl" / "LC_MESSAGES" / "messages.po").read_bytes()
+
+
+def test_the_shipped_catalog_is_the_po_compiled() -> None:
+    from exposure_scan.reports import i18n
+
+    shipped = Translations(fp=io.BytesIO(i18n.compiled(_po(), "nl")))
+    fresh = Translations(fp=io.BytesIO(i18n.compile_po(_po(), "nl")))
+    assert shipped._catalog == fresh._catalog  # type: ignore[attr-defined]
+    assert len(fresh._catalog) > 100  # type: ignore[attr-defined]
+
+
+def test_an_edited_po_is_compiled_from_its_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exposure_scan.reports import i18n
+
+    monkeypatch.setattr(i18n, "compile_po", lambda po, lang: b"compiled now")
+    assert i18n.compiled(_po() + b'\nmsgid "new"\nmsgstr "nieuw"\n', "nl") == b"compiled now"
+    assert i18n.compiled(_po(), "nl") != b"compiled now"
