@@ -9,7 +9,10 @@ reading and matching; politeness off: 1,000 requests/s per host, robots.txt not 
 timed alone (matching stubbed out) and with matching. End to end, `exposure-scan scan` runs
 in a subprocess (interpreter start, imports, a SearXNG stand-in on 127.0.0.12 that finds the
 pages, fetching, reading, matching, the history in a temporary database, the HTML and JSON
-reports). The loop is timed first and last, and the ratios use the mean of the two.
+reports); it runs once on a search that finds nothing first (its fixed cost; when
+PYTHONDONTWRITEBYTECODE is set, also with the bytecode cached as an installed copy has it), and the
+phases of the full run are printed (start-up to the first search query, to the last page
+served, to the exit). The loop is timed first and last, and the ratios use the mean of the two.
 
 Ends with ``cli_ratio=X`` (the CLI's pages/s over the loop's; target >= 0.4) and
 ``inspector_ratio=Y`` (the inspector's; target >= 0.6).
@@ -58,6 +61,7 @@ SEARCH_HOST = "127.0.0.12"
 class Pages(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     bodies: ClassVar[list[bytes]] = []
+    last: ClassVar[float] = 0.0  # when the last page went out
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -70,6 +74,7 @@ class Pages(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+        Pages.last = time.perf_counter()
 
 
 class Search(BaseHTTPRequestHandler):
@@ -77,6 +82,7 @@ class Search(BaseHTTPRequestHandler):
 
     urls: ClassVar[list[str]] = []
     asked: ClassVar[int] = 0
+    first: ClassVar[float] = 0.0  # when the first query came in
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -84,6 +90,8 @@ class Search(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         first = Search.asked == 0
         Search.asked += 1
+        if first:
+            Search.first = time.perf_counter()
         results = [{"url": u, "title": f"Pagina {i}", "content": "", "engine": "bench"}
                    for i, u in enumerate(self.urls)] if first else []
         body = json.dumps({"query": "", "results": results}).encode()
@@ -177,15 +185,18 @@ address = "sanne.dewit@example.org"
 """
 
 
-def cli_rate(stack: ExitStack, urls: list[str]) -> float:
-    """`exposure-scan scan` in a subprocess, from its start to its exit."""
-    Search.urls, Search.asked = urls, 0
+def run_cli(
+    stack: ExitStack, urls: list[str], *, bytecode: Path | None = None, phases: bool = True
+) -> tuple[float, int]:
+    """`exposure-scan scan` in a subprocess, from its start to its exit: (wall, pages read).
+    `bytecode`: a folder where Python caches the bytecode it compiles."""
+    Search.urls, Search.asked, Search.first, Pages.last = urls, 0, 0.0, 0.0
     search = serve(stack, SEARCH_HOST, Search)
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
     (folder / "profile.toml").write_text(PROFILE, encoding="utf-8")
     (folder / "config.toml").write_text(
         f"""[scan]
-max_pages = {len(urls)}
+max_pages = {max(len(urls), 1)}
 provider_timeout = 600
 [http]
 retries = 0
@@ -202,18 +213,40 @@ rate_limit = 1000
 allow_hosts = ["127.0.0.0/8"]
 """, encoding="utf-8")
     env = {**os.environ, "EXPOSURE_SCAN_KEY_FILE": str(folder / "fingerprint.key")}
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     command = [sys.executable, "-m", "exposure_scan", "scan", "-q",
                "--profile", str(folder / "profile.toml"), "--config", str(folder / "config.toml"),
                "--out", str(folder / "out"), "--db", str(folder / "history.db"),
                "--provider", "searxng", "--provider", "inspector"]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    wall = time.perf_counter() - started
+    ended = time.perf_counter()
     reports = sorted((folder / "out").glob("*.json"))
     if not reports:
         raise SystemExit(f"the CLI wrote no report (exit {done.returncode}): {done.stderr[-2000:]}")
     result = json.loads(reports[-1].read_text(encoding="utf-8"))
     read = next(r for r in result["runs"] if r["provider"] == "inspector")["observations"]
+    if phases and Search.first:  # where the time went: start-up, the scan, after the last page
+        last = max(Pages.last, Search.first)
+        print(f"{'  phases':<26} start -> first search {Search.first - started:.2f} s, "
+              f"-> last page {last - Search.first:.2f} s, -> exit {ended - last:.2f} s")
+    return ended - started, read
+
+
+def cli_rate(stack: ExitStack, urls: list[str]) -> float:
+    """The CLI's pages/s, after its fixed cost alone (a scan that finds no page)."""
+    fixed, _ = run_cli(stack, [])
+    print(f"{'CLI, no page (fixed cost)':<26} {fixed:.2f} s (start, search, history, HTML + JSON, "
+          "exit)")
+    if sys.flags.dont_write_bytecode:  # so every run compiles the package's source again
+        cache = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        run_cli(stack, [], bytecode=cache, phases=False)  # fills the cache
+        cached, _ = run_cli(stack, [], bytecode=cache, phases=False)
+        print(f"{'  with bytecode cached':<26} {cached:.2f} s (as an installed copy runs; "
+              "PYTHONDONTWRITEBYTECODE is set here)")
+    wall, read = run_cli(stack, urls)
     what = "CLI end to end"
     print(f"{what:<26} {read} pages in {wall:.2f} s = {read / wall:.1f} pages/s "
           "(start, search, fetch, read, match, history, HTML + JSON)")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-from rich.progress import Progress as RichProgress
+from typing import TYPE_CHECKING
 
 from exposure_scan.messages import say, say_n
 from exposure_scan.models import ProviderRun, RunStatus
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
 
 # How a source ended, in the report's words (templates/_labels.j2, the same msgids).
 STATUS = {"unchecked": "NOT checked", "skipped": "skipped", "disabled": "switched off",
@@ -29,6 +30,11 @@ class Progress:
     def on_start(self, total: int) -> None:
         if not self.enabled:
             return
+        # rich is imported for a terminal only: a quiet or cron run never draws a bar
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as RichProgress
+
         self._bar = RichProgress(
             TextColumn(f"[bold]{say(self.lang, 'Scanning')}[/bold] {{task.description}}"),
             BarColumn(),

@@ -9,14 +9,16 @@ Reported rules: searches matching more than 50 people are refused (a SOAP Fault,
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from xml.sax.saxutils import escape
 
 from exposure_scan.errors import ParseError, ProviderResponseError
 from exposure_scan.models import Observation, SourceKind
 from exposure_scan.profile import Country, PersonName
 from exposure_scan.provider import Provider, ProviderContext, Query, QueryField
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 NS = "http://services.cibg.nl/ExternalUser"
 SOAP_ACTION = f"{NS}/ListHcpApprox4"
@@ -122,6 +124,8 @@ def parse_response(xml: str | bytes, provider: str = "big_register") -> list[Obs
 
     A DTD is refused before parsing (SOAP forbids it), so no entity is ever expanded.
     """
+    import xml.etree.ElementTree as ET  # only with an answer: a scan without one never needs it
+
     raw = xml.encode() if isinstance(xml, str) else xml
     if b"<!DOCTYPE" in raw.upper() or b"<!ENTITY" in raw.upper():
         raise ParseError("BIG-register answer carries a DTD; refused")

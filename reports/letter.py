@@ -36,6 +36,7 @@ from exposure_scan.threat import threatens
 from .context import ZONES
 from .household_view import RELATIONS
 from .i18n import normalise
+from .loader import PrecompiledLoader
 
 # No letter for statutory registers (Art. 17 does not reach them: the fix is shielding), nor
 # for what is not a site's page about the person (removal.OWN_KINDS): leaked data (no
@@ -168,7 +169,7 @@ def written(day: date, lang: str) -> str:
 @cache
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("exposure_scan.reports", "templates"),
+        loader=PrecompiledLoader(PackageLoader("exposure_scan.reports", "templates")),
         autoescape=False,  # plain-text letters, never HTML
         undefined=StrictUndefined,
         trim_blocks=True,

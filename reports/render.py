@@ -14,6 +14,7 @@ from exposure_scan.passage import passages
 
 from .context import build, safe_href
 from .i18n import normalise, translations
+from .loader import PrecompiledLoader
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
 
@@ -49,7 +50,7 @@ def md_url(value: Any) -> str:
 @cache
 def environment(lang: str) -> Environment:
     env = Environment(
-        loader=PackageLoader("exposure_scan.reports", "templates"),
+        loader=PrecompiledLoader(PackageLoader("exposure_scan.reports", "templates")),
         autoescape=select_autoescape(["html", "html.j2"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],

@@ -1,0 +1,1 @@
+"""Generated: the report templates, compiled (reports/loader.py)."""
