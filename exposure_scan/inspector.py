@@ -1,21 +1,25 @@
 """The page inspector: reads the pages other providers found, as a stranger would.
 
 `PageInspector` fetches the pages politely (robots.txt, size cap) and turns them into
-observations; matching happens later. Reading a page (`page.read_page`, `pdftext.read_pdf`)
-runs in a worker thread with a time budget, so a hostile page neither holds up the event
-loop nor keeps Ctrl-C from working; a page over its budget is unchecked with that reason.
+observations. Reading a page (`page.read_page`, `pdftext.read_pdf`) runs in a worker thread
+with a time budget, so a hostile page neither holds up the event loop nor keeps Ctrl-C from
+working; a page over its budget is unchecked with that reason. The same worker step hashes
+the body, builds the observation and hands it to the scan (`ProviderContext.prepare`, which
+matches it there): the loop only fetches.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import hashlib
 import os
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -41,6 +45,7 @@ __all__ = ["InspectorOptions", "PageInspector", "read_body", "read_page"]
 HTML_TYPES = ("text/html", "application/xhtml")
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 GRACE_S = 0.5  # past the budget, the worker is given up on (it stops at its next check)
+T = TypeVar("T")
 
 
 @functools.cache
@@ -182,45 +187,71 @@ class PageInspector(Provider):
             )
             return None
         del response  # only its body is needed now, and may wait on disk
-        digest = hashlib.sha256(body).hexdigest()
-        bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
         # Every reader busy (pages arrive faster than they are read): the body waits on disk.
         held = (bodies.park(body) if _reading_slots().locked() else None) or body
         del body
-        facts = await self.read_off_loop(kind, held, content_type)
-        observation = Observation(
-            provider=self.name,
-            url=served,
-            found_via=shown if served != shown else "",
-            title=facts.title,
-            source_kind=facts.kind,
-            names=facts.names,
-            addresses=facts.addresses,
-            phones=facts.phones,
-            emails=facts.emails,
-            snippet=facts.description or facts.text[:280],
-            body_sha256=digest,
-            extra={"publisher": facts.publisher} if facts.publisher else {},
-        )
-        # Every reader strips the controls from the text it lays out; validating it again
-        # would scan the whole page once more, on the event loop (a tenth of its work).
-        return observation.model_copy(update={"text": facts.text})
+
+        def observe(facts: PageFacts, body: bytes) -> Observation:
+            # In the reader's thread, right after reading: hashing the body, building the
+            # observation and what the scan does with it (matching) keep off the event loop.
+            bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
+            observation = Observation(
+                provider=self.name,
+                url=served,
+                found_via=shown if served != shown else "",
+                title=facts.title,
+                source_kind=facts.kind,
+                names=facts.names,
+                addresses=facts.addresses,
+                phones=facts.phones,
+                emails=facts.emails,
+                snippet=facts.description or facts.text[:280],
+                body_sha256=hashlib.sha256(body).hexdigest(),
+                extra={"publisher": facts.publisher} if facts.publisher else {},
+            )
+            # Every reader strips the controls from the text it lays out; validating it
+            # again would scan the whole page once more.
+            return ctx.prepare(observation.model_copy(update={"text": facts.text}))
+
+        return await self.read_off_loop(kind, held, content_type, observe)
 
     async def read_off_loop(
-        self, kind: str, body: bytes | bodies.Parked, content_type: str
-    ) -> PageFacts:
-        """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
+        self,
+        kind: str,
+        body: bytes | bodies.Parked,
+        content_type: str,
+        then: Callable[[PageFacts, bytes], T],
+    ) -> T:
+        """Read in a worker thread, then `then(facts, body)` in the same thread: the loop
+        stays free, and the page has `budget` seconds.
 
         The reader looks at the clock as it goes and stops itself; the wait below is the
-        backstop for time spent inside one call of the parser.
+        backstop for time spent inside one call of the parser (or of `then`).
         """
         budget = self.budget
         loop = asyncio.get_running_loop()
         async with _reading_slots():
-            data = body.take() if isinstance(body, bodies.Parked) else body
-            work = loop.run_in_executor(_readers(), read_body, kind, data, content_type, budget)
-            del data, body
+            # The worker sees this task's context (the spool in use).
+            step = functools.partial(
+                contextvars.copy_context().run, _read_then, kind, body, content_type, budget,
+                then,
+            )
+            del body
+            work = loop.run_in_executor(_readers(), step)
+            del step
             try:
                 return await asyncio.wait_for(work, 2 * budget + GRACE_S)
             except TimeoutError:
                 raise OverBudget(f"reading it took longer than {budget:g} s") from None
+
+
+def _read_then(
+    kind: str,
+    body: bytes | bodies.Parked,
+    content_type: str,
+    budget: float,
+    then: Callable[[PageFacts, bytes], T],
+) -> T:
+    data = body.take() if isinstance(body, bodies.Parked) else body
+    del body
+    return then(read_body(kind, data, content_type, budget), data)
