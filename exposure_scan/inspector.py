@@ -55,20 +55,46 @@ def _readers() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(os.cpu_count() or 2, thread_name_prefix="page-reader")
 
 
-_SLOTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+# Fetched bodies may wait for a reader in memory up to this many bytes in all; beyond, they
+# wait on disk (with a spool). Writing each to disk and back costs the event loop more than
+# fetching it; a cap keeps memory flat however many pages arrive ahead of the readers.
+WAITING_IN_MEMORY = 16 * 1024 * 1024
+
+
+class _Queue:
+    """The pages waiting for a reader thread, per event loop: one slot per thread, and the
+    bytes of the bodies waiting in memory."""
+
+    def __init__(self, threads: int) -> None:
+        self.slots = asyncio.Semaphore(threads)
+        self.waiting = 0
+
+
+_QUEUES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Queue] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _reading_slots() -> asyncio.Semaphore:
-    """One slot per reader thread, per event loop: a page's time budget then counts from
-    when a thread takes it, not while it waits behind other pages (1,000 pages fetched at
-    loopback speed would otherwise all run out of time in the queue)."""
+def _queue() -> _Queue:
+    """A page's time budget counts from when a thread takes it, not while it waits behind
+    other pages (1,000 pages fetched at loopback speed would otherwise all run out of time
+    in the queue)."""
     loop = asyncio.get_running_loop()
-    slots = _SLOTS.get(loop)
-    if slots is None:
-        slots = _SLOTS[loop] = asyncio.Semaphore(_readers()._max_workers)
-    return slots
+    queue = _QUEUES.get(loop)
+    if queue is None:
+        queue = _QUEUES[loop] = _Queue(_readers()._max_workers)
+    return queue
+
+
+def _hold(body: bytes) -> bytes | bodies.Parked:
+    """The body as it waits for a reader: in memory, or on disk when every reader is busy
+    and the bodies already waiting fill WAITING_IN_MEMORY (only with a spool in use)."""
+    queue = _queue()
+    if queue.slots.locked() and queue.waiting + len(body) > WAITING_IN_MEMORY:
+        parked = bodies.park(body)
+        if parked is not None:
+            return parked
+    return body
 
 
 def _reader(content_type: str, body: bytes) -> str:
@@ -187,8 +213,7 @@ class PageInspector(Provider):
             )
             return None
         del response  # only its body is needed now, and may wait on disk
-        # Every reader busy (pages arrive faster than they are read): the body waits on disk.
-        held = (bodies.park(body) if _reading_slots().locked() else None) or body
+        held = _hold(body)  # pages may arrive faster than they are read
         del body
 
         def observe(facts: PageFacts, body: bytes) -> Observation:
@@ -230,19 +255,27 @@ class PageInspector(Provider):
         """
         budget = self.budget
         loop = asyncio.get_running_loop()
-        async with _reading_slots():
-            # The worker sees this task's context (the spool in use).
-            step = functools.partial(
-                contextvars.copy_context().run, _read_then, kind, body, content_type, budget,
-                then,
-            )
-            del body
-            work = loop.run_in_executor(_readers(), step)
-            del step
-            try:
-                return await asyncio.wait_for(work, 2 * budget + GRACE_S)
-            except TimeoutError:
-                raise OverBudget(f"reading it took longer than {budget:g} s") from None
+        queue = _queue()
+        waiting = len(body) if isinstance(body, bytes) else 0
+        queue.waiting += waiting
+        try:
+            async with queue.slots:
+                queue.waiting -= waiting
+                waiting = 0
+                # The worker sees this task's context (the spool in use).
+                step = functools.partial(
+                    contextvars.copy_context().run, _read_then, kind, body, content_type,
+                    budget, then,
+                )
+                del body
+                work = loop.run_in_executor(_readers(), step)
+                del step
+                try:
+                    return await asyncio.wait_for(work, 2 * budget + GRACE_S)
+                except TimeoutError:
+                    raise OverBudget(f"reading it took longer than {budget:g} s") from None
+        finally:
+            queue.waiting -= waiting  # cancelled while it waited
 
 
 def _read_then(
