@@ -28,6 +28,7 @@ from pydantic import Field
 from exposure_scan import bodies
 from exposure_scan.controls import visible_url
 from exposure_scan.errors import NoneRead, OverBudget, ProviderError, reason_for
+from exposure_scan.http import REDIRECT_CHAIN
 from exposure_scan.models import Observation, PartReason, ReasonParams
 from exposure_scan.page import PageFacts, read_page, read_text
 from exposure_scan.pdftext import read_pdf
@@ -125,6 +126,8 @@ def read_body(kind: str, body: bytes, content_type: str, budget: float) -> PageF
 def _served_url(found: str, response: httpx.Response) -> str:
     """The URL that served the content: the last hop of any redirect, else the one found
     (as found: httpx would show it percent-encoded, with an IDN host in punycode)."""
+    if len(response.extensions.get(REDIRECT_CHAIN, ())) == 1:  # the fetcher's: not redirected
+        return visible_url(found)
     try:
         if response.url == httpx.URL(found):
             return visible_url(found)
