@@ -1,10 +1,12 @@
 """How a page travels from the fetcher to the matcher: read and matched in one worker step,
 from memory (a page that matched nothing is never read back from the spool), bodies waiting
-for a reader in memory up to a cap, and connections that know their socket."""
+for a reader in memory up to a cap, and connections that know their socket. And passages
+found as fast as the page was read."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import threading
 from pathlib import Path
@@ -12,6 +14,8 @@ from pathlib import Path
 import httpcore
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exposure_scan import bodies, inspector
 from exposure_scan.http import AddressGuard, GuardedTransport, _Stream, _tls_context
@@ -122,3 +126,31 @@ def test_tls_is_set_up_once_and_only_for_https() -> None:
     other.create_connection(httpcore.Origin(b"https", b"b.test", 443))
     assert other._ssl_context is pool._ssl_context
     asyncio.run(transport.aclose())
+
+
+PIECES = st.sampled_from(["der", "Der", "van", "a", "aa", "_", " ", "-", ".", "é", "ß", "7", "٣"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.data())
+def test_passage_spans_are_what_a_look_behind_would_find(text: str, data: st.DataObject) -> None:
+    from exposure_scan.passage import _SEPARATOR, spans
+
+    starts = st.integers(0, len(text))
+    values = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(starts)
+        values.append(text[i : data.draw(st.integers(i, len(text)))])
+    found: list[tuple[int, int]] = []
+    for value in values:
+        parts = re.findall(r"\w+", value)
+        if parts and sum(map(len, parts)) >= 3:
+            plain = r"(?<!\w)" + _SEPARATOR.join(map(re.escape, parts)) + r"(?!\w)"
+            found += [m.span() for m in re.finditer(plain, text, re.IGNORECASE)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    assert spans(text, values) == merged
