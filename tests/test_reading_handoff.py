@@ -154,3 +154,29 @@ def test_passage_spans_are_what_a_look_behind_would_find(text: str, data: st.Dat
         else:
             merged.append((start, end))
     assert spans(text, values) == merged
+
+
+def test_a_text_stored_from_two_threads_is_whole_when_either_returns(
+    spool_home: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    import os
+    import time
+
+    real_write = os.write
+    writing = threading.Event()
+
+    def slow_write(fd: int, data: memoryview) -> int:
+        writing.set()
+        time.sleep(0.2)  # the first reader is still writing...
+        return real_write(fd, data)
+
+    text = "Dezelfde pagina, onder twee adressen gevonden. " * 100
+    with bodies.spooling(bodies=False) as spool:
+        assert spool is not None
+        monkeypatch.setattr(bodies.os, "write", slow_write)
+        first = threading.Thread(target=spool.keep_text, args=(text,))
+        first.start()
+        assert writing.wait(5)
+        digest = spool.keep_text(text)  # ...when the second one stores the same text
+        assert spool.text(digest) == text
+        first.join()
