@@ -59,7 +59,7 @@ def _readers() -> ThreadPoolExecutor:
 # Fetched bodies may wait for a reader in memory up to this many bytes in all; beyond, they
 # wait on disk (with a spool). Writing each to disk and back costs the event loop more than
 # fetching it; a cap keeps memory flat however many pages arrive ahead of the readers.
-WAITING_IN_MEMORY = 16 * 1024 * 1024
+WAITING_IN_MEMORY = 8 * 1024 * 1024
 
 
 class _Queue:
