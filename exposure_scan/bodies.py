@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,9 @@ class BodySpool:
         self.bodies = bodies  # raw bodies only for an evidence bundle: texts always
         self.folder = Path(tempfile.mkdtemp(prefix="exposure-scan-spool-"))
         os.chmod(self.folder, DIR_MODE)  # mkdtemp's 0700 is still subject to the umask
+        # Page readers store from their own threads: the same text from two of them must not
+        # be taken as stored while the first is still writing it.
+        self._storing = threading.Lock()
 
     def keep(self, body: bytes) -> str:
         """Store `body` (once per distinct body); returns its SHA-256."""
@@ -58,19 +62,20 @@ class BodySpool:
         digest = hashlib.sha256(data).hexdigest()
         path = self.folder / (digest + suffix)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            fd = os.open(path, flags, FILE_MODE)
-        except FileExistsError:
-            return digest
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        except BaseException:
+        with self._storing:
+            try:
+                fd = os.open(path, flags, FILE_MODE)
+            except FileExistsError:
+                return digest
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+            except BaseException:
+                os.close(fd)
+                path.unlink(missing_ok=True)
+                raise
             os.close(fd)
-            path.unlink(missing_ok=True)
-            raise
-        os.close(fd)
         return digest
 
     def get(self, digest: str) -> bytes | None:

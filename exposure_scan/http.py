@@ -12,9 +12,11 @@ import asyncio
 import contextlib
 import contextvars
 import email.utils
+import functools
 import ipaddress
 import json
 import re
+import select
 import socket
 import time
 import zlib
@@ -51,6 +53,8 @@ from exposure_scan.logs import log_request, log_retry
 from exposure_scan.models import LedgerEntry
 
 if TYPE_CHECKING:
+    import ssl
+
     from exposure_scan.provider import Provider, QueryField
 
 USER_AGENT = (
@@ -384,7 +388,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         failure: Exception | None = None
         for address in addresses:  # every one was checked; try them in the resolver's order
             try:
-                return await self.inner.connect_tcp(
+                stream = await self.inner.connect_tcp(
                     address,
                     port,
                     timeout=timeout,
@@ -393,6 +397,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc
+            else:
+                return _Stream(stream, stream.get_extra_info("socket"))
         assert failure is not None
         raise failure
 
@@ -408,15 +414,75 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
+class _Stream(httpcore.AsyncNetworkStream):
+    """A connection that knows its socket. The pool asks every connection it holds whether
+    the server closed it, at every request and at the end of every response; anyio answers
+    through a fresh table of the socket's attributes (a getpeername call) each time, which
+    cost more per page than the rest of the request."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkStream, sock: socket.socket | None) -> None:
+        self.inner = inner
+        self.sock = sock
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self.inner.read(max_bytes, timeout)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        await self.inner.write(buffer, timeout)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+    async def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        inner = await self.inner.start_tls(ssl_context, server_hostname, timeout)
+        return _Stream(inner, self.sock)  # TLS runs over the same socket
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "socket":
+            return self.sock
+        if info == "is_readable":
+            return _readable(self.sock)
+        return self.inner.get_extra_info(info)
+
+
+def _readable(sock: socket.socket | None) -> bool:
+    """Whether a read would return at once (for an idle connection: the server closed it).
+    A socket that is gone counts as readable, as httpcore has it."""
+    fd = sock.fileno() if sock is not None else -1
+    if fd < 0:
+        return True
+    if not hasattr(select, "poll"):  # Windows
+        return bool(select.select([fd], [], [], 0)[0])
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(0))
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context per process, made at the first https connection: reading the CA
+    bundle takes about 20 ms, which a scan paid twice before it sent anything."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
+class _Pool(httpcore.AsyncConnectionPool):
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
+        if origin.scheme == b"https" and self._ssl_context is None:
+            self._ssl_context = _tls_context()
+        return super().create_connection(origin)
+
+
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport, with connections made by `GuardedBackend`."""
 
     def __init__(self, guard: AddressGuard, *, limits: httpx.Limits) -> None:
-        # One TLS context for both pools: each loads the CA bundle (about 0.02 s).
-        context = httpx.create_ssl_context(trust_env=False)
-        super().__init__(verify=context, limits=limits, trust_env=False)
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=context,
+        # Not httpx's __init__: it builds a pool (and a TLS context) that this one replaces.
+        self._pool = _Pool(
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,

@@ -1,21 +1,25 @@
 """The page inspector: reads the pages other providers found, as a stranger would.
 
 `PageInspector` fetches the pages politely (robots.txt, size cap) and turns them into
-observations; matching happens later. Reading a page (`page.read_page`, `pdftext.read_pdf`)
-runs in a worker thread with a time budget, so a hostile page neither holds up the event
-loop nor keeps Ctrl-C from working; a page over its budget is unchecked with that reason.
+observations. Reading a page (`page.read_page`, `pdftext.read_pdf`) runs in a worker thread
+with a time budget, so a hostile page neither holds up the event loop nor keeps Ctrl-C from
+working; a page over its budget is unchecked with that reason. The same worker step hashes
+the body, builds the observation and hands it to the scan (`ProviderContext.prepare`, which
+matches it there): the loop only fetches.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import hashlib
 import os
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -24,6 +28,7 @@ from pydantic import Field
 from exposure_scan import bodies
 from exposure_scan.controls import visible_url
 from exposure_scan.errors import NoneRead, OverBudget, ProviderError, reason_for
+from exposure_scan.http import REDIRECT_CHAIN
 from exposure_scan.models import Observation, PartReason, ReasonParams
 from exposure_scan.page import PageFacts, read_page, read_text
 from exposure_scan.pdftext import read_pdf
@@ -41,6 +46,7 @@ __all__ = ["InspectorOptions", "PageInspector", "read_body", "read_page"]
 HTML_TYPES = ("text/html", "application/xhtml")
 PDF_TYPES = ("application/pdf", "application/x-pdf")
 GRACE_S = 0.5  # past the budget, the worker is given up on (it stops at its next check)
+T = TypeVar("T")
 
 
 @functools.cache
@@ -50,20 +56,46 @@ def _readers() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(os.cpu_count() or 2, thread_name_prefix="page-reader")
 
 
-_SLOTS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+# Fetched bodies may wait for a reader in memory up to this many bytes in all; beyond, they
+# wait on disk (with a spool). Writing each to disk and back costs the event loop more than
+# fetching it; a cap keeps memory flat however many pages arrive ahead of the readers.
+WAITING_IN_MEMORY = 8 * 1024 * 1024
+
+
+class _Queue:
+    """The pages waiting for a reader thread, per event loop: one slot per thread, and the
+    bytes of the bodies waiting in memory."""
+
+    def __init__(self, threads: int) -> None:
+        self.slots = asyncio.Semaphore(threads)
+        self.waiting = 0
+
+
+_QUEUES: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Queue] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _reading_slots() -> asyncio.Semaphore:
-    """One slot per reader thread, per event loop: a page's time budget then counts from
-    when a thread takes it, not while it waits behind other pages (1,000 pages fetched at
-    loopback speed would otherwise all run out of time in the queue)."""
+def _queue() -> _Queue:
+    """A page's time budget counts from when a thread takes it, not while it waits behind
+    other pages (1,000 pages fetched at loopback speed would otherwise all run out of time
+    in the queue)."""
     loop = asyncio.get_running_loop()
-    slots = _SLOTS.get(loop)
-    if slots is None:
-        slots = _SLOTS[loop] = asyncio.Semaphore(_readers()._max_workers)
-    return slots
+    queue = _QUEUES.get(loop)
+    if queue is None:
+        queue = _QUEUES[loop] = _Queue(_readers()._max_workers)
+    return queue
+
+
+def _hold(body: bytes) -> bytes | bodies.Parked:
+    """The body as it waits for a reader: in memory, or on disk when every reader is busy
+    and the bodies already waiting fill WAITING_IN_MEMORY (only with a spool in use)."""
+    queue = _queue()
+    if queue.slots.locked() and queue.waiting + len(body) > WAITING_IN_MEMORY:
+        parked = bodies.park(body)
+        if parked is not None:
+            return parked
+    return body
 
 
 def _reader(content_type: str, body: bytes) -> str:
@@ -94,6 +126,8 @@ def read_body(kind: str, body: bytes, content_type: str, budget: float) -> PageF
 def _served_url(found: str, response: httpx.Response) -> str:
     """The URL that served the content: the last hop of any redirect, else the one found
     (as found: httpx would show it percent-encoded, with an IDN host in punycode)."""
+    if len(response.extensions.get(REDIRECT_CHAIN, ())) == 1:  # the fetcher's: not redirected
+        return visible_url(found)
     try:
         if response.url == httpx.URL(found):
             return visible_url(found)
@@ -182,45 +216,78 @@ class PageInspector(Provider):
             )
             return None
         del response  # only its body is needed now, and may wait on disk
-        digest = hashlib.sha256(body).hexdigest()
-        bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
-        # Every reader busy (pages arrive faster than they are read): the body waits on disk.
-        held = (bodies.park(body) if _reading_slots().locked() else None) or body
+        held = _hold(body)  # pages may arrive faster than they are read
         del body
-        facts = await self.read_off_loop(kind, held, content_type)
-        observation = Observation(
-            provider=self.name,
-            url=served,
-            found_via=shown if served != shown else "",
-            title=facts.title,
-            source_kind=facts.kind,
-            names=facts.names,
-            addresses=facts.addresses,
-            phones=facts.phones,
-            emails=facts.emails,
-            snippet=facts.description or facts.text[:280],
-            body_sha256=digest,
-            extra={"publisher": facts.publisher} if facts.publisher else {},
-        )
-        # Every reader strips the controls from the text it lays out; validating it again
-        # would scan the whole page once more, on the event loop (a tenth of its work).
-        return observation.model_copy(update={"text": facts.text})
+
+        def observe(facts: PageFacts, body: bytes) -> Observation:
+            # In the reader's thread, right after reading: hashing the body, building the
+            # observation and what the scan does with it (matching) keep off the event loop.
+            bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
+            observation = Observation(
+                provider=self.name,
+                url=served,
+                found_via=shown if served != shown else "",
+                title=facts.title,
+                source_kind=facts.kind,
+                names=facts.names,
+                addresses=facts.addresses,
+                phones=facts.phones,
+                emails=facts.emails,
+                snippet=facts.description or facts.text[:280],
+                body_sha256=hashlib.sha256(body).hexdigest(),
+                extra={"publisher": facts.publisher} if facts.publisher else {},
+            )
+            # Every reader strips the controls from the text it lays out; validating it
+            # again would scan the whole page once more.
+            return ctx.prepare(observation.model_copy(update={"text": facts.text}))
+
+        return await self.read_off_loop(kind, held, content_type, observe)
 
     async def read_off_loop(
-        self, kind: str, body: bytes | bodies.Parked, content_type: str
-    ) -> PageFacts:
-        """Read in a worker thread: the loop stays free, and the page has `budget` seconds.
+        self,
+        kind: str,
+        body: bytes | bodies.Parked,
+        content_type: str,
+        then: Callable[[PageFacts, bytes], T],
+    ) -> T:
+        """Read in a worker thread, then `then(facts, body)` in the same thread: the loop
+        stays free, and the page has `budget` seconds.
 
         The reader looks at the clock as it goes and stops itself; the wait below is the
-        backstop for time spent inside one call of the parser.
+        backstop for time spent inside one call of the parser (or of `then`).
         """
         budget = self.budget
         loop = asyncio.get_running_loop()
-        async with _reading_slots():
-            data = body.take() if isinstance(body, bodies.Parked) else body
-            work = loop.run_in_executor(_readers(), read_body, kind, data, content_type, budget)
-            del data, body
-            try:
-                return await asyncio.wait_for(work, 2 * budget + GRACE_S)
-            except TimeoutError:
-                raise OverBudget(f"reading it took longer than {budget:g} s") from None
+        queue = _queue()
+        waiting = len(body) if isinstance(body, bytes) else 0
+        queue.waiting += waiting
+        try:
+            async with queue.slots:
+                queue.waiting -= waiting
+                waiting = 0
+                # The worker sees this task's context (the spool in use).
+                step = functools.partial(
+                    contextvars.copy_context().run, _read_then, kind, body, content_type,
+                    budget, then,
+                )
+                del body
+                work = loop.run_in_executor(_readers(), step)
+                del step
+                try:
+                    return await asyncio.wait_for(work, 2 * budget + GRACE_S)
+                except TimeoutError:
+                    raise OverBudget(f"reading it took longer than {budget:g} s") from None
+        finally:
+            queue.waiting -= waiting  # cancelled while it waited
+
+
+def _read_then(
+    kind: str,
+    body: bytes | bodies.Parked,
+    content_type: str,
+    budget: float,
+    then: Callable[[PageFacts, bytes], T],
+) -> T:
+    data = body.take() if isinstance(body, bodies.Parked) else body
+    del body
+    return then(read_body(kind, data, content_type, budget), data)

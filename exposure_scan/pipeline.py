@@ -6,6 +6,7 @@ it directly and the orchestrator (`scan.py`) can run the matching in a worker th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -140,14 +141,16 @@ def match_safely(matcher: Matcher, obs: Observation) -> MatchOutcome:
 
 
 class MatchCache:
-    """Each observation matched once, whoever asks first (a worker thread, the stage-2
-    URL choice, the final report). Keyed by identity; the entry keeps the observation
-    alive, so an id is never reused while it is cached."""
+    """Each observation matched once, whoever asks first (a page reader's thread, the
+    matcher thread, the stage-2 URL choice, the final report). Keyed by identity; the entry
+    keeps the observation alive, so an id is never reused while it is cached. Thread-safe:
+    the matcher runs on one thread at a time, and a cached answer never waits for it."""
 
     def __init__(self, profile: Profile, load: Loader = _as_is) -> None:
         self.matcher = Matcher(profile)
         self.load = load  # a spooled page's text is read back only while it is matched
         self._done: dict[int, tuple[Observation, MatchOutcome]] = {}
+        self._matching = threading.Lock()
 
     def cached(self, obs: Observation) -> bool:
         entry = self._done.get(id(obs))
@@ -157,9 +160,22 @@ class MatchCache:
         entry = self._done.get(id(obs))
         if entry is not None and entry[0] is obs:
             return entry[1]
-        outcome = match_safely(self.matcher, self.load(obs) if spooled(obs) else obs)
-        self._done[id(obs)] = (obs, outcome)
+        with self._matching:
+            entry = self._done.get(id(obs))  # matched by another thread while this one waited
+            if entry is not None and entry[0] is obs:
+                return entry[1]
+            outcome = match_safely(self.matcher, self.load(obs) if spooled(obs) else obs)
+            self._done[id(obs)] = (obs, outcome)
         return outcome
+
+    def hold(self, obs: Observation, held: Observation, outcome: MatchOutcome) -> None:
+        """`obs` was matched (to `outcome`) with its text in memory; the scan holds `held`
+        instead (its text spooled): the answer is kept for `held`, and `obs` let go of."""
+        with self._matching:
+            entry = self._done.get(id(obs))
+            if entry is not None and entry[0] is obs:
+                del self._done[id(obs)]
+            self._done[id(held)] = (held, outcome)
 
 
 @dataclass(frozen=True)

@@ -131,12 +131,14 @@ class ProviderContext:
         fetcher: Fetcher,
         *,
         on_keep: Callable[[Observation], Observation] | None = None,
+        on_made: Callable[[Observation], Observation] | None = None,
     ) -> None:
         self.provider = provider
         self._fetcher = fetcher
         self.unchecked_parts: list[UncheckedPart] = []
         self.kept: list[Observation] = []
         self._on_keep = on_keep  # the scan starts matching each result as it arrives
+        self._on_made = on_made  # or matches it where it was made (see `prepare`)
 
     @property
     def http(self) -> HttpSettings:
@@ -214,6 +216,13 @@ class ProviderContext:
         gap = 1.0 / rate if rate > 0 else 0.0
         await fetcher.spacing.claim(host, gap, fetcher.sleep)
         await fetcher.spacing.settle(host, gap, fetcher.sleep)
+
+    def prepare(self, observation: Observation) -> Observation:
+        """What the scan does with a result as soon as it is made, called by a provider in
+        the worker thread that made it (the page inspector: right after reading the page),
+        so the event loop never does it: the scan matches it there, from memory, and lets go
+        of its text. Thread-safe; returns the observation to `keep`."""
+        return self._on_made(observation) if self._on_made is not None else observation
 
     def keep(self, observation: Observation) -> None:
         """Keep a result as soon as it is found: it survives a timeout or Ctrl-C later on."""

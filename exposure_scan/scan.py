@@ -117,6 +117,16 @@ class ScanState:
         digest = self.spool.keep_text(obs.text)
         return obs.model_copy(update={"text": "", "text_sha256": digest})
 
+    def prepare(self, obs: Observation) -> Observation:
+        """Match a result in the worker thread that made it (a page reader's, right after
+        the page was read), from memory, then let go of its text: each page matched once,
+        as soon as it is read, with no trip to the event loop or back from the spool.
+        Returns the observation to hold (`match_soon` finds it matched)."""
+        outcome = self.cache.match(obs)
+        held = self._let_go(obs)
+        self.cache.hold(obs, held, outcome)
+        return held
+
     def match_soon(self, obs: Observation) -> Observation:
         """Start matching a result as it arrives, off the event loop, so a long page never
         delays the requests of other sources. Returns the observation to hold: with a
@@ -465,7 +475,7 @@ async def _run_all(
                     type(provider), RunStatus.SKIPPED, RunReason.NO_PAGES
                 )
             return
-        ctx = ProviderContext(provider, fetcher, on_keep=state.match_soon)
+        ctx = ProviderContext(provider, fetcher, on_keep=state.match_soon, on_made=state.prepare)
         async with slots:
             # Until it returns, a stop signal reports it as interrupted, with ctx.kept.
             state.active[provider.name] = (ctx, time.monotonic())
