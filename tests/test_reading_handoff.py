@@ -128,6 +128,13 @@ def test_tls_is_set_up_once_and_only_for_https() -> None:
     asyncio.run(transport.aclose())
 
 
+def test_the_guarded_transport_holds_all_the_state_httpx_s_own_would() -> None:
+    # GuardedTransport skips httpx's __init__, which today sets only the pool: an httpx
+    # release that keeps more state there fails here, not in a user's scan.
+    assert sorted(vars(httpx.AsyncHTTPTransport())) == ["_pool"]
+    assert sorted(vars(GuardedTransport(AddressGuard([]), limits=httpx.Limits()))) == ["_pool"]
+
+
 PIECES = st.sampled_from(["der", "Der", "van", "a", "aa", "_", " ", "-", ".", "é", "ß", "7", "٣"])
 
 
