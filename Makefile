@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean templates
+.PHONY: demo test lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,6 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/matching.py ../shared/bench/matching-dev.jsonl
-
-# After editing reports/templates/*.j2 or messages.po: the compiled copies a run uses
-# (reports/loader.py)
-templates: $(VENV)/.installed
-	$(BIN)/python -c 'from exposure_scan.reports.loader import write_all; write_all()'
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-report

@@ -1,14 +1,12 @@
 """Translations for reports: gettext catalogs read with Babel.
 
-The source of truth is `locale/<lang>/LC_MESSAGES/messages.po`. A compiled copy ships in
-reports/compiled/ (`make templates`) and is used only while it was made from the very same
-.po; otherwise the .po is compiled in memory when first used, so a stale copy is never read.
-English is the source language and needs no catalog.
+The source of truth is `locale/<lang>/LC_MESSAGES/messages.po`. It is compiled in memory
+when first used, so there is no build step and no stale `.mo` file. English is the source
+language and needs no catalog.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 from functools import cache
 from importlib import resources
@@ -36,37 +34,15 @@ def translations(lang: str) -> NullTranslations:
     po = resources.files("exposure_scan.reports").joinpath(f"locale/{lang}/LC_MESSAGES/messages.po")
     if lang == DEFAULT_LANGUAGE or not po.is_file():
         return NullTranslations()
-    return Translations(fp=io.BytesIO(compiled(po.read_bytes(), lang)))
-
-
-def compiled(po: bytes, lang: str) -> bytes:
-    """The catalog compiled (.mo): the copy shipped in reports/compiled/ when it was made from
-    this very .po (reading one with Babel takes 0.02 s of a run), else compiled now."""
-    shipped = _shipped(lang)
-    if shipped is not None and shipped[0] == hashlib.sha256(po).hexdigest():
-        return shipped[1]
-    return compile_po(po, lang)
-
-
-def compile_po(po: bytes, lang: str) -> bytes:
     # the catalog readers only when there is a catalog to read: not for an English report
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     buf = io.BytesIO()
-    write_mo(buf, read_po(io.BytesIO(po), locale=lang))  # fuzzy entries left out, as msgfmt
-    return buf.getvalue()
-
-
-def _shipped(lang: str) -> tuple[str, bytes] | None:
-    """(SHA-256 of the .po it was made from, .mo) as `make templates` wrote it, if any."""
-    if lang != "nl":
-        return None
-    try:
-        from .compiled import messages_nl
-    except ImportError:  # an install without it: compiled when first used
-        return None
-    return messages_nl.KEY, messages_nl.MO
+    with po.open("rb") as fh:
+        write_mo(buf, read_po(fh, locale=lang))  # fuzzy entries are left out, as msgfmt does
+    buf.seek(0)
+    return Translations(fp=buf)
 
 
 def gettext(lang: str, message: str) -> str:

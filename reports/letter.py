@@ -36,7 +36,7 @@ from exposure_scan.threat import threatens
 from .context import ZONES
 from .household_view import RELATIONS
 from .i18n import normalise
-from .loader import PrecompiledLoader
+from .templatecache import keep_compiled
 
 # No letter for statutory registers (Art. 17 does not reach them: the fix is shielding), nor
 # for what is not a site's page about the person (removal.OWN_KINDS): leaked data (no
@@ -168,14 +168,15 @@ def written(day: date, lang: str) -> str:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
-        loader=PrecompiledLoader(PackageLoader("exposure_scan.reports", "templates")),
+    environment = Environment(
+        loader=PackageLoader("exposure_scan.reports", "templates"),
         autoescape=False,  # plain-text letters, never HTML
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    return keep_compiled(environment, "letter")
 
 
 SLUG_MAX = 80

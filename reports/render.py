@@ -14,7 +14,7 @@ from exposure_scan.passage import passages
 
 from .context import build, safe_href
 from .i18n import normalise, translations
-from .loader import PrecompiledLoader
+from .templatecache import keep_compiled
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
 
@@ -50,7 +50,7 @@ def md_url(value: Any) -> str:
 @cache
 def environment(lang: str) -> Environment:
     env = Environment(
-        loader=PrecompiledLoader(PackageLoader("exposure_scan.reports", "templates")),
+        loader=PackageLoader("exposure_scan.reports", "templates"),
         autoescape=select_autoescape(["html", "html.j2"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
@@ -62,7 +62,7 @@ def environment(lang: str) -> Environment:
     env.filters["md"] = md_text
     env.filters["mdurl"] = md_url
     env.filters["mdpiece"] = md_piece
-    return env
+    return keep_compiled(env, "report")
 
 
 def _render(result: ScanResult, template: str, *, for_print: bool = False) -> str:

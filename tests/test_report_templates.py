@@ -1,107 +1,110 @@
-"""The report templates and the Dutch catalog compiled ahead (reports/compiled/,
-reports/loader.py): current, used, giving exactly what their source gives, and never used once
-the source changed."""
+"""Compiled templates kept in the user's cache folder (reports/templatecache.py): used on the
+next run, private to the user, never stale, and never a reason to lose a report."""
 
 from __future__ import annotations
 
-import io
-from datetime import date
+import os
+import stat
 from pathlib import Path
 
 import pytest
-from babel.support import Translations
-from jinja2 import DictLoader, Environment, PackageLoader
+from jinja2 import DictLoader, Environment
 
-from exposure_scan.profile import Profile
-from exposure_scan.reports import letter
-from exposure_scan.reports.loader import FOLDER, PrecompiledLoader, write_all
+from exposure_scan.reports import letter, templatecache
 from exposure_scan.reports.render import build, environment
-from tests.conftest import SAMPLE_PROFILE
 from tests.test_reports import sample_result
 
 
-def test_the_compiled_templates_are_current(tmp_path: Path) -> None:
-    fresh = {p.name: p.read_bytes() for p in write_all(tmp_path)}
-    shipped = {p.name: p.read_bytes() for p in FOLDER.glob("*.py")}
-    assert fresh.keys() == shipped.keys(), "run `make templates` after editing a template"
-    stale = sorted(name for name in fresh if fresh[name] != shipped[name])
-    assert stale == [], "run `make templates` after editing a template"
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of this test's own (platformdirs reads XDG_CACHE_HOME on Linux)."""
+    monkeypatch.setattr(templatecache, "_folder", lambda: folder)
+    folder = tmp_path / "cache" / "templates"
+    folder.mkdir(parents=True, mode=0o700)
+    return folder
 
 
-def _from_source(environment: Environment) -> Environment:
-    """The same environment, compiling every template from its source (as before)."""
-    plain = environment.overlay()
-    plain.loader = PackageLoader("exposure_scan.reports", "templates")
-    plain.cache = {}
-    return plain
+def _render_all(lang: str) -> list[str]:
+    """Every report and letter template rendered by fresh environments (nothing in memory)."""
+    context = build(sample_result(lang))
+    reports = environment.__wrapped__(lang)
+    out = [reports.get_template(name).render(**context, for_print=p)
+           for name in ("report.html.j2", "report.md.j2") for p in (False, True)]
+    out.append(letter._environment.__wrapped__().get_template(f"letter.{lang}.txt.j2").name or "")
+    return out
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "en"])  # en again: no language leaks across
-def test_compiled_and_source_templates_render_the_same(
-    lang: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_second_run_compiles_nothing_and_renders_the_same(
+    lang: str, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    result = sample_result(lang)
-    ours = environment(lang)
-    theirs = _from_source(ours)
-    context = build(result)
-    for name in ("report.html.j2", "report.md.j2"):
-        for for_print in (False, True):
-            assert ours.get_template(name).render(**context, for_print=for_print) == \
-                theirs.get_template(name).render(**context, for_print=for_print)
-    profile = Profile.model_validate(SAMPLE_PROFILE)
-    made = letter.letters(result, profile, lang, date(2026, 3, 2))
-    plain = _from_source(letter._environment())
-    monkeypatch.setattr(letter, "_environment", lambda: plain)
-    assert made and made == letter.letters(result, profile, lang, date(2026, 3, 2))
+    first = _render_all(lang)
+    assert list(cache_home.glob("report-*.cache"))
 
-
-def test_a_run_compiles_no_template(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("a template was compiled from its source")
 
     monkeypatch.setattr(Environment, "compile", refuse)
-    for lang in ("en", "nl"):
-        fresh = environment.__wrapped__(lang)  # not the cached one: nothing loaded yet
-        result = sample_result(lang)
-        for name in ("report.html.j2", "report.md.j2"):
-            assert fresh.get_template(name).render(**build(result), for_print=False)
-        assert letter._environment.__wrapped__().get_template(f"letter.{lang}.txt.j2")
+    assert _render_all(lang) == first
 
 
-def test_an_edited_template_is_compiled_from_its_source() -> None:
-    shipped = environment("en")
-    edited = shipped.overlay()
-    edited.loader = PrecompiledLoader(DictLoader({"_labels.j2": "edited {{ x }}"}))
-    edited.cache = {}
-    assert edited.get_template("_labels.j2").render(x=1) == "edited 1"
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_the_cache_is_the_user_s_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    templatecache._folder.cache_clear()
+    try:
+        folder = templatecache._folder()
+        assert folder is not None and folder.is_relative_to(tmp_path / "xdg")
+        environment.__wrapped__("en").get_template("report.md.j2")
+        for path in [folder.parent, folder]:
+            assert stat.S_IMODE(path.stat().st_mode) == 0o700
+        files = list(folder.iterdir())
+        assert files and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+        folder.chmod(0o755)  # loosened by someone: tightened again
+        templatecache._folder.cache_clear()
+        assert templatecache._folder() == folder
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        templatecache._folder.cache_clear()
 
 
-def test_code_from_another_release_is_never_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from exposure_scan.reports import loader
+def test_an_edited_template_is_compiled_anew(cache_home: Path) -> None:
+    def labels(source: str) -> str:
+        env = templatecache.keep_compiled(Environment(loader=DictLoader({"t.j2": source})), "t")
+        return env.get_template("t.j2").render(x=1)
 
-    other = compile("KEY = 'made by another Jinja'\nraise ImportError('gone')\n", "x", "exec")
-    monkeypatch.setattr(loader, "shipped_code", lambda name: other)
-    fresh = environment.__wrapped__("en")
-    assert fresh.get_template("_labels.j2").render() == \
-        _from_source(fresh).get_template("_labels.j2").render()
-
-
-def _po() -> bytes:
-    return (FOLDER.parent / "locale" / "nl" / "LC_MESSAGES" / "messages.po").read_bytes()
+    assert labels("before {{ x }}") == "before 1"
+    assert labels("after {{ x }}") == "after 1"
+    assert labels("before {{ x }}") == "before 1"
 
 
-def test_the_shipped_catalog_is_the_po_compiled() -> None:
-    from exposure_scan.reports import i18n
+def test_other_settings_keep_their_own_code(cache_home: Path) -> None:
+    source = {"t.j2": "{{ x }}\n{% if x %}\nyes\n{% endif %}\n"}
+    plain = templatecache.keep_compiled(Environment(loader=DictLoader(source)), "t")
+    trimmed = templatecache.keep_compiled(
+        Environment(loader=DictLoader(source), trim_blocks=True), "t")
+    assert plain.get_template("t.j2").render(x=1) != trimmed.get_template("t.j2").render(x=1)
 
-    shipped = Translations(fp=io.BytesIO(i18n.compiled(_po(), "nl")))
-    fresh = Translations(fp=io.BytesIO(i18n.compile_po(_po(), "nl")))
-    assert shipped._catalog == fresh._catalog  # type: ignore[attr-defined]
-    assert len(fresh._catalog) > 100  # type: ignore[attr-defined]
+
+def test_a_damaged_or_unwritable_cache_only_costs_a_compile(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _render_all("nl")
+    for path in cache_home.iterdir():
+        path.write_bytes(path.read_bytes()[:12] + b"\x80\x05garbage")  # past Jinja's magic
+    assert _render_all("nl") == expected
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(templatecache.FileSystemBytecodeCache, "dump_bytecode", full)
+    for path in cache_home.iterdir():
+        path.unlink()
+    assert _render_all("nl") == expected
 
 
-def test_an_edited_po_is_compiled_from_its_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    from exposure_scan.reports import i18n
-
-    monkeypatch.setattr(i18n, "compile_po", lambda po, lang: b"compiled now")
-    assert i18n.compiled(_po() + b'\nmsgid "new"\nmsgstr "nieuw"\n', "nl") == b"compiled now"
-    assert i18n.compiled(_po(), "nl") != b"compiled now"
+def test_no_cache_folder_still_renders(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templatecache, "_folder", lambda: None)
+    env = templatecache.keep_compiled(Environment(loader=DictLoader({"t.j2": "{{ 1 + 1 }}"})), "t")
+    assert env.bytecode_cache is None
+    assert env.get_template("t.j2").render() == "2"

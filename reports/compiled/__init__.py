@@ -1,1 +1,0 @@
-"""Generated: the report templates, compiled (reports/loader.py)."""
