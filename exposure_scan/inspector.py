@@ -218,11 +218,13 @@ class PageInspector(Provider):
         del response  # only its body is needed now, and may wait on disk
         held = _hold(body)  # pages may arrive faster than they are read
         del body
+        partly: list[bool] = []  # set in the reader's thread
 
         def observe(facts: PageFacts, body: bytes) -> Observation:
             # In the reader's thread, right after reading: hashing the body, building the
             # observation and what the scan does with it (matching) keep off the event loop.
             bodies.keep(body)  # with --evidence: the bundle holds the body its hash is of
+            partly.append(facts.partly_read)
             observation = Observation(
                 provider=self.name,
                 url=served,
@@ -241,7 +243,10 @@ class PageInspector(Provider):
             # again would scan the whole page once more.
             return ctx.prepare(observation.model_copy(update={"text": facts.text}))
 
-        return await self.read_off_loop(kind, held, content_type, observe)
+        observation = await self.read_off_loop(kind, held, content_type, observe)
+        if any(partly):  # what it showed counts; the rest is not "nothing found"
+            ctx.note_unchecked(reason=PartReason.PARTLY_READ, url=served, title=title)
+        return observation
 
     async def read_off_loop(
         self,

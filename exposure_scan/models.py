@@ -290,6 +290,7 @@ class PartReason(StrEnum):
     NOT_HTML = "not_html"  # a content type the reader cannot read
     UNREADABLE = "unreadable"  # read, but its content could not be parsed
     OVER_BUDGET = "over_budget"  # reading it took more than the per-page time budget
+    PARTLY_READ = "partly_read"  # read, but only in part (nested too deep, text too long)
     NOT_MATCHED = "not_matched"  # what it showed could not be compared with the profile
     PAGE_BUDGET = "page_budget"  # more pages found than [scan] max_pages allows (count)
     LEFT_OUT = "left_out"  # planned queries or lookups not made (a limit in the config)

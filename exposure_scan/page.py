@@ -72,6 +72,9 @@ class PageFacts:
     description: str = ""
     kind: SourceKind = SourceKind.WEB
     publisher: str = ""  # who runs the site, when its JSON-LD says (the GDPR letter's addressee)
+    # Read only in part: nested deeper than the parser follows, or more text than MAX_TEXT.
+    # The page is then listed as not fully checked, never as showing nothing more.
+    partly_read: bool = False
 
     def add(self, bucket: list[str], value: Any) -> None:
         if isinstance(value, str) and len(bucket) < MAX_VALUES:
@@ -470,7 +473,10 @@ class _Tools(threading.local):
     """lxml parsers, compiled XPaths and stylesheets are not to be shared between threads."""
 
     def __init__(self) -> None:
-        self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
+        # huge_tree: without it libxml2 drops everything below 256 nested elements (a browser
+        # shows it), and the body is capped by the fetcher already. Past 2,048 it stops
+        # still; _cut_short tells.
+        self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True, huge_tree=True)
         self.holders = [(name, etree.XPath(x)) for name, x in _HOLDERS]
         self.shown = etree.XSLT(etree.XML(_SHOWN))
 
@@ -759,6 +765,7 @@ def read_page(
     if root is None:
         return facts  # nothing but white space or comments
     _check(deadline)  # parsing is most of the work
+    facts.partly_read = _cut_short(_TOOLS.parser)
     _gather_after_end(root)
     walker = _Walker(deadline)
     found = walker.found
@@ -783,11 +790,22 @@ def read_page(
         _check(deadline)
         raw = _layout_in_python(root)
     facts.text = _lines(raw)
+    facts.partly_read = facts.partly_read or len(facts.text) >= MAX_TEXT
     return facts
+
+
+def _cut_short(parser: Any) -> bool:
+    """Whether the parser stopped at one of libxml2's limits (depth, text size): a resource
+    limit since libxml2 2.13, an internal error before it."""
+    return any(error.type_name in _STOPPED for error in parser.error_log)
+
+
+_STOPPED = frozenset({"ERR_RESOURCE_LIMIT", "ERR_INTERNAL_ERROR"})
 
 
 def read_text(page: bytes, content_type: str = "") -> PageFacts:
     """Pure: a text/plain page is its text; markup in it is shown, not obeyed."""
     text = strip_controls(decode_html(page, content_type))
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return PageFacts(text="\n".join(line for line in lines if line)[:MAX_TEXT])
+    shown = "\n".join(line for line in lines if line)
+    return PageFacts(text=shown[:MAX_TEXT], partly_read=len(shown) > MAX_TEXT)

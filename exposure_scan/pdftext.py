@@ -80,8 +80,10 @@ def _read(body: bytes, deadline: float | None) -> PageFacts:
             raise ParseError("the PDF is encrypted")
         pages: list[str] = []
         size = 0
+        partly = False
         for number, page in enumerate(reader.pages):
             if number >= MAX_PDF_PAGES or size > MAX_TEXT:
+                partly = True  # pages left unread
                 break
             if deadline is not None and time.monotonic() > deadline:
                 raise OverBudget("reading it took longer than the page budget")
@@ -96,7 +98,9 @@ def _read(body: bytes, deadline: float | None) -> PageFacts:
             NotImplementedError, OSError, IndexError, ZeroDivisionError) as exc:
         # pypdf raises plain Python errors on damaged files as often as its own.
         raise ParseError(f"the PDF could not be read ({type(exc).__name__})") from None
-    text = _lines("\n".join(pages))[:MAX_TEXT]
+    whole = _lines("\n".join(pages))
+    text = whole[:MAX_TEXT]
     if not text:
         raise ParseError("the PDF holds no text (scanned images only?)")
-    return PageFacts(title=" ".join(strip_controls(title).split())[:300], text=text)
+    return PageFacts(title=" ".join(strip_controls(title).split())[:300], text=text,
+                     partly_read=partly or len(whole) > MAX_TEXT)

@@ -367,5 +367,9 @@ async def test_hostile_nesting_is_read_or_over_budget_in_well_under_a_second() -
             PageInspector(), Query(country=Country.NL, urls=list(pages)))
         elapsed = time.perf_counter() - start
     assert elapsed < 2.0  # three pages, fetch included; each alone reads in milliseconds
-    assert len(observations) + len(ctx.unchecked_parts) == 3
-    assert all(p.reason is PartReason.OVER_BUDGET for p in ctx.unchecked_parts)
+    over = [p for p in ctx.unchecked_parts if p.reason is PartReason.OVER_BUDGET]
+    partly = {p.url for p in ctx.unchecked_parts if p.reason is PartReason.PARTLY_READ}
+    assert len(observations) + len(over) == 3
+    assert len(over) + len(partly) == len(ctx.unchecked_parts)
+    # nested deeper than the parser follows: what it read counts, the page is not "clear"
+    assert "https://b.test/d" in partly or "https://b.test/d" in {p.url for p in over}

@@ -284,3 +284,37 @@ def test_content_after_the_end_of_the_page_is_read_as_a_browser_shows_it() -> No
     assert facts.names == ["Sanne de Wit"]
     assert facts.phones == ["0612345678"]
     assert read_page(b"<p>a</p></html>alleen tekst").text == "a\nalleen tekst"
+
+
+def test_deep_nesting_is_followed_as_far_as_a_browser_would_show_it() -> None:
+    # libxml2 dropped everything below 256 nested elements; unclosed tags on old forum pages
+    # nest that deep. Past its hard limit the page says it was read only in part.
+    shown = read_page(b"<html><body>" + b"<div>" * 300 + b"Meidoornstraat 23" + b"</div>" * 300)
+    assert shown.text == "Meidoornstraat 23" and not shown.partly_read
+    cut = read_page(b"<p>Over ons</p>" + b"<font>x " * 3000 + b"Meidoornstraat 23")
+    assert cut.partly_read and cut.text.startswith("Over ons")
+    long = read_page(b"<p>" + b"woord " * 200_000 + b"</p>")
+    assert long.partly_read and len(long.text) == page.MAX_TEXT
+    assert not read_page(b"<p>kort</p>").partly_read
+    assert read_text(b"regel\n" * 100_000).partly_read
+    assert not read_text(b"regel\n").partly_read
+
+
+async def test_a_page_read_only_in_part_keeps_its_findings_and_is_listed() -> None:
+    import respx
+
+    from exposure_scan.inspector import PageInspector
+    from exposure_scan.models import PartReason
+    from exposure_scan.profile import Country
+    from exposure_scan.provider import Query
+    from tests.conftest import run_search
+
+    html = "<p>Fictief Persoon, 06-11112222</p>" + "<font>x " * 3000 + "verborgen"
+    with respx.mock() as router:
+        router.get(url__regex=r".*/robots.txt").respond(404)
+        router.get("https://a.test/p").respond(200, html=html)
+        observations, ctx = await run_search(
+            PageInspector(), Query(country=Country.NL, urls=["https://a.test/p"]))
+    assert "Fictief Persoon" in observations[0].text
+    (part,) = ctx.unchecked_parts
+    assert (part.url, part.reason) == ("https://a.test/p", PartReason.PARTLY_READ)
