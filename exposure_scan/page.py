@@ -412,7 +412,6 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-_PROPERTY_MARKS = (b"vcard", b"h-card", b"itemscope", b"itemprop")
 # Paths start at the root element (a page can have more elements at the top; they are not
 # read). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
@@ -424,6 +423,8 @@ _HOLDERS = (
     (b"itemprop", ".//@itemprop"),
     (None, ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
 )
+# A class attribute whose value holds a numeric character reference (quoted or not).
+_CLASS_BY_REFERENCE = re.compile(rb"""class\s*=\s*(?:"[^"]*&#|'[^']*&#|[^\s"'>]*&#)""", re.I)
 MANY_HOLDERS = 100  # past it, holders are put in document order by one walk over the tree
 # The visible text and the elements read for facts, in one pass by libxslt, which holds no
 # GIL: blocks and rows between line marks, cells between tabs, a newline in <pre> a line mark
@@ -478,19 +479,31 @@ class _Tools(threading.local):
 _TOOLS = _Tools()
 
 
-def _properties(root: Any, walker: _Walker, data: bytes) -> None:
-    """hCards and microdata: each outermost holder's subtree is walked once."""
-    # The set keeps the lxml proxies alive, so the same node gives the same object below.
-    holders: set[Any] = set()
+def _holder_searches(data: bytes) -> list[Any]:
+    """The holder searches (`_HOLDERS`) that may find something in the page `data`."""
+    out = []
     lower = None
     for name, xpath in _TOOLS.holders:
         if name is None:
-            if b"vcard" not in data and b"h-card" not in data and b"&#" not in data:
+            if (
+                b"vcard" not in data
+                and b"h-card" not in data
+                and (b"&#" not in data or _CLASS_BY_REFERENCE.search(data) is None)
+            ):
                 continue
         elif name not in data:
             lower = data.lower() if lower is None else lower
             if name not in lower:
                 continue
+        out.append(xpath)
+    return out
+
+
+def _properties(root: Any, walker: _Walker, searches: list[Any]) -> None:
+    """hCards and microdata: each outermost holder's subtree is walked once."""
+    # The set keeps the lxml proxies alive, so the same node gives the same object below.
+    holders: set[Any] = set()
+    for xpath in searches:
         holders.update(attr.getparent() for attr in xpath(root))
     if not holders:
         return
@@ -770,12 +783,13 @@ def read_page(
     else:
         _read_shown(shown, facts, found)
     raw = None if shown is None else _shown_text(shown)
-    marks = any(mark in data for mark in _PROPERTY_MARKS)
-    if raw is None or marks:
+    # (an attribute name in capitals, a class word by reference: the searches know)
+    searches = _holder_searches(data)
+    if raw is None or searches:
         # Text nobody sees; a comment's or script's tail is kept.
         etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
-    if marks:
-        _properties(root, walker, data)
+    if searches:
+        _properties(root, walker, searches)
     if shown is None:
         _read_in_python(root, facts, found)
     _merge(facts, found, walker.kinds)

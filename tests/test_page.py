@@ -284,3 +284,25 @@ def test_content_after_the_end_of_the_page_is_read_as_a_browser_shows_it() -> No
     assert facts.names == ["Sanne de Wit"]
     assert facts.phones == ["0612345678"]
     assert read_page(b"<p>a</p></html>alleen tekst").text == "a\nalleen tekst"
+
+
+def test_a_page_whose_only_holders_are_in_capitals_or_by_reference_is_read() -> None:
+    """The gate before the holder searches is the searches' own: no lower-case mark needed
+    elsewhere on the page."""
+    assert read_page('<p>x</p><span ITEMPROP="telephone">06-12345678</span>').phones == [
+        "06-12345678"
+    ]
+    html = (
+        '<div ITEMSCOPE ITEMTYPE="https://schema.org/Person">'
+        '<span ITEMPROP="name">Ann Fictief</span></div>'
+    )
+    assert read_page(html).names == ["Ann Fictief"]
+    for cls in ('"&#x68;-c&#97;rd"', "'x &#104;-card'", "&#104;-card"):
+        html = f'<div CLASS={cls}><span class="p-name">Fictief Persoon</span></div>'
+        assert read_page(html).names == ["Fictief Persoon"], cls
+
+
+def test_a_reference_outside_a_class_starts_no_class_search() -> None:
+    searches = page._holder_searches(b"<p title='&#39;'>Caf&#233;</p><div class=x>y</div>")
+    assert searches == []
+    assert len(page._holder_searches(b'<div class="a &#118;card">')) == 1
