@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from exposure_scan.files import DIR_MODE, FILE_MODE
+from exposure_scan.files import BINARY, DIR_MODE, FILE_MODE
 
 _HASH = re.compile(r"[0-9a-f]{64}")
 TEXT_SUFFIX = ".txt"
@@ -61,7 +61,7 @@ class BodySpool:
     def _store(self, data: bytes, suffix: str) -> str:
         digest = hashlib.sha256(data).hexdigest()
         path = self.folder / (digest + suffix)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | BINARY
         with self._storing:
             try:
                 fd = os.open(path, flags, FILE_MODE)
@@ -113,7 +113,7 @@ class Parked:
 
     def __init__(self, spool: BodySpool, body: bytes) -> None:
         self.path = spool.folder / f"waiting-{uuid.uuid4().hex}"  # never a page's name
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(body)
 
