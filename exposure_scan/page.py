@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
@@ -652,23 +653,30 @@ def _lines(raw: str) -> str:
 # libxml2 checks each attribute of a tag against all before it, in one call no deadline can
 # stop: 40,000 attributes took 13 s. A start tag that long, with that many attributes, is
 # hostile; it keeps its name and loses its attributes (a linear pass, done before parsing).
+# Attributes without a value count too (`<p a0 a1 a2 ...>`: no "=" in them).
 MAX_ATTRIBUTES = 1000
 _CROWDED_TAG = re.compile(r"<([A-Za-z][^\s<>/]*)([^<>]{4096,})>")
+_ATTRIBUTE = re.compile(r"""[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
 _LONG_TAG = b"x" * 4097  # such a tag's name and attributes, with no < or > between
 _ANGLES = bytes(c if c in b"<>" else ord("x") for c in range(256))
+
+
+def _crowded(attributes: str) -> bool:
+    if attributes.count("=") > MAX_ATTRIBUTES:
+        return True
+    names = _ATTRIBUTE.finditer(attributes)  # a quoted value is one step, spaces and all
+    return next(islice(names, MAX_ATTRIBUTES, None), None) is not None
 
 
 def _thin_crowded_tags(text: str) -> str:
     if len(text) < 4096:
         return text
-    return _CROWDED_TAG.sub(
-        lambda m: m[0] if m[2].count("=") <= MAX_ATTRIBUTES else f"<{m[1]}>", text
-    )
+    return _CROWDED_TAG.sub(lambda m: f"<{m[1]}>" if _crowded(m[2]) else m[0], text)
 
 
 def _may_crowd(data: bytes) -> bool:
     """Whether `_thin_crowded_tags` may change the page (its UTF-8), found without a regex."""
-    return data.count(b"=") > MAX_ATTRIBUTES and _LONG_TAG in data.translate(_ANGLES)
+    return _LONG_TAG in data.translate(_ANGLES)
 
 
 # Bytes that are never a hidden control: printable ASCII, tab, newline, carriage return.

@@ -306,3 +306,18 @@ def test_a_reference_outside_a_class_starts_no_class_search() -> None:
     searches = page._holder_searches(b"<p title='&#39;'>Caf&#233;</p><div class=x>y</div>")
     assert searches == []
     assert len(page._holder_searches(b'<div class="a &#118;card">')) == 1
+
+
+def test_a_tag_crowded_with_attributes_without_values_is_thinned_before_parsing() -> None:
+    """libxml2 compares each attribute with all before it: 40,000 of them, valueless (no "="
+    to count), took 5 s in one call no deadline stops."""
+    crowded = "<div " + " ".join(f"a{i}" for i in range(40_000)) + ">Fictief Persoon</div>"
+    assert page._may_crowd(crowded.encode())
+    assert page._thin_crowded_tags(crowded) == "<div>Fictief Persoon</div>"
+    started = time.monotonic()
+    assert read_page(crowded).text == "Fictief Persoon"
+    assert time.monotonic() - started < 1
+    # a long quoted value is one attribute, however many words it holds
+    long_value = '<a href="tel:06-11112222" title="' + "woord " * 2000 + '">bel</a>'
+    assert page._thin_crowded_tags(long_value) == long_value
+    assert read_page(long_value).phones == ["06-11112222"]
