@@ -747,19 +747,35 @@ def _gather_after_end(root: Any) -> None:
         return
     body = root.find("body")
     target = body if body is not None else root
+    # Linear however many top-level elements a page has (`</html>x<body>y`, repeated): the
+    # last child is followed, not counted again, and each run of text is joined once.
+    last = target[-1] if len(target) else None
+    texts: list[str] = []  # to follow `last` (or to start `target`)
     while extra is not None:
         following = extra.getnext()
         if isinstance(extra.tag, str):  # not a comment or processing instruction
             if extra.text:
-                last = target[-1] if len(target) else None
-                if last is not None:
-                    last.tail = (last.tail or "") + extra.text
-                else:
-                    target.text = (target.text or "") + extra.text
+                texts.append(extra.text)
                 extra.text = None
-            for child in list(extra):
-                target.append(child)  # with its tail
+            children = list(extra)
+            if children:
+                last = _follow(target, last, texts)
+                for child in children:
+                    target.append(child)  # with its tail
+                last = children[-1]
         extra = following
+    _follow(target, last, texts)
+
+
+def _follow(target: Any, last: Any, texts: list[str]) -> Any:
+    """`texts` set after `last` (or at the start of `target`), and emptied; returns `last`."""
+    if texts:
+        if last is not None:
+            last.tail = (last.tail or "") + "".join(texts)
+        else:
+            target.text = (target.text or "") + "".join(texts)
+        texts.clear()
+    return last
 
 
 def read_page(

@@ -321,3 +321,14 @@ def test_a_tag_crowded_with_attributes_without_values_is_thinned_before_parsing(
     long_value = '<a href="tel:06-11112222" title="' + "woord " * 2000 + '">bel</a>'
     assert page._thin_crowded_tags(long_value) == long_value
     assert read_page(long_value).phones == ["06-11112222"]
+
+
+def test_many_top_level_elements_after_the_end_are_gathered_in_linear_time() -> None:
+    """`</html>z<body>w` 50,000 times: each piece is one more top-level element; counting
+    the body's children again for each took 47 s."""
+    html = b"<html><body><p>a</p></body></html>" + b"</html>z<body>w" * 50_000
+    started = time.monotonic()
+    text = read_page(html).text
+    assert time.monotonic() - started < 3
+    lines = text.splitlines()
+    assert lines[:5] == ["a", "z", "w", "z", "w"] and len(lines) > 50_000
