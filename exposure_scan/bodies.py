@@ -43,6 +43,9 @@ class BodySpool:
         # Page readers store from their own threads: the same text from two of them must not
         # be taken as stored while the first is still writing it.
         self._storing = threading.Lock()
+        # A reader thread given up on (over its page budget) may still store after the scan;
+        # nothing is written once the folder is being removed, so none is left behind.
+        self._closed = False
 
     def keep(self, body: bytes) -> str:
         """Store `body` (once per distinct body); returns its SHA-256."""
@@ -63,6 +66,8 @@ class BodySpool:
         path = self.folder / (digest + suffix)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | BINARY
         with self._storing:
+            if self._closed:
+                return digest
             try:
                 fd = os.open(path, flags, FILE_MODE)
             except FileExistsError:
@@ -92,6 +97,8 @@ class BodySpool:
         return data if hashlib.sha256(data).hexdigest() == digest else None
 
     def close(self) -> None:
+        with self._storing:  # a store under way ends first
+            self._closed = True
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -218,3 +218,35 @@ def test_a_page_whose_matching_or_spooling_fails_in_the_reader_is_unchecked_by_u
     assert {"https://club0.test/news", "https://club1.test/news"} <= unchecked
     assert [f.observation.url for f in result.findings] == ["https://club2.test/news"]
     assert all(o.text == "" for o, _ in state.cache._done.values() if o.provider == "inspector")
+
+
+def test_a_reader_given_up_on_leaves_nothing_in_the_spool_after_it_is_removed(
+    spool_home: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A reader thread over its page budget still matches and stores; the spool removed at
+    the end of the scan waits for a store under way and takes none after it."""
+    writing, go = threading.Event(), threading.Event()
+    real_write = bodies.os.write
+
+    def slow_write(fd: int, data: bytes | memoryview) -> int:
+        writing.set()
+        go.wait(5)
+        return real_write(fd, data)
+
+    with bodies.spooling(bodies=False) as spool:
+        assert spool is not None
+        monkeypatch.setattr(bodies.os, "write", slow_write)
+        reader = threading.Thread(target=spool.keep_text, args=("late page text",))
+        reader.start()
+        assert writing.wait(5)
+        closing = threading.Thread(target=spool.close)
+        closing.start()
+        closing.join(0.2)
+        assert closing.is_alive()  # waits for the store under way
+        go.set()
+        reader.join(5)
+        closing.join(5)
+        assert not spool.folder.exists()
+        spool.keep_text("later still")  # after close: nothing written
+        assert not spool.folder.exists()
+    assert list(spool_home.iterdir()) == []
