@@ -302,10 +302,16 @@ def test_a_page_whose_only_holders_are_in_capitals_or_by_reference_is_read() -> 
         assert read_page(html).names == ["Fictief Persoon"], cls
 
 
-def test_a_reference_outside_a_class_starts_no_class_search() -> None:
+def test_only_a_reference_to_a_letter_of_the_class_words_starts_a_class_search() -> None:
     searches = page._holder_searches(b"<p title='&#39;'>Caf&#233;</p><div class=x>y</div>")
     assert searches == []
-    assert len(page._holder_searches(b'<div class="a &#118;card">')) == 1
+    for ref in (b"&#118;", b"&#x76;", b"&#X0076;", b"&#45;", b"&#x2D;"):
+        assert len(page._holder_searches(b'<div class="a ' + ref + b'">')) == 1, ref
+    assert page._holder_searches(b"&#1180; &#x763; &#8217;") == []
+    # looked for in linear time, however the page is built
+    started = time.monotonic()
+    assert page._holder_searches(b"<p>&#39;</p><div " + b"class=" * 200_000 + b">") == []
+    assert time.monotonic() - started < 0.5
 
 
 def test_a_tag_crowded_with_attributes_without_values_is_thinned_before_parsing() -> None:
