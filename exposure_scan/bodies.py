@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from exposure_scan.files import DIR_MODE, FILE_MODE
+from exposure_scan.files import BINARY, DIR_MODE, FILE_MODE
 
 _HASH = re.compile(r"[0-9a-f]{64}")
 TEXT_SUFFIX = ".txt"
@@ -43,6 +43,9 @@ class BodySpool:
         # Page readers store from their own threads: the same text from two of them must not
         # be taken as stored while the first is still writing it.
         self._storing = threading.Lock()
+        # A reader thread given up on (over its page budget) may still store after the scan;
+        # nothing is written once the folder is being removed, so none is left behind.
+        self._closed = False
 
     def keep(self, body: bytes) -> str:
         """Store `body` (once per distinct body); returns its SHA-256."""
@@ -61,8 +64,10 @@ class BodySpool:
     def _store(self, data: bytes, suffix: str) -> str:
         digest = hashlib.sha256(data).hexdigest()
         path = self.folder / (digest + suffix)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | BINARY
         with self._storing:
+            if self._closed:
+                return digest
             try:
                 fd = os.open(path, flags, FILE_MODE)
             except FileExistsError:
@@ -92,6 +97,8 @@ class BodySpool:
         return data if hashlib.sha256(data).hexdigest() == digest else None
 
     def close(self) -> None:
+        with self._storing:  # a store under way ends first
+            self._closed = True
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -113,7 +120,7 @@ class Parked:
 
     def __init__(self, spool: BodySpool, body: bytes) -> None:
         self.path = spool.folder / f"waiting-{uuid.uuid4().hex}"  # never a page's name
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             out.write(body)
 

@@ -19,6 +19,9 @@ from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+# Windows opens a descriptor in text mode unless told otherwise: every \n written through it
+# would become \r\n (a PDF or zip broken, a spooled text no longer its hash). 0 elsewhere.
+BINARY: int = getattr(os, "O_BINARY", 0)
 # os.link is refused by some file systems (FAT, some network shares): claim the name, then rename.
 NO_HARD_LINKS = frozenset(
     {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK}
@@ -65,7 +68,7 @@ def make_private_dir(path: Path) -> None:
 def write_new(path: Path, data: bytes) -> None:
     """Create `path` (FileExistsError if it exists, a symlink included), 0600, holding all of
     `data` on disk. A failure removes the file: nothing half-written is left."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | BINARY
     fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), FILE_MODE)
     try:
         if hasattr(os, "fchmod"):  # not on Windows before 3.13

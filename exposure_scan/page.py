@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
@@ -415,7 +416,6 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-_PROPERTY_MARKS = (b"vcard", b"h-card", b"itemscope", b"itemprop")
 # Paths start at the root element (a page can have more elements at the top; they are not
 # read). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
@@ -426,6 +426,11 @@ _HOLDERS = (
     (b"itemscope", ".//@itemscope"),
     (b"itemprop", ".//@itemprop"),
     (None, ".//@class[contains(., 'vcard') or contains(., 'h-card')]"),
+)
+# A numeric character reference to a character of "vcard" or "h-card" (a class may spell
+# them so). Each try reads one reference: linear in the page.
+_CARD_REFERENCE = re.compile(
+    rb"&#(?:[xX]0*(?:76|63|61|72|64|68|2[dD])(?![0-9a-fA-F])|0*(?:118|99|97|114|100|104|45)(?![0-9]))"
 )
 MANY_HOLDERS = 100  # past it, holders are put in document order by one walk over the tree
 # The visible text and the elements read for facts, in one pass by libxslt, which holds no
@@ -473,10 +478,10 @@ class _Tools(threading.local):
     """lxml parsers, compiled XPaths and stylesheets are not to be shared between threads."""
 
     def __init__(self) -> None:
-        # huge_tree: without it libxml2 drops everything below 256 nested elements (a browser
-        # shows it), and the body is capped by the fetcher already. Past 2,048 it stops
-        # still; _cut_short tells.
-        self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True, huge_tree=True)
+        # Not huge_tree: libxml2 stops at 256 nested elements, and the libxslt pass recurses
+        # once per level on a reader thread's stack (512 KB on macOS: 1,000 levels crash the
+        # process). A page cut short there is listed as read in part (_cut_short).
+        self.parser = etree.HTMLParser(encoding="utf-8", remove_pis=True)
         self.holders = [(name, etree.XPath(x)) for name, x in _HOLDERS]
         self.shown = etree.XSLT(etree.XML(_SHOWN))
 
@@ -484,19 +489,31 @@ class _Tools(threading.local):
 _TOOLS = _Tools()
 
 
-def _properties(root: Any, walker: _Walker, data: bytes) -> None:
-    """hCards and microdata: each outermost holder's subtree is walked once."""
-    # The set keeps the lxml proxies alive, so the same node gives the same object below.
-    holders: set[Any] = set()
+def _holder_searches(data: bytes) -> list[Any]:
+    """The holder searches (`_HOLDERS`) that may find something in the page `data`."""
+    out = []
     lower = None
     for name, xpath in _TOOLS.holders:
         if name is None:
-            if b"vcard" not in data and b"h-card" not in data and b"&#" not in data:
+            if (
+                b"vcard" not in data
+                and b"h-card" not in data
+                and (b"&#" not in data or _CARD_REFERENCE.search(data) is None)
+            ):
                 continue
         elif name not in data:
             lower = data.lower() if lower is None else lower
             if name not in lower:
                 continue
+        out.append(xpath)
+    return out
+
+
+def _properties(root: Any, walker: _Walker, searches: list[Any]) -> None:
+    """hCards and microdata: each outermost holder's subtree is walked once."""
+    # The set keeps the lxml proxies alive, so the same node gives the same object below.
+    holders: set[Any] = set()
+    for xpath in searches:
         holders.update(attr.getparent() for attr in xpath(root))
     if not holders:
         return
@@ -645,23 +662,30 @@ def _lines(raw: str) -> str:
 # libxml2 checks each attribute of a tag against all before it, in one call no deadline can
 # stop: 40,000 attributes took 13 s. A start tag that long, with that many attributes, is
 # hostile; it keeps its name and loses its attributes (a linear pass, done before parsing).
+# Attributes without a value count too (`<p a0 a1 a2 ...>`: no "=" in them).
 MAX_ATTRIBUTES = 1000
 _CROWDED_TAG = re.compile(r"<([A-Za-z][^\s<>/]*)([^<>]{4096,})>")
+_ATTRIBUTE = re.compile(r"""[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
 _LONG_TAG = b"x" * 4097  # such a tag's name and attributes, with no < or > between
 _ANGLES = bytes(c if c in b"<>" else ord("x") for c in range(256))
+
+
+def _crowded(attributes: str) -> bool:
+    if attributes.count("=") > MAX_ATTRIBUTES:
+        return True
+    names = _ATTRIBUTE.finditer(attributes)  # a quoted value is one step, spaces and all
+    return next(islice(names, MAX_ATTRIBUTES, None), None) is not None
 
 
 def _thin_crowded_tags(text: str) -> str:
     if len(text) < 4096:
         return text
-    return _CROWDED_TAG.sub(
-        lambda m: m[0] if m[2].count("=") <= MAX_ATTRIBUTES else f"<{m[1]}>", text
-    )
+    return _CROWDED_TAG.sub(lambda m: f"<{m[1]}>" if _crowded(m[2]) else m[0], text)
 
 
 def _may_crowd(data: bytes) -> bool:
     """Whether `_thin_crowded_tags` may change the page (its UTF-8), found without a regex."""
-    return data.count(b"=") > MAX_ATTRIBUTES and _LONG_TAG in data.translate(_ANGLES)
+    return _LONG_TAG in data.translate(_ANGLES)
 
 
 # Bytes that are never a hidden control: printable ASCII, tab, newline, carriage return.
@@ -732,19 +756,35 @@ def _gather_after_end(root: Any) -> None:
         return
     body = root.find("body")
     target = body if body is not None else root
+    # Linear however many top-level elements a page has (`</html>x<body>y`, repeated): the
+    # last child is followed, not counted again, and each run of text is joined once.
+    last = target[-1] if len(target) else None
+    texts: list[str] = []  # to follow `last` (or to start `target`)
     while extra is not None:
         following = extra.getnext()
         if isinstance(extra.tag, str):  # not a comment or processing instruction
             if extra.text:
-                last = target[-1] if len(target) else None
-                if last is not None:
-                    last.tail = (last.tail or "") + extra.text
-                else:
-                    target.text = (target.text or "") + extra.text
+                texts.append(extra.text)
                 extra.text = None
-            for child in list(extra):
-                target.append(child)  # with its tail
+            children = list(extra)
+            if children:
+                last = _follow(target, last, texts)
+                for child in children:
+                    target.append(child)  # with its tail
+                last = children[-1]
         extra = following
+    _follow(target, last, texts)
+
+
+def _follow(target: Any, last: Any, texts: list[str]) -> Any:
+    """`texts` set after `last` (or at the start of `target`), and emptied; returns `last`."""
+    if texts:
+        if last is not None:
+            last.tail = (last.tail or "") + "".join(texts)
+        else:
+            target.text = (target.text or "") + "".join(texts)
+        texts.clear()
+    return last
 
 
 def read_page(
@@ -777,12 +817,13 @@ def read_page(
     else:
         _read_shown(shown, facts, found)
     raw = None if shown is None else _shown_text(shown)
-    marks = any(mark in data for mark in _PROPERTY_MARKS)
-    if raw is None or marks:
+    # (an attribute name in capitals, a class word by reference: the searches know)
+    searches = _holder_searches(data)
+    if raw is None or searches:
         # Text nobody sees; a comment's or script's tail is kept.
         etree.strip_elements(root, etree.Comment, *SKIPPED, with_tail=False)
-    if marks:
-        _properties(root, walker, data)
+    if searches:
+        _properties(root, walker, searches)
     if shown is None:
         _read_in_python(root, facts, found)
     _merge(facts, found, walker.kinds)

@@ -168,6 +168,14 @@ class MatchCache:
             self._done[id(obs)] = (obs, outcome)
         return outcome
 
+    def forget(self, obs: Observation) -> None:
+        """Let go of `obs` and its answer: the scan will not hold it (its text is not kept
+        alive here)."""
+        with self._matching:
+            entry = self._done.get(id(obs))
+            if entry is not None and entry[0] is obs:
+                del self._done[id(obs)]
+
     def hold(self, obs: Observation, held: Observation, outcome: MatchOutcome) -> None:
         """`obs` was matched (to `outcome`) with its text in memory; the scan holds `held`
         instead (its text spooled): the answer is kept for `held`, and `obs` let go of."""

@@ -123,7 +123,13 @@ class ScanState:
         as soon as it is read, with no trip to the event loop or back from the spool.
         Returns the observation to hold (`match_soon` finds it matched)."""
         outcome = self.cache.match(obs)
-        held = self._let_go(obs)
+        try:
+            held = self._let_go(obs)
+        except BaseException:
+            # the page is listed as unchecked; its text must not stay in memory (a full
+            # disk would otherwise keep every page's text)
+            self.cache.forget(obs)
+            raise
         self.cache.hold(obs, held, outcome)
         return held
 

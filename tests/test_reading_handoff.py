@@ -187,3 +187,66 @@ def test_a_text_stored_from_two_threads_is_whole_when_either_returns(
         digest = spool.keep_text(text)  # ...when the second one stores the same text
         assert spool.text(digest) == text
         first.join()
+
+
+def test_a_page_whose_matching_or_spooling_fails_in_the_reader_is_unchecked_by_url(
+    profile: Profile, spool_home: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """The reader thread matches and spools each page: a failure in either loses neither
+    the scan nor the other pages, the page is listed as unchecked with its URL, and the
+    text of a page that was not held is not kept alive by the cache."""
+    from exposure_scan.matching import Matcher
+    from exposure_scan.scan import ScanState
+
+    real_match, real_let_go = Matcher.match_observation, ScanState._let_go
+
+    def match(self: Matcher, obs: Observation) -> object:
+        if obs.url == "https://club0.test/news" and obs.provider == "inspector":
+            raise ValueError("a matcher bug")
+        return real_match(self, obs)
+
+    def let_go(state: ScanState, obs: Observation) -> Observation:
+        if obs.url == "https://club1.test/news" and obs.provider == "inspector":
+            raise OSError(28, "No space left on device")
+        return real_let_go(state, obs)
+
+    monkeypatch.setattr(Matcher, "match_observation", match)
+    monkeypatch.setattr(ScanState, "_let_go", let_go)
+    with bodies.spooling(bodies=False):
+        result, state = run_scan(profile)
+    unchecked = {p.url for r in result.runs for p in r.unchecked_parts}
+    assert {"https://club0.test/news", "https://club1.test/news"} <= unchecked
+    assert [f.observation.url for f in result.findings] == ["https://club2.test/news"]
+    assert all(o.text == "" for o, _ in state.cache._done.values() if o.provider == "inspector")
+
+
+def test_a_reader_given_up_on_leaves_nothing_in_the_spool_after_it_is_removed(
+    spool_home: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A reader thread over its page budget still matches and stores; the spool removed at
+    the end of the scan waits for a store under way and takes none after it."""
+    writing, go = threading.Event(), threading.Event()
+    real_write = bodies.os.write
+
+    def slow_write(fd: int, data: bytes | memoryview) -> int:
+        writing.set()
+        go.wait(5)
+        return real_write(fd, data)
+
+    with bodies.spooling(bodies=False) as spool:
+        assert spool is not None
+        monkeypatch.setattr(bodies.os, "write", slow_write)
+        reader = threading.Thread(target=spool.keep_text, args=("late page text",))
+        reader.start()
+        assert writing.wait(5)
+        closing = threading.Thread(target=spool.close)
+        closing.start()
+        closing.join(0.2)
+        assert closing.is_alive()  # waits for the store under way
+        go.set()
+        reader.join(5)
+        closing.join(5)
+        assert not spool.folder.exists()
+        spool.keep_text("later still")  # after close: nothing written
+        assert not spool.folder.exists()
+    assert list(spool_home.iterdir()) == []
