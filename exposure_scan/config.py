@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from exposure_scan.errors import ConfigError
+from exposure_scan.files import BINARY
 from exposure_scan.inputfile import (
     NO_SCHEME,
     OwnError,
@@ -273,7 +274,7 @@ def write_config(path: Path, *, force: bool) -> None:
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp") if force else path
     try:
         make_private_dirs(path.parent)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | BINARY
         fd = os.open(tmp, flags, SHARED_MODE)
         try:
             if hasattr(os, "fchmod"):  # the umask must not narrow it

@@ -103,7 +103,7 @@ def _claim(src: Path, dst: Path) -> None:
     except OSError as exc:
         if exc.errno not in NO_HARD_LINKS:
             raise
-        os.close(os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        os.close(os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE))
         try:
             os.replace(src, dst)
         except BaseException:

@@ -25,6 +25,7 @@ import platformdirs
 
 from exposure_scan.changes import FindingRecord, ScanRecord, one_month_after, record_of
 from exposure_scan.errors import ExposureScanError, InputError
+from exposure_scan.files import BINARY
 from exposure_scan.models import (
     ChangedFinding,
     ChangeKind,
@@ -104,7 +105,7 @@ def default_path(configured: str = "") -> Path:
 def _create_private(path: Path) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | BINARY, 0o600)
     except FileExistsError:
         return
     os.close(fd)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
 from exposure_scan.errors import InputError
+from exposure_scan.files import BINARY
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,7 +43,7 @@ def read_regular(path: Path, error: type[InputError], *, limit: int, expected: s
     except OSError as exc:
         raise error(name, "", f"cannot be read ({exc.strerror}); {missing}") from None
     check_regular(info, name, error, limit=limit, expected=expected)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | BINARY
     try:
         fd = os.open(path, flags)
     except PermissionError:

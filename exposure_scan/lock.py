@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from exposure_scan.errors import ExposureScanError
+from exposure_scan.files import BINARY
 
 
 class ScanBusy(ExposureScanError):
@@ -26,7 +27,7 @@ class ProfileLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | BINARY, 0o600)
         try:
             _lock(fd)
         except OSError:

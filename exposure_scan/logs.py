@@ -13,6 +13,7 @@ from typing import Any
 
 from exposure_scan.errors import InputError
 from exposure_scan.failure import failure_reason
+from exposure_scan.files import BINARY
 
 LOG = logging.getLogger("exposure_scan")
 LOG.addHandler(logging.NullHandler())  # silent unless -v or --log-file (the library convention)
@@ -55,7 +56,7 @@ def configure_logging(*, verbose: bool, log_file: Path | None) -> None:
 
 def open_private_log(path: Path) -> Any:
     """Append to `path`, created 0600; a symlink is not followed."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | BINARY
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError as exc:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exposure_scan.errors import ReportError
+from exposure_scan.files import BINARY
 
 BINARIES = ("chromium", "chromium-browser", "google-chrome")
 FLAGS = (
@@ -150,7 +151,7 @@ def harden(html: str) -> str:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
 

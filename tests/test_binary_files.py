@@ -50,3 +50,22 @@ def test_the_spool_stores_and_parks_in_binary_mode(opened: list[tuple[str, int]]
         assert parked.take() == b"line\nline\n"
     writes = [flags for path, flags in opened if flags & os.O_WRONLY]
     assert len(writes) == 3 and all(flags & STAND_IN for flags in writes)
+
+
+def test_every_file_the_package_opens_is_opened_in_binary_mode() -> None:
+    # Read with the CRT in text mode, a Ctrl-Z byte ends a profile on Windows; written so, a
+    # log gets \r\r\n. Only a folder (opened to fsync it) needs no mode.
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    opens = re.compile(r"os\.open\((?P<args>[^)]*)\)")
+    missing = []
+    for folder in ("exposure_scan", "providers", "reports"):
+        for path in (root / folder).rglob("*.py"):
+            text = path.read_text("utf-8")
+            for m in opens.finditer(text):
+                line = text[: m.start()].count("\n") + 1
+                context = text[max(0, m.start() - 400) : m.end()]
+                if "BINARY" not in context and "O_RDONLY)" not in m.group():
+                    missing.append(f"{path.relative_to(root)}:{line}")
+    assert missing == []
