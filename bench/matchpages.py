@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for bench.*
 from bench.pages import synth_page
 from exposure_scan.matching import Matcher
 from exposure_scan.models import Observation
-from exposure_scan.page import read_page
+from exposure_scan.page import PageFacts, read_page
 from exposure_scan.profile import Profile
 
 PROFILE = {
@@ -61,18 +61,20 @@ def pages(n: int, size: int, seed: int) -> list[Observation]:
         if i % 4 == 0:
             cut = len(text) // 2
             text = text[:cut] + SHOWN + text[cut:]
-        out.append(
-            Observation(
-                provider="bench",
-                url=f"https://example.org/{i}",
-                names=facts.names,
-                addresses=facts.addresses,
-                phones=facts.phones,
-                emails=facts.emails,
-                text=text,
-            )
-        )
+        out.append(_observation(i, facts, text))
     return out
+
+
+def _observation(i: int, facts: PageFacts, text: str) -> Observation:
+    return Observation(
+        provider="bench",
+        url=f"https://example.org/{i}",
+        names=facts.names,
+        addresses=facts.addresses,
+        phones=facts.phones,
+        emails=facts.emails,
+        text=text,
+    )
 
 
 def inspection_pages(n: int) -> tuple[list[Observation], dict[str, object]]:
@@ -86,17 +88,7 @@ def inspection_pages(n: int) -> tuple[list[Observation], dict[str, object]]:
     for i in range(n):
         html = synth_page(rng, rng.randint(50_000, 150_000))
         facts = read_page(html.encode(), "text/html; charset=utf-8")
-        out.append(
-            Observation(
-                provider="bench",
-                url=f"https://example.org/{i}",
-                names=facts.names,
-                addresses=facts.addresses,
-                phones=facts.phones,
-                emails=facts.emails,
-                text=facts.text,
-            )
-        )
+        out.append(_observation(i, facts, facts.text))
     return out, tomllib.loads(INSPECTION_PROFILE)
 
 
