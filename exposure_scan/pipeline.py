@@ -172,18 +172,19 @@ class MatchCache:
         """Let go of `obs` and its answer: the scan will not hold it (its text is not kept
         alive here)."""
         with self._matching:
-            entry = self._done.get(id(obs))
-            if entry is not None and entry[0] is obs:
-                del self._done[id(obs)]
+            self._drop(obs)
 
     def hold(self, obs: Observation, held: Observation, outcome: MatchOutcome) -> None:
         """`obs` was matched (to `outcome`) with its text in memory; the scan holds `held`
         instead (its text spooled): the answer is kept for `held`, and `obs` let go of."""
         with self._matching:
-            entry = self._done.get(id(obs))
-            if entry is not None and entry[0] is obs:
-                del self._done[id(obs)]
+            self._drop(obs)
             self._done[id(held)] = (held, outcome)
+
+    def _drop(self, obs: Observation) -> None:
+        entry = self._done.get(id(obs))
+        if entry is not None and entry[0] is obs:
+            del self._done[id(obs)]
 
 
 @dataclass(frozen=True)
