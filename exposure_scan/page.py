@@ -416,8 +416,8 @@ def page_kind(kinds: set[str]) -> SourceKind:
 
 # -- the reader ------------------------------------------------------------------------------
 
-# Paths start at the root element (a page can have more elements at the top; they are not
-# read). Attributes are found several times faster than elements tested one by one; the parent
+# Paths start at the root element (what follows `</html>`, which libxml2 puts in another
+# top-level element, is moved into the body first: `_gather_after_end`). Attributes are found several times faster than elements tested one by one; the parent
 # step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
 # Each search is a walk over the whole tree, so it runs only when the page may hold what it
 # finds: an attribute's name is in the page as written, in any case; a class word as written
@@ -768,7 +768,7 @@ def _gather_after_end(root: Any) -> None:
                 extra.text = None
             children = list(extra)
             if children:
-                last = _follow(target, last, texts)
+                _follow(target, last, texts)
                 for child in children:
                     target.append(child)  # with its tail
                 last = children[-1]
@@ -776,15 +776,14 @@ def _gather_after_end(root: Any) -> None:
     _follow(target, last, texts)
 
 
-def _follow(target: Any, last: Any, texts: list[str]) -> Any:
-    """`texts` set after `last` (or at the start of `target`), and emptied; returns `last`."""
+def _follow(target: Any, last: Any, texts: list[str]) -> None:
+    """`texts` set after `last` (or at the start of `target`), and emptied."""
     if texts:
         if last is not None:
             last.tail = (last.tail or "") + "".join(texts)
         else:
             target.text = (target.text or "") + "".join(texts)
         texts.clear()
-    return last
 
 
 def read_page(
