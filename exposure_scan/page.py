@@ -417,8 +417,9 @@ def page_kind(kinds: set[str]) -> SourceKind:
 # -- the reader ------------------------------------------------------------------------------
 
 # Paths start at the root element (what follows `</html>`, which libxml2 puts in another
-# top-level element, is moved into the body first: `_gather_after_end`). Attributes are found several times faster than elements tested one by one; the parent
-# step (`/..`) and unions are left to Python, as libxml2 makes both quadratic in the matches.
+# top-level element, is moved into the body first: `_gather_after_end`). Attributes are
+# found several times faster than elements tested one by one; the parent step (`/..`) and
+# unions are left to Python, as libxml2 makes both quadratic in the matches.
 # Each search is a walk over the whole tree, so it runs only when the page may hold what it
 # finds: an attribute's name is in the page as written, in any case; a class word as written
 # or with numeric character references (no named one stands for a letter of these words).

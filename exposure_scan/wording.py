@@ -100,7 +100,9 @@ PART_LABELS: dict[str, str] = {
     "not_html": "not a readable page",
     "unreadable": "could not be read",
     "over_budget": "took too long to read",
-    "partly_read": "read only in part (markup nested too deep, or too much text); what was read counts",
+    "partly_read": (
+        "read only in part (markup nested too deep, or too much text); what was read counts"
+    ),
     "not_matched": "could not be compared with your profile",
     "page_budget": "page budget used up",
     "left_out": "not looked up (a limit in the config)",
